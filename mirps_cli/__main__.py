@@ -1,0 +1,3 @@
+from mirps_cli.cli.app import main
+
+main()

@@ -1,0 +1,34 @@
+"""Rules that look across a file or across the tree, once every file has a model.
+
+Each check is a small function from the tree (and the --as-of date) to problems.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from mirps_cli.checks import files, history, identifiers, progress, references
+from mirps_cli.problems import Problem
+from mirps_cli.tree import Tree
+
+Check = Callable[[Tree, dt.date], list[Problem]]
+
+CHECKS: tuple[Check, ...] = (
+    files.file_names,
+    files.one_plan_each,
+    files.commitment_prefixes,
+    identifiers.unique_ids,
+    references.working_groups,
+    references.activities,
+    references.institutions,
+    history.history_in_order,
+    history.due_after_start,
+    history.fulfilled_is_dated,
+    progress.overdue,
+    progress.stale,
+)
+
+
+def run_checks(tree: Tree, as_of: dt.date) -> list[Problem]:
+    return [problem for check in CHECKS for problem in check(tree, as_of)]

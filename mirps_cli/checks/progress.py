@@ -1,0 +1,35 @@
+"""Warnings relative to --as-of: overdue (M401) and stale (M402) commitments."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from mirps_cli.locate import problem_at
+from mirps_cli.problems import Problem
+from mirps_cli.progress import current_status, is_overdue, is_stale
+from mirps_cli.tree import Tree
+
+
+def overdue(tree: Tree, as_of: dt.date) -> list[Problem]:
+    problems = []
+    for plan, national in tree.national_plans():
+        for i, c in enumerate(national.commitments):
+            if is_overdue(c, as_of):
+                status = current_status(c) or "no status"
+                problems.append(problem_at(
+                    plan, ["commitments", i, "due"], "M401",
+                    f"was due {c.due} and is {status} as of {as_of.isoformat()}",
+                ))
+    return problems
+
+
+def stale(tree: Tree, as_of: dt.date) -> list[Problem]:
+    problems = []
+    for plan, national in tree.national_plans():
+        for i, c in enumerate(national.commitments):
+            if is_stale(c, as_of):
+                last = c.last_dated
+                since = f"no update since {last}" if last else "no dated status entry"
+                loc = ["commitments", i, "status_history"] if c.status_history else ["commitments", i, "id"]
+                problems.append(problem_at(plan, loc, "M402", since))
+    return problems

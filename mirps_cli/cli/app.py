@@ -1,0 +1,48 @@
+"""The `mirps` command: one typer app, one module per command."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from mirps_cli import __version__
+from mirps_cli.cli.data_cmds import export, schema
+from mirps_cli.cli.validate_cmd import validate
+
+app = typer.Typer(
+    name="mirps",
+    help="MIRPS plans as data: validate, browse and update national action plans "
+    "and regional work plans.",
+    no_args_is_help=True,
+    add_completion=False,
+    # Plain help: rich markup would import rich on every start-up.
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"mirps {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_show_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """MIRPS plans as data: validate, browse and update national action plans and regional
+    work plans. Every command takes --plans DIR (or MIRPS_PLANS; default ./plans)."""
+
+
+app.command()(validate)
+app.command()(schema)
+app.command()(export)
+
+
+def main() -> None:
+    app(prog_name="mirps")

@@ -1,0 +1,95 @@
+"""Options every command shares, and the one place errors become exit codes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import os
+import sys
+import traceback
+from collections.abc import Callable
+from enum import StrEnum
+from typing import Annotated, Any, TypeVar
+
+import typer
+from typer.exceptions import TyperException
+
+from mirps_cli.errors import MirpsError
+
+EXIT_UNEXPECTED = 3
+
+PlansOption = Annotated[
+    str | None,
+    typer.Option(
+        "--plans",
+        envvar="MIRPS_PLANS",
+        metavar="DIR",
+        help="Plans folder (default: ./plans; or set MIRPS_PLANS).",
+        show_default=False,
+    ),
+]
+
+
+class Lang(StrEnum):
+    en = "en"
+    es = "es"
+
+
+LangOption = Annotated[Lang, typer.Option("--lang", help="Language of labels and messages.")]
+
+
+def parse_as_of(value: str | None) -> dt.date:
+    """--as-of DATE (default today); a bad date is a usage error (exit 2)."""
+    from mirps_cli.dates import parse_as_of as parse
+
+    try:
+        return parse(value)
+    except ValueError as error:
+        raise typer.BadParameter(str(error), param_hint="'--as-of'") from None
+
+
+AsOfOption = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        metavar="DATE",
+        help="Judge overdue and stale as of this date (default: today).",
+        show_default=False,
+    ),
+]
+
+
+def fail(message: str, code: int) -> typer.Exit:
+    """Print a message to stderr; return the Exit to raise."""
+    typer.echo(f"mirps: {message}", err=True)
+    return typer.Exit(code)
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def guarded(command: F) -> F:
+    """Turn MirpsError into its message and exit code, and anything else into exit 3.
+
+    Done inside the command rather than around the app so that the same
+    behaviour is seen by tests running the app through typer's CliRunner.
+    """
+
+    @functools.wraps(command)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except (typer.Exit, typer.Abort, TyperException):
+            raise
+        except MirpsError as error:
+            raise fail(str(error), error.exit_code) from None
+        except Exception as error:
+            if os.environ.get("MIRPS_DEBUG"):
+                traceback.print_exc(file=sys.stderr)
+            raise fail(
+                f"unexpected error ({type(error).__name__}: {error}). This is a bug in mirps; "
+                "run again with MIRPS_DEBUG=1 to see the traceback, and report it.",
+                EXIT_UNEXPECTED,
+            ) from None
+
+    return run  # type: ignore[return-value]

@@ -1,0 +1,23 @@
+"""Loading the tree for the commands that need a valid one (status, export, update...)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import typer
+
+from mirps_cli.tree import Tree
+
+
+def load_valid_tree(plans: str | None, as_of: dt.date | None = None) -> Tree:
+    """The tree, or the validate findings on stderr and exit 1 when it has errors."""
+    from mirps_cli.loader import resolve_plans_dir
+    from mirps_cli.output.problems import render_text
+    from mirps_cli.validate import validate_tree
+
+    result = validate_tree(resolve_plans_dir(plans), as_of or dt.date.today())
+    if result.errors:
+        typer.echo(render_text(result.errors, "en", len(result.tree.files)), err=True, nl=False)
+        typer.echo("mirps: the plans have errors; fix them first (see `mirps validate`).", err=True)
+        raise typer.Exit(1)
+    return result.tree

@@ -1,0 +1,74 @@
+"""`mirps validate`."""
+
+from __future__ import annotations
+
+import os
+import re
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from mirps_cli.cli.common import AsOfOption, Lang, LangOption, PlansOption, guarded, parse_as_of
+
+
+class ProblemFormat(StrEnum):
+    text = "text"
+    json = "json"
+    github = "github"
+    sarif = "sarif"
+
+
+_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kKmMgG]?)i?[bB]?\s*$")
+_UNITS = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}
+
+
+def parse_size(text: str) -> int:
+    match = _SIZE.match(text)
+    if not match:
+        raise typer.BadParameter(
+            f"'{text}' is not a size: write 20MB, 500kB or a number of bytes",
+            param_hint="'--max-file-size'",
+        )
+    return int(float(match[1]) * _UNITS[match[2].lower()])
+
+
+@guarded
+def validate(
+    plans: PlansOption = None,
+    output_format: Annotated[
+        ProblemFormat | None,
+        typer.Option(
+            "--format",
+            help="text, json, github (annotations; chosen by itself when GITHUB_ACTIONS=true) "
+            "or sarif.",
+            show_default=False,
+        ),
+    ] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too (exit 1).")] = False,
+    as_of: AsOfOption = None,
+    max_file_size: Annotated[
+        str, typer.Option("--max-file-size", metavar="SIZE", help="Largest plan file read.")
+    ] = "20MB",
+    lang: LangOption = Lang.en,
+) -> None:
+    """Check every plan file and report every problem at once, with file, line and a hint.
+
+    Exit codes: 0 valid (warnings allowed), 1 problems found (or warnings with --strict),
+    2 usage error (unknown option, plans folder missing).
+    """
+    limit = parse_size(max_file_size)
+    when = parse_as_of(as_of)
+    if output_format is None:
+        on_actions = os.environ.get("GITHUB_ACTIONS") == "true"
+        output_format = ProblemFormat.github if on_actions else ProblemFormat.text
+
+    from mirps_cli.loader import resolve_plans_dir
+    from mirps_cli.output.problems import RENDERERS
+    from mirps_cli.problems import worst_exit_code
+    from mirps_cli.validate import validate_tree
+
+    result = validate_tree(resolve_plans_dir(plans), when, limit)
+    checked = len(result.tree.files)
+    typer.echo(RENDERERS[output_format](result.problems, lang, checked), nl=False)
+    raise typer.Exit(worst_exit_code(result.problems, strict))

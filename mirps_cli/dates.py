@@ -1,0 +1,103 @@
+"""Dates that may be known only to the year or the month.
+
+Sources often say "March 2023" or "2020" and nothing finer; recording a day that
+no source gives would invent data, so a plan date keeps its own precision.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import core_schema
+
+_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+JSON_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A calendar date given to the year, the month or the day."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @classmethod
+    def parse(cls, value: object) -> PartialDate:
+        if isinstance(value, PartialDate):
+            return value
+        if isinstance(value, bool):
+            raise ValueError(f"expected a date such as 2023-03-15, 2023-03 or 2023, got {value!r}")
+        if isinstance(value, int):
+            value = f"{value:04d}"
+        if isinstance(value, dt.date):
+            return cls(value.year, value.month, value.day)
+        if not isinstance(value, str):
+            raise ValueError(f"expected a date such as 2023-03-15, 2023-03 or 2023, got {value!r}")
+        match = _PATTERN.match(value.strip())
+        if not match:
+            raise ValueError(f"'{value}' is not a date: write 2023-03-15, 2023-03 or 2023")
+        year = int(match[1])
+        month = int(match[2]) if match[2] else None
+        day = int(match[3]) if match[3] else None
+        if month is not None and not 1 <= month <= 12:
+            raise ValueError(f"'{value}' has no month {month}")
+        if day is not None:
+            assert month is not None
+            try:
+                dt.date(year, month, day)
+            except ValueError:
+                raise ValueError(f"'{value}' is not a day of the calendar") from None
+        return cls(year, month, day)
+
+    def earliest(self) -> dt.date:
+        """The first day the date can mean."""
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+    def latest(self) -> dt.date:
+        """The last day the date can mean."""
+        if self.day is not None and self.month is not None:
+            return dt.date(self.year, self.month, self.day)
+        month = self.month or 12
+        return dt.date(self.year, month, calendar.monthrange(self.year, month)[1])
+
+    def __str__(self) -> str:
+        text = f"{self.year:04d}"
+        if self.month is not None:
+            text += f"-{self.month:02d}"
+        if self.day is not None:
+            text += f"-{self.day:02d}"
+        return text
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        return core_schema.no_info_plain_validator_function(
+            cls.parse, serialization=core_schema.to_string_ser_schema()
+        )
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return {
+            "anyOf": [
+                {"type": "string", "pattern": JSON_PATTERN},
+                {"type": "integer", "minimum": 1900, "maximum": 2999},
+            ],
+            "description": "A date to the day (2023-03-15), the month (2023-03) or the year (2023).",
+        }
+
+
+def parse_as_of(text: str | None, today: dt.date | None = None) -> dt.date:
+    """Read a --as-of value; a partial date counts from its last day."""
+    if text is None:
+        return today or dt.date.today()
+    return PartialDate.parse(text).latest()

@@ -1,0 +1,142 @@
+"""Find, read, parse and validate every plan file under a plans folder.
+
+Loading never raises for bad data: each file that cannot be read, parsed or
+validated yields problems, and the rest of the tree loads all the same, so one
+run reports everything.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from mirps_cli.errors import PlansNotFound
+from mirps_cli.locate import file_problem
+from mirps_cli.model import NationalPlan, WorkPlan
+from mirps_cli.problems import Problem
+from mirps_cli.schema_errors import translate
+from mirps_cli.tree import FOLDERS, Kind, PlanFile, Tree
+from mirps_cli.yaml_io import PosMap, parse
+
+DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024
+YAML_SUFFIXES = (".yaml", ".yml")
+MODELS: dict[Kind, type[BaseModel]] = {Kind.NATIONAL: NationalPlan, Kind.REGIONAL: WorkPlan}
+
+
+def display_path(path: Path) -> str:
+    """The path relative to the working folder when inside it, else as it is."""
+    try:
+        return path.relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def resolve_plans_dir(option: str | None) -> Path:
+    """--plans, else $MIRPS_PLANS, else ./plans; it must be a folder."""
+    chosen = option or os.environ.get("MIRPS_PLANS") or "plans"
+    path = Path(chosen)
+    if not path.is_dir():
+        raise PlansNotFound(
+            f"plans folder '{chosen}' not found. Give it with --plans DIR or MIRPS_PLANS, "
+            "or run mirps where a 'plans' folder is."
+        )
+    return path.absolute()
+
+
+def _candidates(root: Path) -> Iterator[tuple[Path, Kind | None]]:
+    """Every YAML name under root, with the kind its folder gives; hidden names are skipped."""
+    kinds = {folder: kind for kind, folder in FOLDERS.items()}
+    for folder, dirs, files in os.walk(root):
+        # Hidden folders and files hold editor swap files and our own temporary
+        # files of an interrupted write; they are not plans.
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        here = Path(folder)
+        relative = here.relative_to(root).parts
+        kind = kinds.get(relative[0]) if len(relative) == 1 else None
+        names = [n for n in files if not n.startswith(".")]
+        # A folder named like a plan file is reported, not walked into.
+        for name in list(dirs):
+            if name.endswith(YAML_SUFFIXES):
+                dirs.remove(name)
+                names.append(name)
+        for name in sorted(names):
+            if name.endswith(YAML_SUFFIXES):
+                yield here / name, kind
+
+
+def _read(path: Path, display: str, max_size: int) -> tuple[str | None, list[Problem]]:
+    try:
+        info = path.stat()
+    except OSError as error:
+        reason = error.strerror or str(error)
+        return None, [file_problem(display, "M101", f"cannot be read: {reason}")]
+    if path.is_dir():
+        return None, [file_problem(display, "M101", "is a folder, not a file")]
+    if info.st_size > max_size:
+        size = f"{info.st_size / 1e6:.1f} MB"
+        limit = f"{max_size / 1e6:.1f} MB"
+        return None, [file_problem(display, "M102", f"is {size}, over the {limit} limit")]
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        return None, [file_problem(display, "M101", f"cannot be read: {error.strerror}")]
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        message = f"byte 0x{data[error.start]:02x} is not UTF-8 text"
+        return None, [file_problem(display, "M103", message, line, column)]
+    return text, []
+
+
+def load_file(path: Path, kind: Kind, max_size: int = DEFAULT_MAX_FILE_SIZE) -> tuple[PlanFile, list[Problem]]:
+    plan = PlanFile(path=path, display=display_path(path), kind=kind)
+    text, problems = _read(path, plan.display, max_size)
+    if text is None:
+        return plan, problems
+    parsed = parse(text)
+    problems = [
+        file_problem(plan.display, f.code, f.message, f.line, f.column) for f in parsed.findings
+    ]
+    if parsed.data is None:
+        if not problems:
+            problems.append(file_problem(plan.display, "M104", "holds no data"))
+        return plan, problems
+    if not isinstance(parsed.data, PosMap):
+        kind_of = "a list" if isinstance(parsed.data, list) else "a single value"
+        problems.append(file_problem(plan.display, "M110", f"is {kind_of}, not a mapping", 1, 1))
+        return plan, problems
+    plan.raw = parsed.data
+    model = MODELS[kind]
+    try:
+        plan.model = model.model_validate(parsed.data)  # type: ignore[assignment]
+    except ValidationError as error:
+        problems.extend(translate(plan, error, model))
+    return plan, problems
+
+
+def load_tree(root: Path, max_size: int = DEFAULT_MAX_FILE_SIZE) -> tuple[Tree, list[Problem]]:
+    tree = Tree(root=root)
+    problems: list[Problem] = []
+    # Parsing builds many small objects and none are garbage; the cyclic
+    # collector would spend up to half of a large load finding that out.
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        for path, kind in _candidates(root):
+            if kind is None:
+                message = "is not in a plans folder (national/ or regional/)"
+                problems.append(file_problem(display_path(path), "M111", message))
+                continue
+            plan, found = load_file(path, kind, max_size)
+            tree.files.append(plan)
+            problems.extend(found)
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+    return tree, problems

@@ -1,0 +1,89 @@
+"""A commitment of a National Action Plan and its dated status history."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import Field, StringConstraints
+
+from mirps_cli.dates import PartialDate
+from mirps_cli.model.common import Identifier, NonEmpty, Strict, Text, Url
+from mirps_cli.vocab import BudgetKind, FocusArea, Pillar, Population, Status
+
+CommitmentId = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, pattern=r"^[A-Z]{2}-[A-Za-z0-9][A-Za-z0-9.\-]*$"),
+    Field(description="Stable id: the country's ISO code, a hyphen, a number (HN-03)."),
+]
+
+# "<work plan year>:<activity id>", e.g. "2022:1.1"; the year says which work plan.
+ActivityRef = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, pattern=r"^\d{4}:\d+(\.\d+)?$"),
+    Field(description="A work-plan activity as YEAR:ID, e.g. 2022:1.1"),
+]
+
+
+class StatusEntry(Strict):
+    """One dated report of where the commitment stood."""
+
+    date: PartialDate | None = Field(
+        default=None, description="When this status was reported; leave out if no source dates it."
+    )
+    status: Status
+    note: Text | None = None
+    sources: list[Url] = Field(default_factory=list)
+
+
+class Indicator(Strict):
+    name: Text
+    unit: Text | None = None
+    baseline: int | float | NonEmpty | None = None
+    target: int | float | NonEmpty | None = None
+    actual: int | float | NonEmpty | None = None
+    note: Text | None = None
+    sources: list[Url] = Field(default_factory=list)
+
+
+class BudgetLine(Strict):
+    amount: float | None = Field(default=None, ge=0)
+    currency: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] | None = None
+    kind: BudgetKind | None = None
+    funder: NonEmpty
+    note: Text | None = None
+    sources: list[Url] = Field(default_factory=list)
+
+
+class Commitment(Strict):
+    id: CommitmentId
+    title: Text
+    description: Text | None = None
+    pillar: Pillar | None = None
+    focus_area: FocusArea | None = None
+    populations: list[Population] = Field(default_factory=list)
+    responsible_institutions: list[Identifier] = Field(
+        default_factory=list, description="Ids from the plan's `institutions` list."
+    )
+    start: PartialDate | None = None
+    due: PartialDate | None = None
+    status_history: list[StatusEntry] = Field(
+        default_factory=list, description="Oldest first; the last entry is the current status."
+    )
+    indicators: list[Indicator] = Field(default_factory=list)
+    budget: list[BudgetLine] = Field(default_factory=list)
+    working_groups: list[Identifier] = Field(
+        default_factory=list, description="Ids of working groups in a regional work plan."
+    )
+    activities: list[ActivityRef] = Field(default_factory=list)
+    facilitating_factors: list[Text] = Field(default_factory=list)
+    challenges: list[Text] = Field(default_factory=list)
+    sources: list[Url] = Field(default_factory=list)
+
+    @property
+    def current(self) -> StatusEntry | None:
+        return self.status_history[-1] if self.status_history else None
+
+    @property
+    def last_dated(self) -> PartialDate | None:
+        dated = [e.date for e in self.status_history if e.date is not None]
+        return max(dated, key=lambda d: d.latest()) if dated else None

@@ -1,0 +1,109 @@
+"""The regional work plan of one Pro-Tempore Presidency year."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import Field, StringConstraints
+
+from mirps_cli.dates import PartialDate
+from mirps_cli.model.common import CountryCode, Identifier, NonEmpty, Strict, Text, Url
+from mirps_cli.vocab import BudgetKind
+
+OutcomeId = Annotated[str, StringConstraints(pattern=r"^\d+$")]
+ActivityId = Annotated[str, StringConstraints(pattern=r"^\d+\.\d+$")]
+
+
+class Presidency(Strict):
+    country: CountryCode
+    year: int = Field(ge=2017, le=2999)
+
+
+class Objective(Strict):
+    id: OutcomeId
+    text: Text
+
+
+class Activity(Strict):
+    id: ActivityId = Field(description='"<outcome>.<n>", e.g. "1.1"')
+    title: Text
+    description: Text | None = None
+    working_groups: list[Identifier] = Field(default_factory=list)
+
+
+class Outcome(Strict):
+    id: OutcomeId
+    title: Text
+    description: Text | None = None
+    activities: list[Activity] = Field(default_factory=list)
+
+
+class WorkingGroup(Strict):
+    id: Identifier
+    name: Text
+    description: Text | None = None
+    lead_country: CountryCode | None = None
+    lead_sources: list[Url] = Field(default_factory=list)
+    priorities: list[Text] = Field(default_factory=list)
+
+
+class Mechanism(Strict):
+    id: OutcomeId
+    text: Text
+
+
+class TimelineEvent(Strict):
+    id: Identifier
+    title: Text
+    date: PartialDate | None = Field(
+        default=None, description="Leave out when no source dates it: the event is unscheduled."
+    )
+    end_date: PartialDate | None = None
+    place: Text | None = None
+    activities: list[ActivityId] = Field(default_factory=list)
+    note: Text | None = None
+    sources: list[Url] = Field(default_factory=list)
+
+
+class FundLine(Strict):
+    funder: NonEmpty
+    amount: float | None = Field(default=None, ge=0)
+    currency: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] | None = None
+    kind: BudgetKind | None = None
+    note: Text | None = None
+    sources: list[Url] = Field(default_factory=list)
+
+
+class FundDocument(Strict):
+    description: Text
+    contents: list[Text] = Field(default_factory=list)
+
+
+class Fund(Strict):
+    name: Text
+    description: Text | None = None
+    administered_by: Text | None = None
+    guidelines: FundDocument | None = None
+    operating_plan: FundDocument | None = None
+    prioritization: Text | None = None
+    budget_lines: list[FundLine] = Field(default_factory=list)
+    sources: list[Url] = Field(default_factory=list)
+
+
+class WorkPlan(Strict):
+    presidency: Presidency
+    title: Text
+    approval: Text | None = None
+    introduction: list[Text] = Field(default_factory=list)
+    objectives: list[Objective] = Field(default_factory=list)
+    cross_cutting_emphasis: Text | None = None
+    outcomes: list[Outcome] = Field(default_factory=list)
+    working_groups: list[WorkingGroup] = Field(default_factory=list)
+    coordination_mechanisms: list[Mechanism] = Field(default_factory=list)
+    coordination_note: Text | None = None
+    timeline: list[TimelineEvent] = Field(default_factory=list)
+    fund: Fund | None = None
+    sources: list[Url] = Field(default_factory=list)
+
+    def activities(self) -> list[Activity]:
+        return [a for o in self.outcomes for a in o.activities]

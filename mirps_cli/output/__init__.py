@@ -1,0 +1,1 @@
+"""Renderers: each turns a core result into text for stdout. None of them prints."""

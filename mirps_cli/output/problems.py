@@ -1,0 +1,121 @@
+"""The four forms of `mirps validate`'s findings: text, json, github, sarif."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+from mirps_cli import __version__
+from mirps_cli.problems import Problem, Severity
+from mirps_cli.rules import RULES
+
+
+def _place(p: Problem) -> str:
+    return f"{p.file}:{p.line}:{p.column}" if p.line else p.file
+
+
+def render_text(problems: list[Problem], lang: str = "en", checked: int = 0) -> str:
+    lines = []
+    for p in problems:
+        where = f" {p.path}:" if p.path else ""
+        lines.append(f"{_place(p)}: {p.severity} {p.code}{where} {p.message}")
+        lines.append(f"    hint: {RULES[p.code].hint(lang)}" if lang == "en" else
+                     f"    sugerencia: {RULES[p.code].hint(lang)}")
+    errors = sum(p.severity is Severity.ERROR for p in problems)
+    warnings = len(problems) - errors
+    if lang == "es":
+        lines.append(f"{checked} archivos revisados: {errors} errores, {warnings} advertencias")
+    else:
+        lines.append(f"{checked} files checked: {errors} errors, {warnings} warnings")
+    return "\n".join(lines) + "\n"
+
+
+def render_json(problems: list[Problem], lang: str = "en", checked: int = 0) -> str:
+    items = [
+        {
+            "file": p.file,
+            "line": p.line,
+            "column": p.column,
+            "path": p.path,
+            "code": p.code,
+            "rule": RULES[p.code].name,
+            "severity": str(p.severity),
+            "message": p.message,
+            "hint": RULES[p.code].hint(lang),
+        }
+        for p in problems
+    ]
+    return json.dumps({"files_checked": checked, "problems": items}, ensure_ascii=False, indent=2) + "\n"
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def render_github(problems: list[Problem], lang: str = "en", checked: int = 0) -> str:
+    """GitHub Actions workflow commands: each finding becomes an annotation on its line."""
+    lines = []
+    for p in problems:
+        props = [f"file={_escape_property(p.file)}"]
+        if p.line:
+            props += [f"line={p.line}", f"col={p.column}"]
+        props.append(f"title={_escape_property(f'{p.code} {RULES[p.code].name}')}")
+        body = f"{p.path}: {p.message}. {RULES[p.code].hint(lang)}" if p.path else (
+            f"{p.message}. {RULES[p.code].hint(lang)}"
+        )
+        lines.append(f"::{p.severity} {','.join(props)}::{_escape_data(body)}")
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def render_sarif(problems: list[Problem], lang: str = "en", checked: int = 0) -> str:
+    """SARIF 2.1.0, for code-scanning dashboards."""
+    rules = [
+        {
+            "id": rule.code,
+            "name": rule.name,
+            "shortDescription": {"text": rule.name},
+            "help": {"text": rule.hint(lang)},
+            "defaultConfiguration": {"level": str(rule.severity)},
+        }
+        for rule in RULES.values()
+    ]
+    index = {code: i for i, code in enumerate(RULES)}
+    results = []
+    for p in problems:
+        location: dict[str, object] = {"artifactLocation": {"uri": p.file}}
+        if p.line:
+            location["region"] = {"startLine": p.line, "startColumn": p.column}
+        results.append({
+            "ruleId": p.code,
+            "ruleIndex": index[p.code],
+            "level": str(p.severity),
+            "message": {"text": f"{p.path}: {p.message}" if p.path else p.message},
+            "locations": [{"physicalLocation": location}],
+        })
+    log = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "mirps",
+                "version": __version__,
+                "rules": rules,
+            }},
+            "results": results,
+        }],
+    }
+    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+
+
+Renderer = Callable[[list[Problem], str, int], str]
+
+RENDERERS: dict[str, Renderer] = {
+    "text": render_text,
+    "json": render_json,
+    "github": render_github,
+    "sarif": render_sarif,
+}

@@ -1,0 +1,34 @@
+"""`mirps validate` as a function: load the tree, check it, return every problem."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from mirps_cli.checks import run_checks
+from mirps_cli.loader import DEFAULT_MAX_FILE_SIZE, load_tree
+from mirps_cli.problems import Problem, Severity
+from mirps_cli.tree import Tree
+
+
+@dataclass(frozen=True)
+class Validation:
+    tree: Tree
+    problems: list[Problem]  # sorted by file, line, column
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity is Severity.WARNING]
+
+
+def validate_tree(
+    root: Path, as_of: dt.date, max_file_size: int = DEFAULT_MAX_FILE_SIZE
+) -> Validation:
+    tree, problems = load_tree(root, max_file_size)
+    problems = problems + run_checks(tree, as_of)
+    return Validation(tree, sorted(problems, key=Problem.sort_key))

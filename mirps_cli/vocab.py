@@ -1,0 +1,160 @@
+"""The closed vocabularies of MIRPS plans, each term in English and Spanish.
+
+MIRPS publishes no status code list of its own; the status vocabulary maps onto
+three peers (Global Refugee Forum pledges, OGP completion levels, IATI activity
+status) so that figures can be compared. Sources are in README.md.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Status(StrEnum):
+    PLANNED = "planned"
+    IN_PROGRESS = "in_progress"
+    FULFILLED = "fulfilled"
+    SUSPENDED = "suspended"
+    CANCELLED = "cancelled"
+
+
+@dataclass(frozen=True)
+class Term:
+    en: str
+    es: str
+
+    def label(self, lang: str) -> str:
+        return self.es if lang == "es" else self.en
+
+
+@dataclass(frozen=True)
+class StatusTerm(Term):
+    meaning_en: str
+    meaning_es: str
+    grf: str
+    ogp: str
+    iati: str
+
+
+STATUS_TERMS: dict[Status, StatusTerm] = {
+    Status.PLANNED: StatusTerm(
+        "planned", "planificado",
+        "Adopted or announced; implementation has not begun.",
+        "Adoptado o anunciado; la ejecución no ha comenzado.",
+        grf="in the planning stage", ogp="Not Started", iati="1 Pipeline/identification",
+    ),
+    Status.IN_PROGRESS: StatusTerm(
+        "in progress", "en curso",
+        "Implementation has begun and is not complete.",
+        "La ejecución comenzó y no ha concluido.",
+        grf="in progress", ogp="Limited or Substantial", iati="2 Implementation",
+    ),
+    Status.FULFILLED: StatusTerm(
+        "fulfilled", "cumplido",
+        "Delivered as committed.",
+        "Cumplido según lo comprometido.",
+        grf="fulfilled", ogp="Complete", iati="3 Finalisation, 4 Closed",
+    ),
+    Status.SUSPENDED: StatusTerm(
+        "suspended", "suspendido",
+        "Halted for now; expected to resume.",
+        "Detenido por ahora; se espera reanudarlo.",
+        grf="(no equivalent)", ogp="Limited", iati="6 Suspended",
+    ),
+    Status.CANCELLED: StatusTerm(
+        "cancelled", "cancelado",
+        "Withdrawn; will not be delivered.",
+        "Retirado; no se cumplirá.",
+        grf="(no equivalent)", ogp="Not Started", iati="5 Cancelled",
+    ),
+}
+
+# Derived, never written in a plan: a commitment whose latest dated status entry
+# is older than this many months is stale ("no update since DATE"), which GRF
+# counts apart from "not started" and OGP calls "No Evidence Available".
+STALE_AFTER_MONTHS = 12
+
+
+class Pillar(StrEnum):
+    """The four MIRPS objectives (II Annual Report 2019, "MIRPS at a glance")."""
+
+    RECEPTION_ADMISSION = "reception_admission"
+    IMMEDIATE_NEEDS = "immediate_needs"
+    HOST_COMMUNITIES = "host_communities"
+    DURABLE_SOLUTIONS = "durable_solutions"
+
+
+PILLAR_TERMS: dict[Pillar, Term] = {
+    Pillar.RECEPTION_ADMISSION: Term(
+        "Reception and admission", "Mejora de mecanismos de recepción y admisión"
+    ),
+    Pillar.IMMEDIATE_NEEDS: Term(
+        "Immediate and persistent needs", "Respuesta a necesidades humanitarias y de protección"
+    ),
+    Pillar.HOST_COMMUNITIES: Term(
+        "Support to host countries and communities", "Apoyar a los países y comunidades de acogida"
+    ),
+    Pillar.DURABLE_SOLUTIONS: Term(
+        "Durable solutions", "Ampliar las oportunidades de soluciones duraderas"
+    ),
+}
+
+
+class FocusArea(StrEnum):
+    """Sectors used on the country pages of mirps-platform.org."""
+
+    PROTECTION = "protection"
+    JOBS_LIVELIHOODS = "jobs_livelihoods"
+    EDUCATION = "education"
+    HEALTH = "health"
+    SOCIAL_PROTECTION = "social_protection"
+
+
+FOCUS_AREA_TERMS: dict[FocusArea, Term] = {
+    FocusArea.PROTECTION: Term("Protection", "Protección"),
+    FocusArea.JOBS_LIVELIHOODS: Term("Jobs and livelihoods", "Empleo y medios de vida"),
+    FocusArea.EDUCATION: Term("Education", "Educación"),
+    FocusArea.HEALTH: Term("Health", "Salud"),
+    FocusArea.SOCIAL_PROTECTION: Term("Social protection", "Protección social"),
+}
+
+
+class Population(StrEnum):
+    REFUGEES = "refugees"
+    ASYLUM_SEEKERS = "asylum_seekers"
+    INTERNALLY_DISPLACED = "internally_displaced"
+    RETURNEES = "returnees"
+    IN_TRANSIT = "in_transit"
+    HOST_COMMUNITIES = "host_communities"
+
+
+POPULATION_TERMS: dict[Population, Term] = {
+    Population.REFUGEES: Term("refugees", "personas refugiadas"),
+    Population.ASYLUM_SEEKERS: Term("asylum seekers", "personas solicitantes de asilo"),
+    Population.INTERNALLY_DISPLACED: Term(
+        "internally displaced persons", "personas desplazadas internamente"
+    ),
+    Population.RETURNEES: Term(
+        "returnees with protection needs", "personas retornadas con necesidades de protección"
+    ),
+    Population.IN_TRANSIT: Term("people in transit", "personas en tránsito"),
+    Population.HOST_COMMUNITIES: Term("host communities", "comunidades de acogida"),
+}
+
+
+class PartnerKind(StrEnum):
+    """Who may sit in a National Coordination Group (2022 work plan, activity 1.2)."""
+
+    EMBASSY = "embassy"
+    DEVELOPMENT_AGENCY = "development_agency"
+    UN_AGENCY = "un_agency"
+    OAS = "oas"
+    CIVIL_SOCIETY = "civil_society"
+    PRIVATE_SECTOR = "private_sector"
+    OTHER = "other"
+
+
+class BudgetKind(StrEnum):
+    CASH = "cash"
+    IN_KIND = "in_kind"
