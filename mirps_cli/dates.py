@@ -10,11 +10,13 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
-from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import core_schema
+
+if TYPE_CHECKING:  # pydantic.json_schema costs start-up time; only mirps schema needs it
+    from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
+    from pydantic.json_schema import JsonSchemaValue
 
 _PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 JSON_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
@@ -92,7 +94,8 @@ class PartialDate:
                 {"type": "string", "pattern": JSON_PATTERN},
                 {"type": "integer", "minimum": 1900, "maximum": 2999},
             ],
-            "description": "A date to the day (2023-03-15), the month (2023-03) or the year (2023).",
+            "description": "A date to the day (2023-03-15), the month (2023-03) "
+            "or the year (2023).",
         }
 
 

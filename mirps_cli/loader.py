@@ -94,7 +94,9 @@ def _read(path: Path, display: str, max_size: int) -> tuple[str | None, list[Pro
     return text, []
 
 
-def load_file(path: Path, kind: Kind, max_size: int = DEFAULT_MAX_FILE_SIZE) -> tuple[PlanFile, list[Problem]]:
+def load_file(
+    path: Path, kind: Kind, max_size: int = DEFAULT_MAX_FILE_SIZE
+) -> tuple[PlanFile, list[Problem]]:
     plan = PlanFile(path=path, display=display_path(path), kind=kind)
     text, problems = _read(path, plan.display, max_size)
     if text is None:
@@ -116,7 +118,11 @@ def load_file(path: Path, kind: Kind, max_size: int = DEFAULT_MAX_FILE_SIZE) -> 
     try:
         plan.model = model.model_validate(parsed.data)  # type: ignore[assignment]
     except ValidationError as error:
-        problems.extend(translate(plan, error, model))
+        # A refused tag leaves an empty value behind; saying so again is noise.
+        refused = {(p.line, p.column) for p in problems if p.code == "M108"}
+        problems.extend(
+            p for p in translate(plan, error, model) if (p.line, p.column) not in refused
+        )
     return plan, problems
 
 

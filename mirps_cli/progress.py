@@ -21,11 +21,7 @@ def current_status(commitment: Commitment) -> Status | None:
 
 def is_overdue(commitment: Commitment, as_of: dt.date) -> bool:
     status = current_status(commitment)
-    return (
-        commitment.due is not None
-        and commitment.due.latest() < as_of
-        and status not in CLOSED
-    )
+    return commitment.due is not None and commitment.due.latest() < as_of and status not in CLOSED
 
 
 def stale_cutoff(as_of: dt.date) -> dt.date:

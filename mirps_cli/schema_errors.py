@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import difflib
 import re
-import types
 import typing
 from typing import Any
 
@@ -76,7 +75,7 @@ def _message(error: ErrorDetails, model: type[BaseModel]) -> tuple[str, str, boo
         return "M202", f"missing required field '{field}'", False
     value = error.get("input")
     if value is None:
-        return "M203", f"'{field}' has no value", True
+        return "M203", "has no value", True
     text = _NOISE.sub("", error["msg"])
     text = text[0].lower() + text[1:] if text else text
     suggestion = ""
@@ -84,8 +83,8 @@ def _message(error: ErrorDetails, model: type[BaseModel]) -> tuple[str, str, boo
         expected = re.findall(r"'([^']*)'", str(error.get("ctx", {}).get("expected", "")))
         suggestion = _did_you_mean(value, expected)
     if kind in ("value_error", "assertion_error"):
-        return "M203", f"{field}: {text}", False
-    return "M203", f"{field}: {text}, got {_shown(value)}{suggestion}", False
+        return "M203", text, False
+    return "M203", f"{text}, got {_shown(value)}{suggestion}", False
 
 
 def translate(plan: PlanFile, error: ValidationError, model: type[BaseModel]) -> list[Problem]:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from pydantic import BaseModel
 from pydantic.json_schema import models_json_schema
 
 from mirps_cli.model import NationalPlan, WorkPlan
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
-KINDS = {"national": NationalPlan, "work-plan": WorkPlan}
+KINDS: dict[str, type[BaseModel]] = {"national": NationalPlan, "work-plan": WorkPlan}
 
 
 def json_schema(kind: str) -> dict[str, Any]:

@@ -13,18 +13,20 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from ruamel.yaml.composer import Composer
 from ruamel.yaml.constructor import SafeConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
-from ruamel.yaml.resolver import Resolver
+from ruamel.yaml.parser import Parser
+from ruamel.yaml.reader import Reader
+from ruamel.yaml.resolver import Resolver, VersionedResolver
+from ruamel.yaml.scanner import Scanner
 
 try:
     from _ruamel_yaml import CParser
 
     C_PARSER = True
-except ImportError:  # pragma: no cover - only without ruamel.yaml.clib
-    from ruamel.yaml.parser import Parser as CParser  # type: ignore[assignment]
-
+except ImportError:  # only without ruamel.yaml.clib: see is_c_parser_active()
     C_PARSER = False
 
 Mark = tuple[int, int]  # 1-based line and column
@@ -84,13 +86,17 @@ class _PositionConstructor(SafeConstructor):
                 duplicate = key in data
             except TypeError:
                 self.findings.append(
-                    YamlFinding(line, column, "M105", "a key must be plain text, not a list or mapping")
+                    YamlFinding(
+                        line, column, "M105", "a key must be plain text, not a list or mapping"
+                    )
                 )
                 continue
             if duplicate:
                 first = data.key_marks[key][0]
                 self.findings.append(
-                    YamlFinding(line, column, "M107", f"key '{key}' appears twice (first on line {first})")
+                    YamlFinding(
+                        line, column, "M107", f"key '{key}' appears twice (first on line {first})"
+                    )
                 )
                 continue
             data[key] = self.construct_object(value_node, deep=True)
@@ -135,13 +141,35 @@ for _tag in ("set", "omap", "pairs", "binary"):
 _PositionConstructor.add_constructor(None, _PositionConstructor.construct_refused)
 
 
-class _Loader(CParser, _PositionConstructor, Resolver):  # type: ignore[misc]
+class PureLoader(Reader, Scanner, Parser, Composer, _PositionConstructor, VersionedResolver):
+    """The same loader in pure Python: the fallback, and the reference in tests."""
+
     def __init__(self, text: str) -> None:
-        CParser.__init__(self, text)
-        self._parser = self._composer = self
+        self.comment_handling = None
+        self.max_depth = 0  # no limit of its own: deep nesting ends in RecursionError, caught
+        Reader.__init__(self, text, loader=self)
+        Scanner.__init__(self, loader=self)
+        Parser.__init__(self, loader=self)
+        Composer.__init__(self, loader=self)
         _PositionConstructor.__init__(self, loader=self)
-        Resolver.__init__(self, loadumper=self)
-        self.findings = []
+        VersionedResolver.__init__(self, loader=self)  # YAML 1.2, as the C path
+        self.findings: list[YamlFinding] = []
+
+
+Loader: type[Any] = PureLoader
+if C_PARSER:
+
+    class CLoader(CParser, _PositionConstructor, Resolver):  # type: ignore[misc]
+        """Parses in C (about 5x faster); constructs with positions in Python."""
+
+        def __init__(self, text: str) -> None:
+            CParser.__init__(self, text)
+            self._parser = self._composer = self
+            _PositionConstructor.__init__(self, loader=self)
+            Resolver.__init__(self, loadumper=self)
+            self.findings: list[YamlFinding] = []
+
+    Loader = CLoader
 
 
 # An alias repeats a node without copying it; validating the data walks every
@@ -195,7 +223,10 @@ def _is_tab_error(text: str, error: MarkedYAMLError) -> bool:
     if mark.line >= len(lines):
         return False
     line = lines[mark.line]
-    return "\t" in line[: len(line) - len(line.lstrip())] or line[mark.column : mark.column + 1] == "\t"
+    return (
+        "\t" in line[: len(line) - len(line.lstrip())]
+        or line[mark.column : mark.column + 1] == "\t"
+    )
 
 
 def _syntax_finding(text: str, error: MarkedYAMLError) -> YamlFinding:
@@ -207,9 +238,9 @@ def _syntax_finding(text: str, error: MarkedYAMLError) -> YamlFinding:
     return YamlFinding(line, column, "M105", f"YAML syntax: {what or 'cannot be read'}")
 
 
-def parse(text: str) -> Parsed:
+def parse(text: str, loader_class: type[Any] | None = None) -> Parsed:
     """Parse one YAML document; every failure is a finding, never an exception."""
-    loader = _Loader(text)
+    loader = (loader_class or Loader)(text)
     try:
         node = loader.get_single_node()
         if node is None:

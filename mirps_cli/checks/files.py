@@ -14,18 +14,27 @@ def file_names(tree: Tree, as_of: dt.date) -> list[Problem]:
     problems = []
     for plan, national in tree.national_plans():
         if plan.path.stem != national.country:
-            problems.append(problem_at(
-                plan, ["country"], "M303",
-                f"file '{plan.path.name}' holds country {national.country}: "
-                f"name it {national.country}{plan.path.suffix}",
-            ))
+            problems.append(
+                problem_at(
+                    plan,
+                    ["country"],
+                    "M303",
+                    f"file '{plan.path.name}' holds country {national.country}: "
+                    f"name it {national.country}{plan.path.suffix}",
+                )
+            )
     for plan, work_plan in tree.work_plans():
         year = str(work_plan.presidency.year)
         if plan.path.stem != year:
-            problems.append(problem_at(
-                plan, ["presidency", "year"], "M303",
-                f"file '{plan.path.name}' holds the {year} presidency: name it {year}{plan.path.suffix}",
-            ))
+            problems.append(
+                problem_at(
+                    plan,
+                    ["presidency", "year"],
+                    "M303",
+                    f"file '{plan.path.name}' holds the {year} presidency: "
+                    f"name it {year}{plan.path.suffix}",
+                )
+            )
     return problems
 
 
@@ -36,18 +45,26 @@ def one_plan_each(tree: Tree, as_of: dt.date) -> list[Problem]:
     for plan, national in tree.national_plans():
         first = seen.setdefault(national.country, plan)
         if first is not plan:
-            problems.append(problem_at(
-                plan, ["country"], "M308",
-                f"{national.country} already has a plan in {first.display}",
-            ))
+            problems.append(
+                problem_at(
+                    plan,
+                    ["country"],
+                    "M308",
+                    f"{national.country} already has a plan in {first.display}",
+                )
+            )
     years: dict[int, PlanFile] = {}
     for plan, work_plan in tree.work_plans():
         first = years.setdefault(work_plan.presidency.year, plan)
         if first is not plan:
-            problems.append(problem_at(
-                plan, ["presidency", "year"], "M308",
-                f"{work_plan.presidency.year} already has a work plan in {first.display}",
-            ))
+            problems.append(
+                problem_at(
+                    plan,
+                    ["presidency", "year"],
+                    "M308",
+                    f"{work_plan.presidency.year} already has a work plan in {first.display}",
+                )
+            )
     return problems
 
 
@@ -57,8 +74,12 @@ def commitment_prefixes(tree: Tree, as_of: dt.date) -> list[Problem]:
     for plan, national in tree.national_plans():
         for index, commitment in enumerate(national.commitments):
             if not commitment.id.startswith(f"{national.country}-"):
-                problems.append(problem_at(
-                    plan, ["commitments", index, "id"], "M304",
-                    f"id '{commitment.id}' does not start with '{national.country}-'",
-                ))
+                problems.append(
+                    problem_at(
+                        plan,
+                        ["commitments", index, "id"],
+                        "M304",
+                        f"id '{commitment.id}' does not start with '{national.country}-'",
+                    )
+                )
     return problems

@@ -22,10 +22,14 @@ def history_in_order(tree: Tree, as_of: dt.date) -> list[Problem]:
                 # With partial dates, "2022" then "2022-03" is fine: only an
                 # entry that must lie wholly before the one above is out of order.
                 if previous is not None and entry.date.latest() < previous.earliest():
-                    problems.append(problem_at(
-                        plan, ["commitments", i, "status_history", j, "date"], "M305",
-                        f"entry dated {entry.date} comes after an entry dated {previous}",
-                    ))
+                    problems.append(
+                        problem_at(
+                            plan,
+                            ["commitments", i, "status_history", j, "date"],
+                            "M305",
+                            f"entry dated {entry.date} comes after an entry dated {previous}",
+                        )
+                    )
                 previous = entry.date
     return problems
 
@@ -36,10 +40,14 @@ def due_after_start(tree: Tree, as_of: dt.date) -> list[Problem]:
     for plan, national in tree.national_plans():
         for i, c in enumerate(national.commitments):
             if c.start is not None and c.due is not None and c.due.latest() < c.start.earliest():
-                problems.append(problem_at(
-                    plan, ["commitments", i, "due"], "M306",
-                    f"due {c.due} is before start {c.start}",
-                ))
+                problems.append(
+                    problem_at(
+                        plan,
+                        ["commitments", i, "due"],
+                        "M306",
+                        f"due {c.due} is before start {c.start}",
+                    )
+                )
     return problems
 
 
@@ -51,8 +59,12 @@ def fulfilled_is_dated(tree: Tree, as_of: dt.date) -> list[Problem]:
             entry = c.current
             if entry is not None and entry.status is Status.FULFILLED and entry.date is None:
                 last = len(c.status_history) - 1
-                problems.append(problem_at(
-                    plan, ["commitments", i, "status_history", last], "M307",
-                    f"{c.id} is fulfilled but the entry that says so has no date",
-                ))
+                problems.append(
+                    problem_at(
+                        plan,
+                        ["commitments", i, "status_history", last],
+                        "M307",
+                        f"{c.id} is fulfilled but the entry that says so has no date",
+                    )
+                )
     return problems

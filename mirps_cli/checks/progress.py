@@ -16,10 +16,14 @@ def overdue(tree: Tree, as_of: dt.date) -> list[Problem]:
         for i, c in enumerate(national.commitments):
             if is_overdue(c, as_of):
                 status = current_status(c) or "no status"
-                problems.append(problem_at(
-                    plan, ["commitments", i, "due"], "M401",
-                    f"was due {c.due} and is {status} as of {as_of.isoformat()}",
-                ))
+                problems.append(
+                    problem_at(
+                        plan,
+                        ["commitments", i, "due"],
+                        "M401",
+                        f"was due {c.due} and is {status} as of {as_of.isoformat()}",
+                    )
+                )
     return problems
 
 
@@ -30,6 +34,10 @@ def stale(tree: Tree, as_of: dt.date) -> list[Problem]:
             if is_stale(c, as_of):
                 last = c.last_dated
                 since = f"no update since {last}" if last else "no dated status entry"
-                loc = ["commitments", i, "status_history"] if c.status_history else ["commitments", i, "id"]
+                loc: list[str | int] = (
+                    ["commitments", i, "status_history"]
+                    if c.status_history
+                    else ["commitments", i, "id"]
+                )
                 problems.append(problem_at(plan, loc, "M402", since))
     return problems

@@ -26,20 +26,28 @@ def working_groups(tree: Tree, as_of: dt.date) -> list[Problem]:
         for i, commitment in enumerate(national.commitments):
             for j, group in enumerate(commitment.working_groups):
                 if group not in known:
-                    problems.append(problem_at(
-                        plan, ["commitments", i, "working_groups", j], "M302",
-                        _unknown("working group", group, known),
-                    ))
+                    problems.append(
+                        problem_at(
+                            plan,
+                            ["commitments", i, "working_groups", j],
+                            "M302",
+                            _unknown("working group", group, known),
+                        )
+                    )
     for plan, work_plan in tree.work_plans():
         own = {g.id for g in work_plan.working_groups}
         for i, outcome in enumerate(work_plan.outcomes):
             for j, activity in enumerate(outcome.activities):
                 for k, group in enumerate(activity.working_groups):
                     if group not in own:
-                        problems.append(problem_at(
-                            plan, ["outcomes", i, "activities", j, "working_groups", k], "M302",
-                            _unknown("working group", group, own),
-                        ))
+                        problems.append(
+                            problem_at(
+                                plan,
+                                ["outcomes", i, "activities", j, "working_groups", k],
+                                "M302",
+                                _unknown("working group", group, own),
+                            )
+                        )
     return problems
 
 
@@ -51,26 +59,36 @@ def activities(tree: Tree, as_of: dt.date) -> list[Problem]:
             for j, ref in enumerate(commitment.activities):
                 year_text, activity = ref.split(":")
                 year = int(year_text)
-                loc = ["commitments", i, "activities", j]
+                loc: list[str | int] = ["commitments", i, "activities", j]
                 if year not in by_year:
                     years = ", ".join(str(y) for y in sorted(by_year)) or "none"
-                    problems.append(problem_at(
-                        plan, loc, "M302", f"no work plan for {year} (work plans: {years})"
-                    ))
+                    problems.append(
+                        problem_at(
+                            plan, loc, "M302", f"no work plan for {year} (work plans: {years})"
+                        )
+                    )
                 elif activity not in by_year[year]:
-                    problems.append(problem_at(
-                        plan, loc, "M302",
-                        _unknown(f"activity of the {year} work plan", activity, by_year[year]),
-                    ))
+                    problems.append(
+                        problem_at(
+                            plan,
+                            loc,
+                            "M302",
+                            _unknown(f"activity of the {year} work plan", activity, by_year[year]),
+                        )
+                    )
     for plan, work_plan in tree.work_plans():
         own = {a.id for a in work_plan.activities()}
         for i, event in enumerate(work_plan.timeline):
             for j, activity in enumerate(event.activities):
                 if activity not in own:
-                    problems.append(problem_at(
-                        plan, ["timeline", i, "activities", j], "M302",
-                        _unknown("activity", activity, own),
-                    ))
+                    problems.append(
+                        problem_at(
+                            plan,
+                            ["timeline", i, "activities", j],
+                            "M302",
+                            _unknown("activity", activity, own),
+                        )
+                    )
     return problems
 
 
@@ -80,15 +98,23 @@ def institutions(tree: Tree, as_of: dt.date) -> list[Problem]:
         known = {inst.id for inst in national.institutions}
         for j, member in enumerate(national.national_technical_team):
             if member not in known:
-                problems.append(problem_at(
-                    plan, ["national_technical_team", j], "M302",
-                    _unknown("institution", member, known),
-                ))
+                problems.append(
+                    problem_at(
+                        plan,
+                        ["national_technical_team", j],
+                        "M302",
+                        _unknown("institution", member, known),
+                    )
+                )
         for i, commitment in enumerate(national.commitments):
             for j, inst in enumerate(commitment.responsible_institutions):
                 if inst not in known:
-                    problems.append(problem_at(
-                        plan, ["commitments", i, "responsible_institutions", j], "M302",
-                        _unknown("institution", inst, known),
-                    ))
+                    problems.append(
+                        problem_at(
+                            plan,
+                            ["commitments", i, "responsible_institutions", j],
+                            "M302",
+                            _unknown("institution", inst, known),
+                        )
+                    )
     return problems

@@ -20,7 +20,7 @@ from mirps_cli.members import MEMBERS
 
 class Strict(BaseModel):
     # extra="forbid": pydantic's default would silently drop a misspelt key.
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -66,9 +66,7 @@ def text_in(text: str | LocalizedText | None, lang: str) -> tuple[str, bool]:
 
 def _is_member(code: str) -> str:
     if code not in MEMBERS:
-        raise ValueError(
-            f"'{code}' is not a MIRPS member: use one of {', '.join(sorted(MEMBERS))}"
-        )
+        raise ValueError(f"'{code}' is not a MIRPS member: use one of {', '.join(sorted(MEMBERS))}")
     return code
 
 

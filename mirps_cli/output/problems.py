@@ -14,19 +14,33 @@ def _place(p: Problem) -> str:
     return f"{p.file}:{p.line}:{p.column}" if p.line else p.file
 
 
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
 def render_text(problems: list[Problem], lang: str = "en", checked: int = 0) -> str:
     lines = []
     for p in problems:
         where = f" {p.path}:" if p.path else ""
         lines.append(f"{_place(p)}: {p.severity} {p.code}{where} {p.message}")
-        lines.append(f"    hint: {RULES[p.code].hint(lang)}" if lang == "en" else
-                     f"    sugerencia: {RULES[p.code].hint(lang)}")
+        lines.append(
+            f"    hint: {RULES[p.code].hint(lang)}"
+            if lang == "en"
+            else f"    sugerencia: {RULES[p.code].hint(lang)}"
+        )
     errors = sum(p.severity is Severity.ERROR for p in problems)
     warnings = len(problems) - errors
     if lang == "es":
-        lines.append(f"{checked} archivos revisados: {errors} errores, {warnings} advertencias")
+        lines.append(
+            f"{_count(checked, 'archivo revisado', 'archivos revisados')}: "
+            f"{_count(errors, 'error', 'errores')}, "
+            f"{_count(warnings, 'advertencia', 'advertencias')}"
+        )
     else:
-        lines.append(f"{checked} files checked: {errors} errors, {warnings} warnings")
+        lines.append(
+            f"{_count(checked, 'file checked', 'files checked')}: "
+            f"{_count(errors, 'error', 'errors')}, {_count(warnings, 'warning', 'warnings')}"
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -45,7 +59,10 @@ def render_json(problems: list[Problem], lang: str = "en", checked: int = 0) -> 
         }
         for p in problems
     ]
-    return json.dumps({"files_checked": checked, "problems": items}, ensure_ascii=False, indent=2) + "\n"
+    return (
+        json.dumps({"files_checked": checked, "problems": items}, ensure_ascii=False, indent=2)
+        + "\n"
+    )
 
 
 def _escape_data(text: str) -> str:
@@ -64,8 +81,10 @@ def render_github(problems: list[Problem], lang: str = "en", checked: int = 0) -
         if p.line:
             props += [f"line={p.line}", f"col={p.column}"]
         props.append(f"title={_escape_property(f'{p.code} {RULES[p.code].name}')}")
-        body = f"{p.path}: {p.message}. {RULES[p.code].hint(lang)}" if p.path else (
-            f"{p.message}. {RULES[p.code].hint(lang)}"
+        body = (
+            f"{p.path}: {p.message}. {RULES[p.code].hint(lang)}"
+            if p.path
+            else (f"{p.message}. {RULES[p.code].hint(lang)}")
         )
         lines.append(f"::{p.severity} {','.join(props)}::{_escape_data(body)}")
     return "\n".join(lines) + ("\n" if lines else "")
@@ -89,24 +108,30 @@ def render_sarif(problems: list[Problem], lang: str = "en", checked: int = 0) ->
         location: dict[str, object] = {"artifactLocation": {"uri": p.file}}
         if p.line:
             location["region"] = {"startLine": p.line, "startColumn": p.column}
-        results.append({
-            "ruleId": p.code,
-            "ruleIndex": index[p.code],
-            "level": str(p.severity),
-            "message": {"text": f"{p.path}: {p.message}" if p.path else p.message},
-            "locations": [{"physicalLocation": location}],
-        })
+        results.append(
+            {
+                "ruleId": p.code,
+                "ruleIndex": index[p.code],
+                "level": str(p.severity),
+                "message": {"text": f"{p.path}: {p.message}" if p.path else p.message},
+                "locations": [{"physicalLocation": location}],
+            }
+        )
     log = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
-                "name": "mirps",
-                "version": __version__,
-                "rules": rules,
-            }},
-            "results": results,
-        }],
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "mirps",
+                        "version": __version__,
+                        "rules": rules,
+                    }
+                },
+                "results": results,
+            }
+        ],
     }
     return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
 

@@ -1,0 +1,85 @@
+"""Shared fixtures: every test runs in an empty folder with an empty HOME."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from mirps_cli.cli.app import app
+
+REPO = Path(__file__).resolve().parent.parent
+SHIPPED_PLANS = REPO / "plans"
+CASES = Path(__file__).resolve().parent / "cases"
+GOLDEN = Path(__file__).resolve().parent / "golden"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        default=False,
+        help="Rewrite the golden output files instead of comparing against them.",
+    )
+
+
+@pytest.fixture(autouse=True)
+def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty working folder and HOME, so code that forgets --plans fails loudly."""
+    work = tmp_path / "work"
+    work.mkdir()
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.chdir(work)
+    monkeypatch.setenv("HOME", str(home))
+    for name in ("MIRPS_PLANS", "GITHUB_ACTIONS", "MIRPS_DEBUG", "NO_COLOR", "FORCE_COLOR"):
+        monkeypatch.delenv(name, raising=False)
+    return work
+
+
+@pytest.fixture
+def plans_copy(isolated: Path) -> Path:
+    """A writable copy of the shipped plans, as ./plans in the working folder."""
+    target = isolated / "plans"
+    shutil.copytree(SHIPPED_PLANS, target)
+    return target
+
+
+@dataclass
+class Run:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+
+@pytest.fixture
+def mirps() -> Callable[..., Run]:
+    """Run the CLI in-process; stdout and stderr are kept apart."""
+    runner = CliRunner()
+
+    def run(*args: str, env: dict[str, str] | None = None) -> Run:
+        result = runner.invoke(app, list(args), env=env, catch_exceptions=False)
+        return Run(result.exit_code, result.stdout, result.stderr)
+
+    return run
+
+
+@pytest.fixture
+def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
+    """Compare text with tests/golden/NAME; --update-golden rewrites the file instead."""
+    update = bool(request.config.getoption("--update-golden"))
+
+    def check(name: str, text: str) -> None:
+        path = GOLDEN / name
+        if update:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+            return
+        assert path.exists(), f"no golden file {name}: run pytest --update-golden once"
+        assert text == path.read_text(encoding="utf-8")
+
+    return check

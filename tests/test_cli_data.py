@@ -1,0 +1,51 @@
+"""`mirps schema` and `mirps export`."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+from tests.conftest import SHIPPED_PLANS, Run
+
+
+def test_schema_is_json_schema_of_both_kinds(mirps: Callable[..., Run]) -> None:
+    result = mirps("schema")
+    assert result.exit_code == 0
+    schema = json.loads(result.stdout)
+    assert schema["$schema"].startswith("https://json-schema.org/")
+    assert {"NationalPlan", "WorkPlan", "Commitment"} <= set(schema["$defs"])
+    status = schema["$defs"]["Status"]["enum"]
+    assert status == ["planned", "in_progress", "fulfilled", "suspended", "cancelled"]
+
+
+def test_schema_of_one_kind(mirps: Callable[..., Run]) -> None:
+    schema = json.loads(mirps("schema", "--kind", "national").stdout)
+    assert schema["title"] == "NationalPlan"
+    assert schema["additionalProperties"] is False
+
+
+def test_export_json(mirps: Callable[..., Run]) -> None:
+    result = mirps("export", "--plans", str(SHIPPED_PLANS), "--format", "json")
+    assert result.exit_code == 0
+    assert result.stderr == ""
+    data = json.loads(result.stdout)
+    assert set(data) == {"work_plans", "national_plans"}
+    hn = next(p for p in data["national_plans"] if p["country"] == "HN")
+    law = next(c for c in hn["commitments"] if c["id"] == "HN-01")
+    assert law["status"] == "fulfilled"
+    [plan] = data["work_plans"]
+    assert len(plan["outcomes"]) == 4
+    assert sum(len(o["activities"]) for o in plan["outcomes"]) == 15
+    assert len(plan["working_groups"]) == 4
+    assert len(plan["timeline"]) == 21
+
+
+def test_export_refuses_an_invalid_tree(plans_copy: Path, mirps: Callable[..., Run]) -> None:
+    path = plans_copy / "national" / "MX.yaml"
+    path.write_text(path.read_text().replace("country: MX", "country: MX\ncountry: GT"))
+    result = mirps("export")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert "M107" in result.stderr
+    assert "fix them first" in result.stderr

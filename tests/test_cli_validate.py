@@ -1,0 +1,168 @@
+"""`mirps validate` through the CLI: exit codes, stdout, stderr, formats."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SHIPPED_PLANS, Run
+
+
+def break_hn(plans: Path) -> Path:
+    path = plans / "national" / "HN.yaml"
+    path.write_text(path.read_text().replace("status: in_progress", "status: started", 1))
+    return path
+
+
+def test_shipped_plans_are_valid(mirps: Callable[..., Run]) -> None:
+    result = mirps("validate", "--plans", str(SHIPPED_PLANS), "--as-of", "2024-01-01")
+    assert result.exit_code == 0
+    assert result.stderr == ""
+    assert result.stdout.splitlines()[-1].startswith("8 files checked: 0 errors, ")
+
+
+def test_finds_plans_folder_in_working_directory(
+    plans_copy: Path, mirps: Callable[..., Run]
+) -> None:
+    result = mirps("validate", "--as-of", "2024-01-01")
+    assert result.exit_code == 0
+    assert "8 files checked: 0 errors" in result.stdout
+
+
+def test_mirps_plans_variable(mirps: Callable[..., Run]) -> None:
+    result = mirps("validate", "--as-of", "2024-01-01", env={"MIRPS_PLANS": str(SHIPPED_PLANS)})
+    assert result.exit_code == 0
+    assert "8 files checked" in result.stdout
+
+
+def test_missing_plans_folder_is_a_usage_error(mirps: Callable[..., Run]) -> None:
+    result = mirps("validate")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert "plans folder 'plans' not found" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_unknown_option_is_a_usage_error(mirps: Callable[..., Run]) -> None:
+    result = mirps("validate", "--plans", str(SHIPPED_PLANS), "--frmat", "json")
+    assert result.exit_code == 2
+    assert "--frmat" in result.stderr
+    assert result.stdout == ""
+
+
+def test_bad_as_of_is_a_usage_error(mirps: Callable[..., Run]) -> None:
+    result = mirps("validate", "--plans", str(SHIPPED_PLANS), "--as-of", "yesterday")
+    assert result.exit_code == 2
+    assert "not a date" in result.stderr
+
+
+def test_problem_text_names_file_line_path_code_and_hint(
+    plans_copy: Path, mirps: Callable[..., Run]
+) -> None:
+    break_hn(plans_copy)
+    result = mirps("validate", "--as-of", "2024-01-01")
+    assert result.exit_code == 1
+    assert result.stderr == ""
+    line = next(x for x in result.stdout.splitlines() if "M203" in x)
+    assert line.startswith("plans/national/HN.yaml:")
+    assert "HN › commitment HN-01 › status entry 1 › status" in line
+    assert "got 'started'" in line
+    assert "hint: " in result.stdout
+
+
+def test_spanish_hints(plans_copy: Path, mirps: Callable[..., Run]) -> None:
+    break_hn(plans_copy)
+    result = mirps("validate", "--as-of", "2024-01-01", "--lang", "es")
+    assert "sugerencia: " in result.stdout
+    assert "archivos revisados" in result.stdout
+
+
+def test_json_format(plans_copy: Path, mirps: Callable[..., Run]) -> None:
+    break_hn(plans_copy)
+    result = mirps("validate", "--as-of", "2024-01-01", "--format", "json")
+    assert result.exit_code == 1
+    problems = json.loads(result.stdout)["problems"]
+    errors = [p for p in problems if p["severity"] == "error"]
+    assert len(errors) == 1
+    assert {"file", "line", "column", "path", "code", "severity", "message"} <= set(errors[0])
+    assert errors[0]["code"] == "M203"
+    lines = (plans_copy / "national" / "HN.yaml").read_text().splitlines()
+    assert "status: started" in lines[errors[0]["line"] - 1]
+
+
+def test_github_format_is_chosen_on_actions(plans_copy: Path, mirps: Callable[..., Run]) -> None:
+    break_hn(plans_copy)
+    result = mirps("validate", "--as-of", "2024-01-01", env={"GITHUB_ACTIONS": "true"})
+    assert result.exit_code == 1
+    errors = [x for x in result.stdout.splitlines() if x.startswith("::error ")]
+    assert len(errors) == 1
+    assert errors[0].startswith("::error file=plans/national/HN.yaml,line=")
+    assert "title=M203 invalid-value::" in errors[0]
+    assert any(x.startswith("::warning ") for x in result.stdout.splitlines())
+
+
+def test_sarif_format(plans_copy: Path, mirps: Callable[..., Run]) -> None:
+    break_hn(plans_copy)
+    result = mirps("validate", "--as-of", "2024-01-01", "--format", "sarif")
+    log = json.loads(result.stdout)
+    assert log["version"] == "2.1.0"
+    results = log["runs"][0]["results"]
+    assert [r["ruleId"] for r in results if r["level"] == "error"] == ["M203"]
+    region = results[0]["locations"][0]["physicalLocation"]["region"]
+    assert region["startLine"] > 1
+
+
+def test_strict_makes_warnings_fail(mirps: Callable[..., Run]) -> None:
+    relaxed = mirps("validate", "--plans", str(SHIPPED_PLANS), "--as-of", "2026-01-01")
+    strict = mirps("validate", "--plans", str(SHIPPED_PLANS), "--as-of", "2026-01-01", "--strict")
+    assert "M402" in relaxed.stdout
+    assert relaxed.exit_code == 0
+    assert strict.exit_code == 1
+
+
+def test_runs_from_any_directory_with_relative_plans(
+    isolated: Path, plans_copy: Path, mirps: Callable[..., Run], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sub = isolated / "elsewhere"
+    sub.mkdir()
+    monkeypatch.chdir(sub)
+    result = mirps("validate", "--plans", "../plans", "--as-of", "2024-01-01")
+    assert result.exit_code == 0
+
+
+def test_module_entry_point(isolated: Path) -> None:
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mirps_cli",
+            "validate",
+            "--plans",
+            str(SHIPPED_PLANS),
+            "--as-of",
+            "2024-01-01",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    assert "8 files checked" in run.stdout
+
+
+def test_unexpected_errors_exit_3_without_traceback(
+    plans_copy: Path, mirps: Callable[..., Run], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def explode(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr("mirps_cli.validate.validate_tree", explode)
+    result = mirps("validate")
+    assert result.exit_code == 3
+    assert "unexpected error (RuntimeError: boom)" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -1,0 +1,30 @@
+"""The code's own checks: ruff (style, imports, pyupgrade) and mypy --strict."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from tests.conftest import REPO
+
+
+def test_ruff() -> None:
+    run = subprocess.run(
+        [sys.executable, "-m", "ruff", "check", "mirps_cli", "tests"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_mypy_strict() -> None:
+    run = subprocess.run(
+        [sys.executable, "-m", "mypy", "--no-error-summary", "mirps_cli"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 0, run.stdout + run.stderr

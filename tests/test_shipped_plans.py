@@ -1,0 +1,97 @@
+"""The plans mirps ships: complete, faithful to their sources, and valid."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from mirps_cli.model import NationalPlan, WorkPlan
+from mirps_cli.schema_export import json_schema
+from mirps_cli.validate import validate_tree
+from tests.conftest import SHIPPED_PLANS
+
+MEMBERS = ["BZ", "CR", "GT", "HN", "MX", "PA", "SV"]
+
+
+@pytest.fixture(scope="module")
+def tree():  # type: ignore[no-untyped-def]
+    result = validate_tree(SHIPPED_PLANS, dt.date(2024, 1, 1))
+    assert result.errors == []
+    return result.tree
+
+
+def test_one_national_plan_per_member(tree) -> None:  # type: ignore[no-untyped-def]
+    assert sorted(p.country for _, p in tree.national_plans()) == MEMBERS
+
+
+def test_work_plan_2022_is_complete(tree) -> None:  # type: ignore[no-untyped-def]
+    [(_, plan)] = tree.work_plans()
+    assert isinstance(plan, WorkPlan)
+    assert (plan.presidency.country, plan.presidency.year) == ("HN", 2022)
+    assert len(plan.objectives) == 4
+    assert [o.id for o in plan.outcomes] == ["1", "2", "3", "4"]
+    assert [a.id for a in plan.activities()] == [
+        "1.1",
+        "1.2",
+        "1.3",
+        "2.1",
+        "2.2",
+        "3.1",
+        "3.2",
+        "3.3",
+        "3.4",
+        "4.1",
+        "4.2",
+        "4.3",
+        "4.4",
+        "4.5",
+        "4.6",
+    ]
+    groups = {g.id: (g.lead_country, len(g.priorities)) for g in plan.working_groups}
+    assert groups == {
+        "reception-admission": ("MX", 3),
+        "internal-displacement": ("HN", 2),
+        "local-governance": ("PA", 3),
+        "jobs-livelihoods": ("CR", 4),
+    }
+    assert len(plan.coordination_mechanisms) == 5
+    assert len(plan.timeline) == 21
+    assert plan.fund is not None
+
+
+def test_only_sourced_event_dates(tree) -> None:  # type: ignore[no-untyped-def]
+    [(_, plan)] = tree.work_plans()
+    dated = {e.id: str(e.date) for e in plan.timeline if e.date is not None}
+    assert dated == {"twinning-meeting-asylum": "2022-05-04", "annual-meeting-5": "2022-12"}
+    assert all(e.sources for e in plan.timeline if e.date is not None)
+
+
+def test_every_commitment_has_sources(tree) -> None:  # type: ignore[no-untyped-def]
+    counts = {}
+    for _, plan in tree.national_plans():
+        assert isinstance(plan, NationalPlan)
+        counts[plan.country] = len(plan.commitments)
+        for commitment in plan.commitments:
+            assert commitment.sources, commitment.id
+            for entry in commitment.status_history:
+                assert entry.sources, commitment.id
+    assert counts == {"BZ": 3, "CR": 3, "GT": 4, "HN": 5, "MX": 3, "PA": 2, "SV": 2}
+
+
+@pytest.mark.parametrize("path", sorted(SHIPPED_PLANS.glob("*/*.yaml")), ids=lambda p: p.name)
+def test_each_file_names_its_schema(path) -> None:  # type: ignore[no-untyped-def]
+    first = path.read_text(encoding="utf-8").splitlines()[0]
+    kind = "national-plan" if path.parent.name == "national" else "work-plan"
+    assert first == f"# yaml-language-server: $schema=../schema/{kind}.schema.json"
+    assert (path.parent / f"../schema/{kind}.schema.json").resolve().is_file()
+
+
+@pytest.mark.parametrize(
+    ("kind", "name"), [("national", "national-plan"), ("work-plan", "work-plan")]
+)
+def test_exported_schemas_are_current(kind: str, name: str) -> None:
+    """Regenerate with: mirps schema --kind KIND > plans/schema/NAME.schema.json"""
+    shipped = json.loads((SHIPPED_PLANS / "schema" / f"{name}.schema.json").read_text())
+    assert shipped == json_schema(kind)
