@@ -13,6 +13,7 @@ import typer
 
 from mirps_cli import __version__
 from mirps_cli.cli.data_cmds import export, schema
+from mirps_cli.cli.status_cmd import status, timeline
 from mirps_cli.cli.validate_cmd import validate
 
 app = typer.Typer(
@@ -45,6 +46,8 @@ def _root(
 
 
 app.command()(validate)
+app.command()(status)
+app.command()(timeline)
 app.command()(schema)
 app.command()(export)
 

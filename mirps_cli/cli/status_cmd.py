@@ -1,0 +1,204 @@
+"""`mirps status` and `mirps timeline`."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from mirps_cli.cli.common import AsOfOption, Lang, LangOption, PlansOption, guarded, parse_as_of
+from mirps_cli.vocab import Pillar, Status
+
+
+class ViewFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+class GroupByOption(StrEnum):
+    pillar = "pillar"
+    focus_area = "focus-area"
+    status = "status"
+    institution = "institution"
+
+
+FormatOption = Annotated[
+    ViewFormat,
+    typer.Option(
+        "--format",
+        help="table (colour on a terminal, plain text in a pipe or with NO_COLOR), json, csv "
+        "or markdown.",
+    ),
+]
+
+
+@guarded
+def status(
+    target: Annotated[
+        str | None,
+        typer.Argument(
+            help="A commitment id (HN-03) to show in full, or a country.", show_default=False
+        ),
+    ] = None,
+    country: Annotated[
+        str | None,
+        typer.Option(
+            "--country",
+            "-c",
+            help="ISO code or English or Spanish name, in any case.",
+            show_default=False,
+        ),
+    ] = None,
+    group_by: Annotated[
+        GroupByOption, typer.Option("--group-by", help="How a country's commitments are grouped.")
+    ] = GroupByOption.pillar,
+    pillar: Annotated[Pillar | None, typer.Option("--pillar", show_default=False)] = None,
+    status_filter: Annotated[
+        Status | None,
+        typer.Option("--status", help="Only commitments in this status.", show_default=False),
+    ] = None,
+    institution: Annotated[
+        str | None,
+        typer.Option(
+            "--institution", help="Institution id or part of its name.", show_default=False
+        ),
+    ] = None,
+    working_group: Annotated[
+        str | None,
+        typer.Option(
+            "--working-group",
+            help="Working group id, e.g. reception-admission.",
+            show_default=False,
+        ),
+    ] = None,
+    overdue: Annotated[bool, typer.Option("--overdue", help="Only overdue commitments.")] = False,
+    stale: Annotated[bool, typer.Option("--stale", help="Only stale commitments.")] = False,
+    as_of: AsOfOption = None,
+    lang: LangOption = Lang.en,
+    output_format: FormatOption = ViewFormat.table,
+    plans: PlansOption = None,
+) -> None:
+    """Where the region, a country or one commitment stands.
+
+    Without a country: one row per member with its commitments by status, the share
+    fulfilled, overdue and stale counts and the latest update; then the work plan's
+    outcomes and the next events. With --country HN (or `mirps status HN`): the
+    country's commitments grouped by pillar. With a commitment id (`mirps status HN-03`):
+    that commitment in full, with its dated history and sources.
+    """
+    when = parse_as_of(as_of)
+
+    from mirps_cli.cli.loading import load_valid_tree
+    from mirps_cli.members import find_member
+    from mirps_cli.status import (
+        Filters,
+        GroupBy,
+        commitment_detail,
+        country_status,
+        regional_status,
+        resolve_member,
+    )
+
+    tree = load_valid_tree(plans, when)
+    filters = Filters(pillar, status_filter, institution, working_group, overdue, stale)
+    if target is not None and country is None and find_member(target) is not None:
+        country, target = target, None
+    fmt = str(output_format)
+    if target is not None:
+        view = commitment_detail(tree, target, when, lang)
+        typer.echo(_render("commitment", view, fmt, lang), nl=False)
+    elif country is not None:
+        member = resolve_member(country)
+        cview = country_status(tree, member, when, filters, GroupBy(str(group_by)), lang)
+        typer.echo(_render("country", cview, fmt, lang), nl=False)
+    else:
+        rview = regional_status(tree, when, filters, lang)
+        typer.echo(_render("regional", rview, fmt, lang), nl=False)
+
+
+def _render(kind: str, view: object, fmt: str, lang: str) -> str:
+    """Pick the renderer by view and format; each is imported only when used."""
+    if fmt == "table":
+        from mirps_cli.output import status_tables
+        from mirps_cli.output.console import is_terminal
+
+        table = getattr(status_tables, f"render_{kind}")
+        return str(table(view, lang, is_terminal()))
+    if fmt == "markdown":
+        from mirps_cli.output import status_markdown
+
+        return str(getattr(status_markdown, f"{kind}_markdown")(view, lang))
+    from mirps_cli.output import status_data
+
+    return str(getattr(status_data, f"{kind}_{fmt}")(view))
+
+
+@guarded
+def timeline(
+    year: Annotated[
+        int | None,
+        typer.Option(
+            "--year", help="Presidency year (default: the current work plan).", show_default=False
+        ),
+    ] = None,
+    upcoming: Annotated[
+        str | None,
+        typer.Option(
+            "--upcoming",
+            metavar="PERIOD",
+            help="Only what comes next from --as-of: 30d, 2w or 3m.",
+            show_default=False,
+        ),
+    ] = None,
+    as_of: AsOfOption = None,
+    lang: LangOption = Lang.en,
+    output_format: Annotated[
+        ViewFormat, typer.Option("--format", help="table, json or markdown.")
+    ] = ViewFormat.table,
+    plans: PlansOption = None,
+) -> None:
+    """The work plan's events month by month for the presidency year, unscheduled ones apart.
+
+    An event without a month in the plan is listed as unscheduled: its month is never guessed.
+    """
+    when = parse_as_of(as_of)
+
+    from mirps_cli.cli.loading import load_valid_tree
+    from mirps_cli.errors import UsageError
+    from mirps_cli.status import event_view
+    from mirps_cli.timeline import build_timeline, choose_work_plan, parse_duration
+    from mirps_cli.timeline import upcoming as events_between
+
+    if output_format is ViewFormat.csv:
+        raise UsageError("timeline has no csv form: use table, json or markdown")
+    end = parse_duration(upcoming, when) if upcoming is not None else None
+    tree = load_valid_tree(plans, when)
+    plan = choose_work_plan(tree, year, when)
+    built = build_timeline(plan)
+    window = (when, end) if end is not None else None
+    coming = (
+        [event_view(e, lang) for e in events_between(plan.timeline, when, end)]
+        if end is not None
+        else None
+    )
+    if output_format is ViewFormat.json:
+        from mirps_cli.output.status_data import timeline_json, upcoming_json
+
+        text = (
+            upcoming_json(coming, when, end)
+            if coming is not None and end
+            else (timeline_json(built, lang))
+        )
+    elif output_format is ViewFormat.markdown:
+        from mirps_cli.output.status_markdown import timeline_markdown
+
+        text = timeline_markdown(built, lang, coming, window)
+    else:
+        from mirps_cli.output.console import is_terminal
+        from mirps_cli.output.status_tables import render_timeline
+
+        text = render_timeline(built, lang, is_terminal(), coming, window)
+    typer.echo(text, nl=False)

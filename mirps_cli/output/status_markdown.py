@@ -1,0 +1,212 @@
+"""`mirps status` and `mirps timeline` as Markdown, through the Jinja templates."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from mirps_cli.i18n import label, status_head
+from mirps_cli.output.words import event_text, month_name, summary_line
+from mirps_cli.status import (
+    CommitmentDetail,
+    CountryStatus,
+    EventView,
+    RegionalStatus,
+    Row,
+    event_view,
+    status_label,
+)
+from mirps_cli.templating import render
+from mirps_cli.timeline import Timeline
+from mirps_cli.vocab import FOCUS_AREA_TERMS, PILLAR_TERMS, Status
+
+
+def _date(value: object) -> str:
+    return str(value) if value is not None else "—"
+
+
+def _marks(row: Row, lang: str) -> str:
+    marks = [label(k, lang) for k, on in (("overdue", row.overdue), ("stale", row.stale)) if on]
+    return ", ".join(marks)
+
+
+def _fallback(used: bool, lang: str) -> str:
+    return label("fallback_note", lang) if used else ""
+
+
+def regional_markdown(view: RegionalStatus, lang: str) -> str:
+    heads = [
+        label("country", lang),
+        label("total", lang),
+        *(status_head(s, lang) for s in Status),
+        label("none_col", lang),
+        label("fulfilled_col", lang),
+        label("overdue_col", lang),
+        label("stale_col", lang),
+        label("latest", lang),
+    ]
+    rows = [
+        [
+            f"{c.member.code} {c.member.name(lang)}",
+            c.total,
+            *(c.by_status[s] for s in Status),
+            c.by_status["none"],
+            f"{round(c.fulfilled_share * 100)}%",
+            c.overdue,
+            c.stale,
+            _date(c.latest_update),
+        ]
+        for c in view.countries
+    ]
+    work_plan = None
+    if view.work_plan_year is not None and view.presidency is not None:
+        work_plan = {
+            "heading": f"{label('work_plan', lang)} {view.work_plan_year} "
+            f"({label('presidency', lang)}: {view.presidency.name(lang)})",
+            "outcomes": [
+                {
+                    "id": o.id,
+                    "title": str(o.title),
+                    "activities": [{"id": i, "title": str(t)} for i, t in o.activities],
+                }
+                for o in view.outcomes
+            ],
+            "next_heading": label("next_events", lang),
+            "next_events": [event_text(e, lang) for e in view.next_events],
+            "no_next": label("no_next_events", lang),
+            "unscheduled": (
+                f"({view.unscheduled} {label('unscheduled_count', lang)})"
+                if view.unscheduled
+                else ""
+            ),
+        }
+    return render(
+        "status-regional.md.j2",
+        title=f"{label('regional_title', lang)}, {label('as_of', lang)} {view.as_of.isoformat()}",
+        heads=heads,
+        rows=rows,
+        legend=label("legend", lang),
+        work_plan=work_plan,
+        fallback_note=_fallback(view.fallback_used, lang),
+    )
+
+
+def country_markdown(view: CountryStatus, lang: str) -> str:
+    heads = [label(k, lang) for k in ("id", "title", "status", "updated", "due", "marks")]
+    groups = [
+        {
+            "label": group.label,
+            "rows": [
+                [
+                    r.id,
+                    str(r.title),
+                    status_label(r.status, lang),
+                    _date(r.last_update),
+                    _date(r.due),
+                    _marks(r, lang),
+                ]
+                for r in group.rows
+            ],
+        }
+        for group in view.groups
+    ]
+    return render(
+        "status-country.md.j2",
+        title=f"{view.member.name(lang)} ({view.member.code}), "
+        f"{label('as_of', lang)} {view.as_of.isoformat()}",
+        heads=heads,
+        groups=groups,
+        no_commitments=label("no_commitments", lang),
+        summary=summary_line(view.counts, lang),
+        fallback_note=_fallback(view.fallback_used, lang),
+    )
+
+
+def commitment_markdown(view: CommitmentDetail, lang: str) -> str:
+    row = view.row
+    status = status_label(row.status, lang)
+    marks = _marks(row, lang)
+    facts: list[tuple[str, str]] = [
+        (label("country", lang), f"{view.member.name(lang)} ({view.member.code})"),
+        (label("status", lang), status + (f" ({marks})" if marks else "")),
+    ]
+    optional = [
+        ("description", str(view.description) if view.description else ""),
+        ("pillar", PILLAR_TERMS[row.pillar].label(lang) if row.pillar else ""),
+        ("focus_area", FOCUS_AREA_TERMS[row.focus_area].label(lang) if row.focus_area else ""),
+        ("populations", ", ".join(view.populations)),
+        ("institutions", ", ".join(str(n) for n in view.institution_names)),
+        ("start", str(view.start) if view.start else ""),
+        ("due", str(row.due) if row.due else ""),
+        ("working_groups", ", ".join(row.working_groups)),
+        ("activities", "; ".join(f"{i} {t or ''}".strip() for i, t in view.activities)),
+    ]
+    facts += [(label(key, lang), value) for key, value in optional if value]
+    history = [
+        [
+            str(e.date) if e.date else label("undated", lang),
+            status_label(e.status, lang),
+            str(e.note) if e.note else "",
+            " ".join(e.sources),
+        ]
+        for e in view.history
+    ]
+    sections = [
+        {"heading": label(key, lang), "items": items}
+        for key, items in (
+            ("indicators", [" · ".join(i.values()) for i in view.indicators]),
+            ("budget", [" · ".join(b.values()) for b in view.budget]),
+            ("facilitating_factors", [str(t) for t in view.facilitating_factors]),
+            ("challenges", [str(t) for t in view.challenges]),
+            ("sources", view.sources),
+        )
+        if items
+    ]
+    return render(
+        "status-commitment.md.j2",
+        id=row.id,
+        title=str(row.title),
+        facts=facts,
+        history_heading=label("history", lang),
+        history_heads=[label(k, lang) for k in ("date", "status", "note", "sources")],
+        history=history,
+        no_status=label("no_status", lang),
+        sections=sections,
+        fallback_note=_fallback(view.fallback_used, lang),
+    )
+
+
+def timeline_markdown(
+    timeline: Timeline,
+    lang: str,
+    upcoming: list[EventView] | None = None,
+    window: tuple[dt.date, dt.date] | None = None,
+) -> str:
+    year = timeline.plan.presidency.year
+    title = f"{label('timeline_title', lang)}: {label('work_plan', lang).lower()} {year}"
+    if upcoming is not None and window is not None:
+        months = [
+            {
+                "name": f"{label('upcoming_title', lang)}: "
+                f"{window[0].isoformat()} – {window[1].isoformat()}",
+                "events": [event_text(e, lang) for e in upcoming],
+            }
+        ]
+        unscheduled: list[str] = []
+        unscheduled_heading = ""
+    else:
+        months = [
+            {
+                "name": month_name(m.year, m.month, lang, heading=True),
+                "events": [event_text(event_view(e, lang), lang) for e in m.events],
+            }
+            for m in timeline.months
+        ]
+        unscheduled = [str(event_view(e, lang).title) for e in timeline.unscheduled]
+        unscheduled_heading = f"{label('unscheduled', lang)} ({len(unscheduled)})"
+    return render(
+        "timeline.md.j2",
+        title=title,
+        months=months,
+        unscheduled_heading=unscheduled_heading,
+        unscheduled=unscheduled,
+    )

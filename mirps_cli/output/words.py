@@ -1,0 +1,72 @@
+"""Dates, month names and counted phrases in English or Spanish.
+
+Month names come from Babel (CLDR), so "marzo de 2023" is what Spanish
+readers expect rather than a table written by hand.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from babel.dates import format_date
+
+from mirps_cli.dates import PartialDate
+from mirps_cli.i18n import label
+from mirps_cli.status import CountryCounts, EventView
+from mirps_cli.vocab import STATUS_TERMS, Status
+
+LOCALES = {"en": "en", "es": "es"}
+
+
+def month_name(year: int, month: int, lang: str, heading: bool = False) -> str:
+    """ "March 2023" / "marzo de 2023" ("Marzo de 2023" as a heading)."""
+    text = str(format_date(dt.date(year, month, 1), "MMMM y", locale=LOCALES[lang]))
+    if lang == "es":
+        text = text.replace(" ", " de ", 1)
+    return text[0].upper() + text[1:] if heading else text
+
+
+def format_partial(date: PartialDate, lang: str) -> str:
+    """A date with its own precision: "4 May 2022", "December 2022", "2022"."""
+    if date.month is None:
+        return str(date.year)
+    if date.day is None:
+        return month_name(date.year, date.month, lang)
+    return str(format_date(date.earliest(), "long", locale=LOCALES[lang]))
+
+
+# Spanish status words agree with "compromisos" (masculine plural).
+_ES_PLURAL = {
+    Status.PLANNED: "planificados",
+    Status.IN_PROGRESS: "en curso",
+    Status.FULFILLED: "cumplidos",
+    Status.SUSPENDED: "suspendidos",
+    Status.CANCELLED: "cancelados",
+}
+
+
+def _status_count(status: Status, count: int, lang: str) -> str:
+    if lang == "es" and count != 1:
+        return f"{count} {_ES_PLURAL[status]}"
+    return f"{count} {STATUS_TERMS[status].label(lang)}"
+
+
+def summary_line(counts: CountryCounts, lang: str) -> str:
+    """ "5 commitments: 3 fulfilled, 1 in progress, 1 no status; 0 overdue, 2 stale"."""
+    noun = label("commitment" if counts.total == 1 else "commitments", lang)
+    parts = [_status_count(s, counts.by_status[s], lang) for s in Status if counts.by_status[s]]
+    if counts.by_status["none"]:
+        parts.append(f"{counts.by_status['none']} {label('no_status', lang)}")
+    overdue = label("overdue", lang) + ("s" if lang == "es" and counts.overdue != 1 else "")
+    stale = label("stale", lang)
+    tail = f"{counts.overdue} {overdue}, {counts.stale} {stale}"
+    return f"{counts.total} {noun}: {', '.join(parts) or '—'}; {tail}"
+
+
+def event_text(event: EventView, lang: str) -> str:
+    """ "4 May 2022 – 5 May 2022: Regional Twinning Meeting (Panama City)"."""
+    when = format_partial(event.date, lang) if event.date else label("undated", lang)
+    if event.end_date is not None:
+        when += f" – {format_partial(event.end_date, lang)}"
+    place = f" ({event.place})" if event.place else ""
+    return f"{when}: {event.title}{place}"

@@ -1,0 +1,425 @@
+"""Where countries and commitments stand: the values behind `mirps status`.
+
+Everything here is computed from a valid tree and returned as plain values;
+the renderers in output/ turn them into tables, JSON, CSV or Markdown.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from enum import StrEnum
+
+from mirps_cli.dates import PartialDate
+from mirps_cli.errors import UsageError
+from mirps_cli.i18n import label
+from mirps_cli.members import MEMBERS, Member, closest_members, find_member
+from mirps_cli.model import Commitment, NationalPlan
+from mirps_cli.model.commitment import BudgetLine, Indicator
+from mirps_cli.model.common import LocalizedText, text_in
+from mirps_cli.model.work_plan import TimelineEvent
+from mirps_cli.progress import current_status, is_overdue, is_stale
+from mirps_cli.timeline import current_work_plan, upcoming, window
+from mirps_cli.tree import Tree
+from mirps_cli.vocab import (
+    FOCUS_AREA_TERMS,
+    PILLAR_TERMS,
+    POPULATION_TERMS,
+    STATUS_TERMS,
+    FocusArea,
+    Pillar,
+    Status,
+)
+
+NO_STATUS = "none"
+
+
+class GroupBy(StrEnum):
+    pillar = "pillar"
+    focus_area = "focus-area"
+    status = "status"
+    institution = "institution"
+
+
+@dataclass(frozen=True)
+class Filters:
+    pillar: Pillar | None = None
+    status: Status | None = None
+    institution: str | None = None
+    working_group: str | None = None
+    overdue: bool = False
+    stale: bool = False
+
+
+@dataclass(frozen=True)
+class Shown:
+    """A text in the chosen language; `fallback` names the language shown instead."""
+
+    text: str
+    fallback: str | None = None
+
+    def __str__(self) -> str:
+        return f"{self.text} [{self.fallback}]" if self.fallback else self.text
+
+
+def shown(value: str | LocalizedText, lang: str) -> Shown:
+    text, fell_back = text_in(value, lang)
+    return Shown(text, ("es" if lang == "en" else "en") if fell_back else None)
+
+
+@dataclass(frozen=True)
+class Row:
+    country: str
+    id: str
+    title: Shown
+    status: Status | None
+    last_update: PartialDate | None
+    due: PartialDate | None
+    overdue: bool
+    stale: bool
+    pillar: Pillar | None
+    focus_area: FocusArea | None
+    institutions: tuple[str, ...]
+    working_groups: tuple[str, ...]
+
+    @property
+    def status_key(self) -> str:
+        return str(self.status) if self.status else NO_STATUS
+
+
+@dataclass(frozen=True)
+class CountryCounts:
+    member: Member
+    total: int
+    by_status: dict[str, int]  # each Status value and "none"
+    overdue: int
+    stale: int
+    latest_update: PartialDate | None
+
+    @property
+    def fulfilled_share(self) -> float:
+        return self.by_status[Status.FULFILLED] / self.total if self.total else 0.0
+
+
+@dataclass(frozen=True)
+class Group:
+    label: str
+    rows: list[Row]
+
+
+@dataclass(frozen=True)
+class CountryStatus:
+    member: Member
+    as_of: dt.date
+    groups: list[Group]
+    counts: CountryCounts
+    fallback_used: bool
+
+
+@dataclass(frozen=True)
+class OutcomeView:
+    id: str
+    title: Shown
+    activities: list[tuple[str, Shown]]
+
+
+@dataclass(frozen=True)
+class EventView:
+    id: str
+    title: Shown
+    date: PartialDate | None
+    end_date: PartialDate | None
+    place: Shown | None
+
+
+@dataclass(frozen=True)
+class RegionalStatus:
+    as_of: dt.date
+    countries: list[CountryCounts]
+    rows: list[Row]
+    work_plan_year: int | None
+    presidency: Member | None
+    outcomes: list[OutcomeView]
+    next_events: list[EventView]
+    unscheduled: int
+    fallback_used: bool
+
+
+@dataclass(frozen=True)
+class HistoryView:
+    date: PartialDate | None
+    status: Status
+    note: Shown | None
+    sources: list[str]
+
+
+@dataclass(frozen=True)
+class CommitmentDetail:
+    row: Row
+    member: Member
+    description: Shown | None
+    populations: list[str]
+    institution_names: list[Shown]
+    start: PartialDate | None
+    history: list[HistoryView]
+    indicators: list[dict[str, str]]
+    budget: list[dict[str, str]]
+    activities: list[tuple[str, Shown | None]]
+    facilitating_factors: list[Shown]
+    challenges: list[Shown]
+    sources: list[str]
+    fallback_used: bool = False
+
+
+def resolve_member(text: str) -> Member:
+    member = find_member(text)
+    if member is None:
+        raise UsageError(
+            f"unknown country '{text}'; did you mean {' or '.join(closest_members(text))}?"
+        )
+    return member
+
+
+def _row(plan: NationalPlan, c: Commitment, as_of: dt.date, lang: str) -> Row:
+    return Row(
+        country=plan.country,
+        id=c.id,
+        title=shown(c.title, lang),
+        status=current_status(c),
+        last_update=c.last_dated,
+        due=c.due,
+        overdue=is_overdue(c, as_of),
+        stale=is_stale(c, as_of),
+        pillar=c.pillar,
+        focus_area=c.focus_area,
+        institutions=tuple(c.responsible_institutions),
+        working_groups=tuple(c.working_groups),
+    )
+
+
+def _matches(row: Row, plan: NationalPlan, filters: Filters) -> bool:
+    if filters.pillar is not None and row.pillar is not filters.pillar:
+        return False
+    if filters.status is not None and row.status is not filters.status:
+        return False
+    if filters.working_group is not None and filters.working_group not in row.working_groups:
+        return False
+    if filters.overdue and not row.overdue:
+        return False
+    if filters.stale and not row.stale:
+        return False
+    if filters.institution is not None:
+        wanted = filters.institution.casefold()
+        names = {
+            i.id: text_in(i.name, "en")[0] + " " + text_in(i.name, "es")[0]
+            for i in plan.institutions
+        }
+        return any(
+            wanted == inst.casefold() or wanted in names.get(inst, "").casefold()
+            for inst in row.institutions
+        )
+    return True
+
+
+def _rows(
+    tree: Tree, as_of: dt.date, filters: Filters, lang: str, country: str | None = None
+) -> list[Row]:
+    rows = []
+    for _, plan in sorted(tree.national_plans(), key=lambda pair: pair[1].country):
+        if country is not None and plan.country != country:
+            continue
+        for c in plan.commitments:
+            row = _row(plan, c, as_of, lang)
+            if _matches(row, plan, filters):
+                rows.append(row)
+    return rows
+
+
+def _counts(member: Member, rows: Iterable[Row]) -> CountryCounts:
+    rows = list(rows)
+    by_status = {str(s): 0 for s in Status} | {NO_STATUS: 0}
+    for row in rows:
+        by_status[row.status_key] += 1
+    dated = [r.last_update for r in rows if r.last_update is not None]
+    return CountryCounts(
+        member=member,
+        total=len(rows),
+        by_status=by_status,
+        overdue=sum(r.overdue for r in rows),
+        stale=sum(r.stale for r in rows),
+        latest_update=max(dated, key=lambda d: d.latest()) if dated else None,
+    )
+
+
+def event_view(event: TimelineEvent, lang: str) -> EventView:
+    return EventView(
+        id=event.id,
+        title=shown(event.title, lang),
+        date=event.date,
+        end_date=event.end_date,
+        place=shown(event.place, lang) if event.place is not None else None,
+    )
+
+
+def regional_status(
+    tree: Tree, as_of: dt.date, filters: Filters, lang: str, next_events: int = 5
+) -> RegionalStatus:
+    rows = _rows(tree, as_of, filters, lang)
+    countries = [
+        _counts(member, (r for r in rows if r.country == code))
+        for code, member in sorted(MEMBERS.items())
+        if tree.national(code) is not None
+    ]
+    plan = current_work_plan(tree, as_of)
+    outcomes: list[OutcomeView] = []
+    next_: list[EventView] = []
+    unscheduled = 0
+    if plan is not None:
+        outcomes = [
+            OutcomeView(
+                o.id, shown(o.title, lang), [(a.id, shown(a.title, lang)) for a in o.activities]
+            )
+            for o in plan.outcomes
+        ]
+        ahead = upcoming(plan.timeline, as_of, dt.date.max)
+        next_ = [event_view(e, lang) for e in ahead[:next_events]]
+        unscheduled = sum(window(e) is None for e in plan.timeline)
+    shown_texts = [r.title for r in rows] + [o.title for o in outcomes]
+    return RegionalStatus(
+        as_of=as_of,
+        countries=countries,
+        rows=rows,
+        work_plan_year=plan.presidency.year if plan else None,
+        presidency=MEMBERS[plan.presidency.country] if plan else None,
+        outcomes=outcomes,
+        next_events=next_,
+        unscheduled=unscheduled,
+        fallback_used=any(t.fallback for t in shown_texts),
+    )
+
+
+def _group_labels(row: Row, plan: NationalPlan, group_by: GroupBy, lang: str) -> list[str]:
+    if group_by is GroupBy.pillar:
+        if row.pillar is None:
+            return [label("no_pillar", lang)]
+        number = list(Pillar).index(row.pillar) + 1
+        return [f"{number}. {PILLAR_TERMS[row.pillar].label(lang)}"]
+    if group_by is GroupBy.focus_area:
+        if row.focus_area is None:
+            return [label("no_focus_area", lang)]
+        return [FOCUS_AREA_TERMS[row.focus_area].label(lang)]
+    if group_by is GroupBy.status:
+        return [status_label(row.status, lang)]
+    names = {i.id: str(shown(i.name, lang)) for i in plan.institutions}
+    return [f"{names.get(i, i)}" for i in row.institutions] or [label("no_institution", lang)]
+
+
+def status_label(status: Status | None, lang: str) -> str:
+    if status is None:
+        return label("no_status", lang)
+    return STATUS_TERMS[status].label(lang)
+
+
+def country_status(
+    tree: Tree, member: Member, as_of: dt.date, filters: Filters, group_by: GroupBy, lang: str
+) -> CountryStatus:
+    plan = tree.national(member.code)
+    if plan is None:
+        raise UsageError(
+            f"there is no plan for {member.code} ({member.name_en}) in the plans folder"
+        )
+    rows = _rows(tree, as_of, filters, lang, country=member.code)
+    groups: dict[str, list[Row]] = {}
+    order: dict[str, tuple[int, str]] = {}
+    for row in rows:
+        for name in _group_labels(row, plan, group_by, lang):
+            groups.setdefault(name, []).append(row)
+            order.setdefault(name, _sort_key(row, name, group_by))
+    ordered = sorted(groups, key=lambda name: order[name])
+    return CountryStatus(
+        member=member,
+        as_of=as_of,
+        groups=[Group(name, groups[name]) for name in ordered],
+        counts=_counts(member, rows),
+        fallback_used=any(r.title.fallback for r in rows),
+    )
+
+
+def _sort_key(row: Row, name: str, group_by: GroupBy) -> tuple[int, str]:
+    """Groups follow the vocabulary's order; "none" groups come last."""
+    if group_by is GroupBy.pillar:
+        return (list(Pillar).index(row.pillar) if row.pillar else 99, name)
+    if group_by is GroupBy.focus_area:
+        return (list(FocusArea).index(row.focus_area) if row.focus_area else 99, name)
+    if group_by is GroupBy.status:
+        return (list(Status).index(row.status) if row.status else 99, name)
+    return (99 if not row.institutions else 0, name.casefold())
+
+
+def find_commitment(tree: Tree, ident: str) -> tuple[NationalPlan, Commitment]:
+    wanted = ident.strip().upper()
+    every = {c.id.upper(): (plan, c) for _, plan in tree.national_plans() for c in plan.commitments}
+    if wanted in every:
+        return every[wanted]
+    close = difflib.get_close_matches(wanted, list(every), n=3, cutoff=0.5)
+    hint = f"; did you mean {' or '.join(every[c][1].id for c in close)}?" if close else ""
+    raise UsageError(f"unknown commitment '{ident}'{hint}")
+
+
+def commitment_detail(tree: Tree, ident: str, as_of: dt.date, lang: str) -> CommitmentDetail:
+    plan, c = find_commitment(tree, ident)
+    row = _row(plan, c, as_of, lang)
+    institutions = {i.id: shown(i.name, lang) for i in plan.institutions}
+    activity_titles: dict[str, Shown] = {}
+    for _, wp in tree.work_plans():
+        for a in wp.activities():
+            activity_titles[f"{wp.presidency.year}:{a.id}"] = shown(a.title, lang)
+    detail = CommitmentDetail(
+        row=row,
+        member=MEMBERS[plan.country],
+        description=shown(c.description, lang) if c.description is not None else None,
+        populations=[POPULATION_TERMS[p].label(lang) for p in c.populations],
+        institution_names=[institutions.get(i, Shown(i)) for i in c.responsible_institutions],
+        start=c.start,
+        history=[
+            HistoryView(e.date, e.status, shown(e.note, lang) if e.note else None, list(e.sources))
+            for e in c.status_history
+        ],
+        indicators=[_indicator(i, lang) for i in c.indicators],
+        budget=[_budget_line(b) for b in c.budget],
+        activities=[(a, activity_titles.get(a)) for a in c.activities],
+        facilitating_factors=[shown(f, lang) for f in c.facilitating_factors],
+        challenges=[shown(f, lang) for f in c.challenges],
+        sources=list(c.sources),
+    )
+    texts = [
+        row.title,
+        detail.description,
+        *detail.institution_names,
+        *(h.note for h in detail.history),
+    ]
+    return replace(detail, fallback_used=any(t is not None and t.fallback for t in texts))
+
+
+def _indicator(indicator: Indicator, lang: str) -> dict[str, str]:
+    """The indicator's given values as text; numbers with thousands separators."""
+    values = {
+        "name": indicator.name,
+        "unit": indicator.unit,
+        "baseline": indicator.baseline,
+        "target": indicator.target,
+        "actual": indicator.actual,
+    }
+    return {
+        key: f"{value:,}" if isinstance(value, (int, float)) else str(shown(value, lang))
+        for key, value in values.items()
+        if value is not None
+    }
+
+
+def _budget_line(line: BudgetLine) -> dict[str, str]:
+    amount = f"{line.amount:,.0f} {line.currency or ''}".strip() if line.amount is not None else ""
+    values = {"funder": line.funder, "amount": amount, "kind": str(line.kind or "")}
+    return {key: value for key, value in values.items() if value}
