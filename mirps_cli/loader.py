@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
@@ -95,10 +95,13 @@ def _read(path: Path, display: str, max_size: int) -> tuple[str | None, list[Pro
 
 
 def load_file(
-    path: Path, kind: Kind, max_size: int = DEFAULT_MAX_FILE_SIZE
+    path: Path, kind: Kind, max_size: int = DEFAULT_MAX_FILE_SIZE, text: str | None = None
 ) -> tuple[PlanFile, list[Problem]]:
+    """Load one file; `text`, when given, stands for its content (an edit not yet written)."""
     plan = PlanFile(path=path, display=display_path(path), kind=kind)
-    text, problems = _read(path, plan.display, max_size)
+    problems: list[Problem] = []
+    if text is None:
+        text, problems = _read(path, plan.display, max_size)
     if text is None:
         return plan, problems
     parsed = parse(text)
@@ -126,7 +129,9 @@ def load_file(
     return plan, problems
 
 
-def load_tree(root: Path, max_size: int = DEFAULT_MAX_FILE_SIZE) -> tuple[Tree, list[Problem]]:
+def load_tree(
+    root: Path, max_size: int = DEFAULT_MAX_FILE_SIZE, overrides: Mapping[Path, str] | None = None
+) -> tuple[Tree, list[Problem]]:
     tree = Tree(root=root)
     problems: list[Problem] = []
     # Parsing builds many small objects and none are garbage; the cyclic
@@ -139,7 +144,7 @@ def load_tree(root: Path, max_size: int = DEFAULT_MAX_FILE_SIZE) -> tuple[Tree, 
                 message = "is not in a plans folder (national/ or regional/)"
                 problems.append(file_problem(display_path(path), "M111", message))
                 continue
-            plan, found = load_file(path, kind, max_size)
+            plan, found = load_file(path, kind, max_size, (overrides or {}).get(path))
             tree.files.append(plan)
             problems.extend(found)
     finally:

@@ -9,8 +9,9 @@ Chapter languages follow CLDR.
 from __future__ import annotations
 
 import difflib
-import unicodedata
 from dataclasses import dataclass
+
+from mirps_cli.folding import fold
 
 
 @dataclass(frozen=True)
@@ -39,17 +40,11 @@ MEMBERS: dict[str, Member] = {
 }
 
 
-def _fold(text: str) -> str:
-    """Lower case without accents, so "mexico" finds "México"."""
-    decomposed = unicodedata.normalize("NFKD", text.strip().casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
 def find_member(text: str) -> Member | None:
     """The member named by ISO code or English or Spanish name, in any case."""
-    wanted = _fold(text)
+    wanted = fold(text)
     for member in MEMBERS.values():
-        if wanted in (_fold(member.code), _fold(member.name_en), _fold(member.name_es)):
+        if wanted in (fold(member.code), fold(member.name_en), fold(member.name_es)):
             return member
     return None
 
@@ -59,7 +54,7 @@ def closest_members(text: str) -> list[str]:
     choices = {}
     for member in MEMBERS.values():
         for name in (member.code, member.name_en, member.name_es):
-            choices[_fold(name)] = f"{member.code} ({member.name_en})"
-    close = difflib.get_close_matches(_fold(text), list(choices), n=3, cutoff=0.5)
+            choices[fold(name)] = f"{member.code} ({member.name_en})"
+    close = difflib.get_close_matches(fold(text), list(choices), n=3, cutoff=0.5)
     found = list(dict.fromkeys(choices[c] for c in close))
     return found or [f"{m.code} ({m.name_en})" for m in MEMBERS.values()]

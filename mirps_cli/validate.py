@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,8 +28,12 @@ class Validation:
 
 
 def validate_tree(
-    root: Path, as_of: dt.date, max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    root: Path,
+    as_of: dt.date,
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE,
+    overrides: Mapping[Path, str] | None = None,
 ) -> Validation:
-    tree, problems = load_tree(root, max_file_size)
+    """Every problem of the tree; `overrides` give new text for files (edits not yet written)."""
+    tree, problems = load_tree(root, max_file_size, overrides)
     problems = problems + run_checks(tree, as_of)
     return Validation(tree, sorted(problems, key=Problem.sort_key))

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from mirps_cli.folding import fold
+
 
 class Status(StrEnum):
     PLANNED = "planned"
@@ -84,6 +86,16 @@ STATUS_TERMS: dict[Status, StatusTerm] = {
         iati="5 Cancelled",
     ),
 }
+
+
+def parse_status(text: str) -> Status | None:
+    """A status from its value or its English or Spanish name: "fulfilled", "en curso"."""
+    wanted = fold(text)
+    for status, term in STATUS_TERMS.items():
+        if wanted in (fold(status.value), fold(term.en), fold(term.es)):
+            return status
+    return None
+
 
 # Derived, never written in a plan: a commitment whose latest dated status entry
 # is older than this many months is stale ("no update since DATE"), which GRF

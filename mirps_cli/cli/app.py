@@ -14,6 +14,7 @@ import typer
 from mirps_cli import __version__
 from mirps_cli.cli.data_cmds import export, schema
 from mirps_cli.cli.status_cmd import status, timeline
+from mirps_cli.cli.update_cmd import update
 from mirps_cli.cli.validate_cmd import validate
 
 app = typer.Typer(
@@ -48,6 +49,7 @@ def _root(
 app.command()(validate)
 app.command()(status)
 app.command()(timeline)
+app.command()(update)
 app.command()(schema)
 app.command()(export)
 

@@ -1,0 +1,69 @@
+"""`mirps update`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+import typer
+
+from mirps_cli.cli.common import PlansOption, guarded
+
+
+@guarded
+def update(
+    commitment: Annotated[str, typer.Argument(help="The commitment's id, e.g. HN-03.")],
+    status: Annotated[
+        str,
+        typer.Option(
+            "--status",
+            help="planned, in_progress, fulfilled, suspended or cancelled "
+            "(the Spanish names work too: cumplido, en curso...).",
+        ),
+    ],
+    date: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            help="When this status was reported: 2023-03-15, 2023-03 or 2023 (default: today).",
+            show_default=False,
+        ),
+    ] = None,
+    note: Annotated[
+        str | None, typer.Option("--note", help="What happened, in a sentence.", show_default=False)
+    ] = None,
+    source: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--source",
+            metavar="URL",
+            help="A public source; repeat for several.",
+            show_default=False,
+        ),
+    ] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Print the change as a unified diff; write nothing.")
+    ] = False,
+    plans: PlansOption = None,
+) -> None:
+    """Append a dated status entry to a commitment in its plan file.
+
+    Nothing else in the file changes: comments, key order, quoting, blank lines and line
+    endings stay byte for byte. The result is validated first; an invalid update (unknown
+    status or id, a date before the latest entry) is refused with exit 1 and the file is
+    left untouched. The write is atomic.
+    """
+    from mirps_cli.edit import StatusUpdate, apply_edit, prepare_update
+    from mirps_cli.loader import resolve_plans_dir
+
+    request = StatusUpdate(commitment, status, date, note, tuple(source or ()))
+    edit = prepare_update(resolve_plans_dir(plans), request, dt.date.today())
+    if dry_run:
+        typer.echo(edit.diff(), nl=False)
+        return
+    apply_edit(edit)
+    first, last = edit.added
+    typer.echo(
+        f"{edit.commitment}: {edit.status.value} on {edit.date} "
+        f"(added lines {first}-{last} of {edit.display})"
+    )

@@ -1,0 +1,245 @@
+"""`mirps update`: append a dated status entry to a commitment, changing nothing else.
+
+The entry is written as new lines inserted into the file's text, at the place
+the parser says the commitment's history ends, so every other byte (comments,
+key order, quoting, blank lines, line endings) stays as it was. The result is
+validated, and checked to differ from the old plan by exactly that entry,
+before anything is written; the write itself is atomic.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from mirps_cli.atomic import write_atomic
+from mirps_cli.dates import PartialDate
+from mirps_cli.errors import EditRefused, MirpsError
+from mirps_cli.model import Commitment, NationalPlan
+from mirps_cli.output.problems import render_text
+from mirps_cli.status import find_commitment
+from mirps_cli.tree import PlanFile
+from mirps_cli.validate import validate_tree
+from mirps_cli.vocab import Status, parse_status
+from mirps_cli.yaml_io import compose, parse
+
+_LINES = re.compile(r".*?(?:\r\n|\r|\n)|.+\Z", re.DOTALL)
+_BOM = "\ufeff"
+
+
+@dataclass(frozen=True)
+class StatusUpdate:
+    commitment: str
+    status: str
+    date: str | None  # None: today
+    note: str | None = None
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Edit:
+    path: Path
+    display: str
+    commitment: str
+    status: Status
+    date: PartialDate
+    old: bytes
+    new: bytes
+    added: tuple[int, int]  # first and last added line, 1-based
+
+    def diff(self) -> str:
+        old = self.old.decode("utf-8-sig").splitlines(keepends=True)
+        new = self.new.decode("utf-8-sig").splitlines(keepends=True)
+        lines = difflib.unified_diff(old, new, self.display, self.display)
+        return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
+
+
+def _scalar(value: str) -> str:
+    """A YAML scalar for `value`: plain where YAML reads it back unchanged, else quoted."""
+    if value and value == value.strip() and "\n" not in value and "\r" not in value:
+        parsed = parse(f"k: {value}\n")
+        if not parsed.findings and parsed.data == {"k": value}:
+            return value
+    # A JSON string is a valid YAML double-quoted scalar.
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _entry_lines(
+    update: StatusUpdate, status: Status, date: PartialDate, dash: int, keys: int
+) -> list[str]:
+    """The entry as lines, the dash at column `dash`, its keys at column `keys`."""
+    first = " " * dash + "-" + " " * (keys - dash - 1)
+    body = " " * keys
+    lines = [f"{first}date: {date}", f"{body}status: {status.value}"]
+    if update.note:
+        lines.append(f"{body}note: {_scalar(update.note)}")
+    if update.sources:
+        lines.append(f"{body}sources:")
+        lines += [f"{body}  - {_scalar(source)}" for source in update.sources]
+    return lines
+
+
+def _last_end(node: Node) -> tuple[int, int]:
+    """(line, column) where the last scalar under `node` ends, 0-based."""
+    while True:
+        if isinstance(node, MappingNode) and node.value:
+            node = node.value[-1][1]
+        elif isinstance(node, SequenceNode) and node.value:
+            node = node.value[-1]
+        else:
+            return node.end_mark.line, node.end_mark.column
+
+
+def _after(end: tuple[int, int]) -> int:
+    """The index of the line on which text following `end` starts."""
+    line, column = end
+    return line + 1 if column > 0 else line
+
+
+def _find_item(root: Node, index: int) -> MappingNode:
+    assert isinstance(root, MappingNode)
+    for key, value in root.value:
+        if isinstance(key, ScalarNode) and key.value == "commitments":
+            item = value.value[index]
+            assert isinstance(item, MappingNode)
+            return item
+    raise AssertionError("validated plan without commitments")
+
+
+def _splice(
+    text: str, index: int, update: StatusUpdate, status: Status, date: PartialDate
+) -> tuple[str, int, int]:
+    """The text with the entry inserted, and the first and last inserted line (1-based)."""
+    lines = _LINES.findall(text)
+    newline = "\r\n" if "\r\n" in text else "\r" if "\r" in text and "\n" not in text else "\n"
+    root = compose(text)
+    assert root is not None
+    item = _find_item(root, index)
+    history = next(
+        (
+            value
+            for key, value in item.value
+            if isinstance(key, ScalarNode) and key.value == "status_history"
+        ),
+        None,
+    )
+    if isinstance(history, SequenceNode) and history.value and not history.flow_style:
+        last = history.value[-1]
+        dash_line = lines[last.start_mark.line]
+        dash = dash_line.rfind("-", 0, last.start_mark.column)
+        new = _entry_lines(update, status, date, dash, last.start_mark.column)
+        at = _after(_last_end(history))
+    elif history is None or (isinstance(history, SequenceNode) and not history.value):
+        keys = item.value[0][0].start_mark.column
+        entry = _entry_lines(update, status, date, keys + 2, keys + 4)
+        if history is None:
+            new = [" " * keys + "status_history:", *entry]
+            at = _after(_last_end(item))
+        else:
+            # "status_history: []" becomes a block list: the one changed line.
+            row = history.start_mark.line
+            start, end = history.start_mark.column, history.end_mark.column
+            lines[row] = (lines[row][:start].rstrip() + lines[row][end:]).rstrip(" ")
+            if not lines[row].endswith(("\n", "\r")):
+                lines[row] += newline
+            new, at = entry, row + 1
+    else:
+        raise EditRefused(
+            "status_history is written as a flow list [ ... ]; write it as a block list "
+            "(one '- ' item per entry) to update it with mirps"
+        )
+    if at > 0 and at == len(lines) and not lines[-1].endswith(("\n", "\r")):
+        lines[-1] += newline
+    block = [line + newline for line in new]
+    lines[at:at] = block
+    return "".join(lines), at + 1, at + len(block)
+
+
+def _with_entry(plan: NationalPlan, index: int, entry: dict[str, object]) -> NationalPlan:
+    """What the plan must be after the update: the old one plus exactly this entry."""
+    old: Commitment = plan.commitments[index]
+    data = old.model_dump()
+    data["status_history"] = [*data["status_history"], entry]
+    commitments = list(plan.commitments)
+    commitments[index] = Commitment.model_validate(data)
+    return plan.model_copy(update={"commitments": commitments})
+
+
+def prepare_update(root: Path, update: StatusUpdate, today: dt.date) -> Edit:
+    """Work out the edit, validated, without writing anything."""
+    status = parse_status(update.status)
+    if status is None:
+        choices = ", ".join(s.value for s in Status)
+        raise EditRefused(f"unknown status '{update.status}': use one of {choices}")
+    try:
+        date = (
+            PartialDate.parse(update.date) if update.date else PartialDate.parse(today.isoformat())
+        )
+    except ValueError as error:
+        raise EditRefused(str(error)) from None
+
+    before = validate_tree(root, today)
+    if before.errors:
+        raise EditRefused(
+            "the plans have errors; fix them first:\n"
+            + render_text(before.errors, "en", len(before.tree.files))
+        )
+    try:
+        plan, commitment = find_commitment(before.tree, update.commitment)
+    except MirpsError as error:
+        raise EditRefused(str(error)) from None
+    plan_file = next(f for f, p in before.tree.national_plans() if p is plan)
+    index = plan.commitments.index(commitment)
+
+    last = commitment.last_dated
+    if last is not None and date.latest() < last.earliest():
+        raise EditRefused(
+            f"{commitment.id}: date {date} is before its latest status entry ({last}); "
+            "entries are kept oldest first"
+        )
+
+    old = plan_file.path.read_bytes()
+    text = old.decode("utf-8-sig")
+    bom = _BOM.encode() if old.startswith(_BOM.encode()) else b""
+    spliced, first, last_line = _splice(text, index, update, status, date)
+    new = bom + spliced.encode("utf-8")
+
+    after = validate_tree(root, today, overrides={plan_file.path: spliced})
+    if after.errors:
+        raise EditRefused(
+            "the update would make the plan invalid:\n"
+            + render_text(after.errors, "en", len(after.tree.files))
+        )
+    _check_only_the_entry(before.tree.files, after.tree.files, plan_file, index, spliced)
+    return Edit(
+        plan_file.path, plan_file.display, commitment.id, status, date, old, new, (first, last_line)
+    )
+
+
+def _check_only_the_entry(
+    before: list[PlanFile], after: list[PlanFile], plan_file: PlanFile, index: int, spliced: str
+) -> None:
+    """Refuse unless the new plan equals the old one plus the new entry: a safety net."""
+    new_plan = next(f.model for f in after if f.path == plan_file.path)
+    old_plan = plan_file.model
+    assert isinstance(old_plan, NationalPlan) and isinstance(new_plan, NationalPlan)
+    added = new_plan.commitments[index].status_history[-1]
+    expected = _with_entry(old_plan, index, added.model_dump())
+    if new_plan != expected:
+        raise EditRefused(
+            "mirps could not add the entry without touching the rest of the plan; "
+            "the file was left as it was. Please report this."
+        )
+
+
+def apply_edit(edit: Edit) -> None:
+    """Write the edit, unless the file changed since it was read."""
+    if edit.path.read_bytes() != edit.old:
+        raise EditRefused(f"{edit.display} changed while mirps was updating it; run again")
+    write_atomic(edit.path, edit.new)

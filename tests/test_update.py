@@ -1,0 +1,282 @@
+"""`mirps update`: byte-exact edits, validated before writing, atomic."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from mirps_cli.edit import StatusUpdate, apply_edit, prepare_update
+from mirps_cli.errors import EditRefused
+from mirps_cli.validate import validate_tree
+from mirps_cli.yaml_io import roundtrip
+from tests.conftest import REPO, SHIPPED_PLANS, Run
+
+TODAY = dt.date(2026, 11, 26)
+
+
+@pytest.mark.parametrize("path", sorted(SHIPPED_PLANS.glob("*/*.yaml")), ids=lambda p: p.name)
+def test_shipped_plans_round_trip_byte_for_byte(path: Path) -> None:
+    data = path.read_bytes()
+    assert roundtrip(data.decode("utf-8")).encode("utf-8") == data
+
+
+def _added_only(old: bytes, new: bytes) -> list[str]:
+    """The lines `new` adds to `old`, asserting that nothing of `old` changed."""
+    old_lines = old.splitlines(keepends=True)
+    new_lines = new.splitlines(keepends=True)
+
+    added = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old_lines, new_lines).get_opcodes():
+        assert tag in ("equal", "insert"), (tag, old_lines[i1:i2], new_lines[j1:j2])
+        if tag == "insert":
+            added += [line.decode() for line in new_lines[j1:j2]]
+    return added
+
+
+def test_update_appends_an_entry_and_nothing_else(
+    plans_copy: Path, mirps: Callable[..., Run]
+) -> None:
+    path = plans_copy / "national" / "HN.yaml"
+    before = path.read_bytes()
+    result = mirps(
+        "update",
+        "HN-03",
+        "--status",
+        "fulfilled",
+        "--date",
+        "2023-03-15",
+        "--note",
+        "Mapping finished: 12 municipalities",
+        "--source",
+        "https://example.org/a",
+    )
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ""
+    assert result.stdout.startswith("HN-03: fulfilled on 2023-03-15 (added lines ")
+    added = _added_only(before, path.read_bytes())
+    assert added == [
+        "      - date: 2023-03-15\n",
+        "        status: fulfilled\n",
+        '        note: "Mapping finished: 12 municipalities"\n',
+        "        sources:\n",
+        "          - https://example.org/a\n",
+    ]
+    tree = validate_tree(plans_copy, TODAY).tree
+    commitment = next(c for c in tree.national("HN").commitments if c.id == "HN-03")
+    assert commitment.current is not None
+    assert commitment.current.status == "fulfilled"
+    assert str(commitment.current.date) == "2023-03-15"
+
+
+def test_update_adds_a_history_where_there_was_none(
+    plans_copy: Path, mirps: Callable[..., Run]
+) -> None:
+    path = plans_copy / "national" / "HN.yaml"
+    before = path.read_bytes()
+    result = mirps("update", "hn-02", "--status", "en curso", "--date", "2024-05")
+    assert result.exit_code == 0, result.stderr
+    assert _added_only(before, path.read_bytes()) == [
+        "    status_history:\n",
+        "      - date: 2024-05\n",
+        "        status: in_progress\n",
+    ]
+
+
+CRLF_PLAN = (
+    "country: PA\r\n"
+    "# A comment that must stay.\r\n"
+    "commitments:\r\n"
+    "- id: 'PA-01'\r\n"
+    '  title: "Quoted title"\r\n'
+    "  status_history:\r\n"
+    "  -   date: 2022-01\r\n"
+    "      status: planned   # trailing comment\r\n"
+    "\r\n"
+    "  sources: [ 'https://example.org' ]\r\n"
+)
+
+
+def test_update_keeps_crlf_quoting_comments_and_odd_indentation(
+    isolated: Path, mirps: Callable[..., Run]
+) -> None:
+    plans = isolated / "plans" / "national"
+    plans.mkdir(parents=True)
+    path = plans / "PA.yaml"
+    path.write_bytes(CRLF_PLAN.encode())
+    result = mirps("update", "PA-01", "--status", "in_progress", "--date", "2022-02")
+    assert result.exit_code == 0, result.stderr
+    new = path.read_bytes()
+    assert _added_only(CRLF_PLAN.encode(), new) == [
+        "  -   date: 2022-02\r\n",
+        "      status: in_progress\r\n",
+    ]
+    assert b"\n" not in new.replace(b"\r\n", b"")
+
+
+def test_update_of_a_file_without_final_newline(isolated: Path, mirps: Callable[..., Run]) -> None:
+    plans = isolated / "plans" / "national"
+    plans.mkdir(parents=True)
+    path = plans / "SV.yaml"
+    path.write_text("country: SV\ncommitments:\n  - id: SV-01\n    title: T")
+    result = mirps("update", "SV-01", "--status", "planned", "--date", "2022")
+    assert result.exit_code == 0, result.stderr
+    assert path.read_text() == (
+        "country: SV\ncommitments:\n  - id: SV-01\n    title: T\n"
+        "    status_history:\n      - date: 2022\n        status: planned\n"
+    )
+
+
+def test_update_of_an_empty_flow_history(isolated: Path, mirps: Callable[..., Run]) -> None:
+    plans = isolated / "plans" / "national"
+    plans.mkdir(parents=True)
+    path = plans / "SV.yaml"
+    path.write_text(
+        "country: SV\ncommitments:\n  - id: SV-01\n    status_history: []\n    title: T\n"
+    )
+    result = mirps("update", "SV-01", "--status", "planned", "--date", "2022")
+    assert result.exit_code == 0, result.stderr
+    assert path.read_text() == (
+        "country: SV\ncommitments:\n  - id: SV-01\n    status_history:\n"
+        "      - date: 2022\n        status: planned\n    title: T\n"
+    )
+
+
+def test_dry_run_prints_a_diff_and_writes_nothing(
+    plans_copy: Path, mirps: Callable[..., Run]
+) -> None:
+    path = plans_copy / "national" / "PA.yaml"
+    before = path.read_bytes()
+    result = mirps("update", "PA-02", "--status", "in_progress", "--date", "2019", "--dry-run")
+    assert result.exit_code == 0, result.stderr
+    assert path.read_bytes() == before
+    lines = result.stdout.splitlines()
+    assert lines[0] == "--- plans/national/PA.yaml"
+    assert lines[1] == "+++ plans/national/PA.yaml"
+    assert [x for x in lines if x.startswith("+") and not x.startswith("+++")] == [
+        "+      - date: 2019",
+        "+        status: in_progress",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["HN-03", "--status", "done"], "unknown status 'done'"),
+        (["HN-99", "--status", "planned"], "unknown commitment 'HN-99'; did you mean"),
+        (
+            ["HN-03", "--status", "planned", "--date", "2017-01"],
+            "date 2017-01 is before its latest status entry (2018-02)",
+        ),
+        (["HN-03", "--status", "planned", "--date", "someday"], "'someday' is not a date"),
+        (["HN-03", "--status", "planned", "--source", "not a url"], "M203"),
+        (["HN-03", "--status", "fulfilled", "--date", "2023"], None),
+    ],
+)
+def test_invalid_updates_are_refused_and_touch_nothing(
+    plans_copy: Path, mirps: Callable[..., Run], args: list[str], message: str | None
+) -> None:
+    before = {p: p.read_bytes() for p in plans_copy.rglob("*.yaml")}
+    result = mirps("update", *args)
+    if message is None:  # the control case: a valid update does change the file
+        assert result.exit_code == 0
+        assert before != {p: p.read_bytes() for p in plans_copy.rglob("*.yaml")}
+        return
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+    assert before == {p: p.read_bytes() for p in plans_copy.rglob("*.yaml")}
+    assert not [p for p in plans_copy.rglob(".*") if p.is_file()]
+
+
+def test_update_refuses_an_invalid_tree(plans_copy: Path, mirps: Callable[..., Run]) -> None:
+    gt = plans_copy / "national" / "GT.yaml"
+    gt.write_text(gt.read_text().replace("country: GT", "country: GT\nextra: 1"))
+    hn = plans_copy / "national" / "HN.yaml"
+    before = hn.read_bytes()
+    result = mirps("update", "HN-03", "--status", "fulfilled", "--date", "2023")
+    assert result.exit_code == 1
+    assert "fix them first" in result.stderr
+    assert "M201" in result.stderr
+    assert hn.read_bytes() == before
+
+
+def test_update_refuses_when_the_file_changed_meanwhile(plans_copy: Path) -> None:
+    edit = prepare_update(plans_copy, StatusUpdate("HN-03", "fulfilled", "2023"), TODAY)
+    path = plans_copy / "national" / "HN.yaml"
+    path.write_text(path.read_text() + "# edited by someone else\n")
+    with pytest.raises(EditRefused, match="changed while mirps was updating"):
+        apply_edit(edit)
+
+
+def test_update_preserves_a_byte_order_mark(isolated: Path) -> None:
+    plans = isolated / "plans" / "national"
+    plans.mkdir(parents=True)
+    path = plans / "SV.yaml"
+    path.write_bytes(b"\xef\xbb\xbfcountry: SV\ncommitments:\n  - id: SV-01\n    title: T\n")
+    edit = prepare_update(isolated / "plans", StatusUpdate("SV-01", "planned", "2022"), TODAY)
+    apply_edit(edit)
+    assert path.read_bytes().startswith(b"\xef\xbb\xbfcountry: SV\n")
+
+
+# The child process stops at a chosen point of the write and waits to be killed.
+KILL_SCRIPT = textwrap.dedent("""
+    import os, sys, time
+    from pathlib import Path
+    import mirps_cli.atomic as atomic
+
+    point = sys.argv[2]
+    real_fsync, real_replace = os.fsync, os.replace
+
+    def pause(*args):
+        print("paused", flush=True)
+        time.sleep(60)
+
+    if point == "before-rename":      # the new bytes are written and flushed, not renamed
+        atomic.os.fsync = lambda fd: (real_fsync(fd), pause())
+    elif point == "after-rename":     # the rename is done
+        def replace(src, dst):
+            real_replace(src, dst)
+            pause()
+        atomic.os.replace = replace
+    atomic.write_atomic(Path(sys.argv[1]), b"new content\\n" * 1000)
+""")
+
+
+@pytest.mark.parametrize(
+    ("point", "expected"),
+    [
+        ("before-rename", "old"),
+        ("after-rename", "new"),
+    ],
+)
+def test_a_write_killed_midway_leaves_the_old_file_or_the_new(
+    isolated: Path, point: str, expected: str
+) -> None:
+    path = isolated / "HN.yaml"
+    old = b"old content\n" * 1000
+    path.write_bytes(old)
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    with subprocess.Popen(
+        [sys.executable, "-c", KILL_SCRIPT, str(path), point],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
+    ) as child:
+        assert child.stdout is not None
+        assert child.stdout.readline().strip() == "paused"
+        child.send_signal(signal.SIGKILL)
+        child.wait(timeout=10)
+    assert path.read_bytes() == (old if expected == "old" else b"new content\n" * 1000)
+    # What a crash leaves behind is a hidden temporary file, which the loader skips.
+    leftovers = [p.name for p in isolated.iterdir() if p.name != "HN.yaml"]
+    assert all(name.startswith(".HN.yaml.") for name in leftovers)
