@@ -109,31 +109,37 @@ def status(
     fmt = str(output_format)
     if target is not None:
         view = commitment_detail(tree, target, when, lang)
-        typer.echo(_render("commitment", view, fmt, lang), nl=False)
+        _echo(*_render("commitment", view, fmt, lang))
     elif country is not None:
         member = resolve_member(country)
         cview = country_status(tree, member, when, filters, GroupBy(str(group_by)), lang)
-        typer.echo(_render("country", cview, fmt, lang), nl=False)
+        _echo(*_render("country", cview, fmt, lang))
     else:
         rview = regional_status(tree, when, filters, lang)
-        typer.echo(_render("regional", rview, fmt, lang), nl=False)
+        _echo(*_render("regional", rview, fmt, lang))
 
 
-def _render(kind: str, view: object, fmt: str, lang: str) -> str:
-    """Pick the renderer by view and format; each is imported only when used."""
+def _echo(text: str, colour: bool) -> None:
+    # typer.echo strips escape codes unless told the colour is wanted.
+    typer.echo(text, nl=False, color=colour)
+
+
+def _render(kind: str, view: object, fmt: str, lang: str) -> tuple[str, bool]:
+    """The text, and whether it carries colour; each renderer is imported only when used."""
     if fmt == "table":
         from mirps_cli.output import status_tables
         from mirps_cli.output.console import is_terminal
 
+        terminal = is_terminal()
         table = getattr(status_tables, f"render_{kind}")
-        return str(table(view, lang, is_terminal()))
+        return str(table(view, lang, terminal)), terminal
     if fmt == "markdown":
         from mirps_cli.output import status_markdown
 
-        return str(getattr(status_markdown, f"{kind}_markdown")(view, lang))
+        return str(getattr(status_markdown, f"{kind}_markdown")(view, lang)), False
     from mirps_cli.output import status_data
 
-    return str(getattr(status_data, f"{kind}_{fmt}")(view))
+    return str(getattr(status_data, f"{kind}_{fmt}")(view)), False
 
 
 @guarded
@@ -201,4 +207,6 @@ def timeline(
         from mirps_cli.output.status_tables import render_timeline
 
         text = render_timeline(built, lang, is_terminal(), coming, window)
-    typer.echo(text, nl=False)
+        _echo(text, is_terminal())
+        return
+    _echo(text, False)

@@ -1,0 +1,61 @@
+"""Docs are part of the product: every command, rule and status is documented."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import pytest
+
+from mirps_cli.cli.app import app
+from mirps_cli.rules import RULES
+from mirps_cli.vocab import STATUS_TERMS
+from tests.conftest import REPO, Run
+
+README = (REPO / "README.md").read_text(encoding="utf-8")
+COMMANDS = sorted(c.name or c.callback.__name__ for c in app.registered_commands if c.callback)
+
+
+def test_the_commands_are_the_expected_ones() -> None:
+    assert COMMANDS == ["export", "schema", "status", "timeline", "update", "validate"]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_each_command_has_help_and_a_readme_section(
+    command: str, mirps: Callable[..., Run]
+) -> None:
+    result = mirps(command, "--help")
+    assert result.exit_code == 0
+    assert "--plans" in result.stdout
+    assert len(result.stdout.split("\n\n")[1].strip()) > 20  # a real description
+    assert f"### `mirps {command}`" in README
+    assert f"$ mirps {command}" in README
+
+
+def test_every_rule_is_in_the_readme_table() -> None:
+    for rule in RULES.values():
+        row = f"| {rule.code} | {rule.name} | {rule.severity} |"
+        assert row in README, row
+
+
+def test_status_vocabulary_in_both_languages() -> None:
+    for status, term in STATUS_TERMS.items():
+        assert re.search(rf"\| `{status.value}` \| {term.en} \| {term.es} \|", README), status
+
+
+def test_quick_start_commands_come_first() -> None:
+    blocks = re.findall(r"```sh\n(.*?)\n```", README, re.DOTALL)
+    assert blocks[0].endswith("mirps validate")
+    assert blocks[1].endswith("python -m pytest")
+    ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
+    assert blocks[1] in ci
+
+
+def test_no_machine_paths_in_the_repository() -> None:
+    pattern = re.compile("/(?:wor" + "k|roo" + "t|hom" + "e)/")
+    for path in REPO.rglob("*"):
+        parts = path.relative_to(REPO).parts
+        skipped = {".git", ".venv", "__pycache__"} & set(parts)
+        text_file = path.suffix in {".py", ".md", ".yaml", ".yml", ".json", ".toml", ".j2", ".txt"}
+        if path.is_file() and not skipped and text_file:
+            assert not pattern.search(path.read_text(encoding="utf-8", errors="replace")), path

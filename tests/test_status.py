@@ -1,0 +1,244 @@
+"""`mirps status` and `mirps timeline`: golden outputs, formats, filters, exit codes.
+
+Golden files live in tests/golden/; rewrite them with `pytest --update-golden`
+and review the change in `git diff`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from markdown_it import MarkdownIt
+
+from tests.conftest import SHIPPED_PLANS, Run
+
+AS_OF = "2026-11-26"
+Golden = Callable[[str, str], None]
+
+
+def status(mirps: Callable[..., Run], *args: str) -> Run:
+    return mirps("status", "--plans", str(SHIPPED_PLANS), "--as-of", AS_OF, *args)
+
+
+@pytest.mark.parametrize(
+    ("name", "args"),
+    [
+        ("status-regional.txt", []),
+        ("status-regional-es.txt", ["--lang", "es"]),
+        ("status-country-hn.txt", ["--country", "HN"]),
+        (
+            "status-country-mx-institution-es.txt",
+            ["--country", "méxico", "--group-by", "institution", "--lang", "es"],
+        ),
+        ("status-commitment-hn-01.txt", ["HN-01"]),
+        ("status-regional.md", ["--format", "markdown"]),
+        ("status-country-gt.md", ["--country", "Guatemala", "--format", "markdown"]),
+        ("status-commitment-cr-03.md", ["CR-03", "--format", "markdown"]),
+    ],
+)
+def test_golden(mirps: Callable[..., Run], golden: Golden, name: str, args: list[str]) -> None:
+    result = status(mirps, *args)
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ""
+    golden(name, result.stdout)
+
+
+@pytest.mark.parametrize(
+    ("name", "args"),
+    [
+        ("timeline-2022.txt", []),
+        ("timeline-2022-es.md", ["--lang", "es", "--format", "markdown"]),
+        ("timeline-upcoming.txt", ["--as-of", "2022-04-20", "--upcoming", "30d"]),
+    ],
+)
+def test_timeline_golden(
+    mirps: Callable[..., Run], golden: Golden, name: str, args: list[str]
+) -> None:
+    result = mirps("timeline", "--plans", str(SHIPPED_PLANS), *args)
+    assert result.exit_code == 0, result.stderr
+    golden(name, result.stdout)
+
+
+def test_table_fits_80_columns_and_has_no_escape_codes(mirps: Callable[..., Run]) -> None:
+    for args in ([], ["--country", "HN"], ["--lang", "es", "--country", "SV"]):
+        out = status(mirps, *args).stdout
+        assert "\x1b[" not in out
+        assert max(len(line) for line in out.splitlines()) <= 80
+
+
+def test_colour_only_on_a_terminal_and_never_with_no_color(mirps: Callable[..., Run]) -> None:
+    forced = mirps(
+        "status", "--plans", str(SHIPPED_PLANS), "--country", "HN", env={"FORCE_COLOR": "1"}
+    )
+    assert "\x1b[" in forced.stdout
+    refused = mirps(
+        "status",
+        "--plans",
+        str(SHIPPED_PLANS),
+        "--country",
+        "HN",
+        env={"FORCE_COLOR": "1", "NO_COLOR": "1"},
+    )
+    assert "\x1b[" not in refused.stdout
+
+
+def test_summary_line(mirps: Callable[..., Run]) -> None:
+    out = status(mirps, "--country", "HN").stdout
+    assert "5 commitments: 1 in progress, 3 fulfilled, 1 no status; 0 overdue, 2 stale" in out
+
+
+def test_json_counts_and_commitments(mirps: Callable[..., Run]) -> None:
+    data = json.loads(status(mirps, "--format", "json").stdout)
+    hn = next(c for c in data["countries"] if c["country"] == "HN")
+    assert hn["counts"] == {
+        "planned": 0,
+        "in_progress": 1,
+        "fulfilled": 3,
+        "suspended": 0,
+        "cancelled": 0,
+        "none": 1,
+    }
+    assert hn["total"] == 5
+    ids = {c["id"]: c["status"] for c in data["commitments"]}
+    assert len(ids) == 22
+    assert ids["HN-01"] == "fulfilled"
+    assert ids["HN-02"] is None
+
+
+def test_country_json(mirps: Callable[..., Run]) -> None:
+    data = json.loads(status(mirps, "-c", "bz", "--format", "json").stdout)
+    assert [c["country"] for c in data["countries"]] == ["BZ"]
+    assert [(c["id"], c["status"]) for c in data["commitments"]] == [
+        ("BZ-01", "fulfilled"),
+        ("BZ-02", "in_progress"),
+        ("BZ-03", "fulfilled"),
+    ]
+
+
+def test_csv(mirps: Callable[..., Run]) -> None:
+    rows = list(
+        csv.DictReader(io.StringIO(status(mirps, "--country", "GT", "--format", "csv").stdout))
+    )
+    assert [r["id"] for r in rows] == ["GT-03", "GT-04", "GT-01", "GT-02"]
+    assert rows[1]["institutions"] == "DRRS CONARE AMN"
+    regional = list(csv.DictReader(io.StringIO(status(mirps, "--format", "csv").stdout)))
+    assert [r["country"] for r in regional] == ["BZ", "CR", "GT", "HN", "MX", "PA", "SV"]
+    assert regional[3]["fulfilled"] == "3"
+
+
+def test_markdown_is_real_markdown(mirps: Callable[..., Run]) -> None:
+    tokens = MarkdownIt().enable("table").parse(status(mirps, "--format", "markdown").stdout)
+    assert [t.tag for t in tokens if t.type == "heading_open"][:2] == ["h1", "h2"]
+    rows = [t for t in tokens if t.type == "tr_open"]
+    assert len(rows) == 1 + 7  # the header row and one per member
+    cells = [t.content for t in tokens if t.type == "inline"]
+    assert "HN Honduras" in cells
+
+
+@pytest.mark.parametrize(
+    ("args", "ids"),
+    [
+        (["--pillar", "durable_solutions"], ["GT-01", "GT-02", "HN-03", "MX-03", "PA-02"]),
+        (["--status", "planned"], ["CR-02", "MX-03", "PA-02"]),
+        (["--institution", "comar"], ["MX-02"]),
+        (["--institution", "Ministry of Education"], ["SV-02"]),
+        (["--working-group", "internal-displacement"], ["HN-01", "HN-02", "HN-03"]),
+        (["--stale", "--country", "HN"], ["HN-02", "HN-03"]),
+        (["--overdue"], []),
+    ],
+)
+def test_filters(mirps: Callable[..., Run], args: list[str], ids: list[str]) -> None:
+    data = json.loads(status(mirps, "--format", "json", *args).stdout)
+    assert sorted(c["id"] for c in data["commitments"]) == ids
+
+
+def test_overdue_filter_with_a_due_date(plans_copy: Path, mirps: Callable[..., Run]) -> None:
+    path = plans_copy / "national" / "PA.yaml"
+    path.write_text(
+        path.read_text().replace("  - id: PA-01\n", "  - id: PA-01\n    due: 2020-06\n")
+    )
+    data = json.loads(mirps("status", "--overdue", "--format", "json", "--as-of", AS_OF).stdout)
+    assert [c["id"] for c in data["commitments"]] == ["PA-01"]
+    table = mirps("status", "-c", "PA", "--as-of", AS_OF).stdout
+    assert "overdue" in table
+    assert "1 overdue" in table
+
+
+def test_unknown_country_exits_2_with_choices(mirps: Callable[..., Run]) -> None:
+    result = status(mirps, "--country", "Hondras")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert "unknown country 'Hondras'; did you mean HN (Honduras)?" in result.stderr
+
+
+def test_unknown_commitment_exits_2_with_choices(mirps: Callable[..., Run]) -> None:
+    result = status(mirps, "HN-6")
+    assert result.exit_code == 2
+    assert "unknown commitment 'HN-6'; did you mean" in result.stderr
+    assert "HN-" in result.stderr.split("did you mean")[1]
+
+
+def test_country_as_argument(mirps: Callable[..., Run]) -> None:
+    assert status(mirps, "Panamá").stdout == status(mirps, "--country", "PA").stdout
+
+
+def test_invalid_tree_prints_findings_and_exits_1(
+    plans_copy: Path, mirps: Callable[..., Run]
+) -> None:
+    path = plans_copy / "national" / "SV.yaml"
+    path.write_text(path.read_text().replace("status: in_progress", "status: ongoing", 1))
+    for command in (["status"], ["timeline"]):
+        result = mirps(*command)
+        assert result.exit_code == 1
+        assert result.stdout == ""
+        assert "plans/national/SV.yaml:" in result.stderr and "M203" in result.stderr
+
+
+def test_bad_filter_value_is_a_usage_error(mirps: Callable[..., Run]) -> None:
+    result = status(mirps, "--pillar", "health")
+    assert result.exit_code == 2
+    assert "health" in result.stderr
+
+
+def test_timeline_unknown_year_and_bad_period(mirps: Callable[..., Run]) -> None:
+    year = mirps("timeline", "--plans", str(SHIPPED_PLANS), "--year", "2019")
+    assert year.exit_code == 2
+    assert "no regional work plan for 2019 (work plans: 2022)" in year.stderr
+    period = mirps("timeline", "--plans", str(SHIPPED_PLANS), "--upcoming", "soon")
+    assert period.exit_code == 2
+    assert "'soon' is not a duration" in period.stderr
+
+
+def test_timeline_json_lists_every_event(mirps: Callable[..., Run]) -> None:
+    data = json.loads(mirps("timeline", "--plans", str(SHIPPED_PLANS), "--format", "json").stdout)
+    scheduled = [e["id"] for m in data["months"] for e in m["events"]]
+    assert scheduled == ["twinning-meeting-asylum", "annual-meeting-5"]
+    assert len(data["unscheduled"]) == 19
+    assert data["months"][0]["month"] == "2022-01"
+
+
+def test_timeline_upcoming_window(mirps: Callable[..., Run]) -> None:
+    def upcoming(as_of: str, period: str) -> list[str]:
+        out = mirps(
+            "timeline",
+            "--plans",
+            str(SHIPPED_PLANS),
+            "--as-of",
+            as_of,
+            "--upcoming",
+            period,
+            "--format",
+            "json",
+        ).stdout
+        return [e["id"] for e in json.loads(out)["events"]]
+
+    assert upcoming("2022-04-20", "30d") == ["twinning-meeting-asylum"]
+    assert upcoming("2022-04-20", "1w") == []
+    assert upcoming("2022-04-20", "2w") == ["twinning-meeting-asylum"]
+    assert upcoming("2022-05-05", "1d") == ["twinning-meeting-asylum"]
+    assert upcoming("2022-06-01", "6m") == ["annual-meeting-5"]
