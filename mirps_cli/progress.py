@@ -5,7 +5,6 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
-from mirps_cli.dates import PartialDate
 from mirps_cli.model import Commitment
 from mirps_cli.vocab import STALE_AFTER_MONTHS, Status
 
@@ -38,7 +37,3 @@ def is_stale(commitment: Commitment, as_of: dt.date) -> bool:
         return False
     last = commitment.last_dated
     return last is None or last.latest() < stale_cutoff(as_of)
-
-
-def last_update(commitment: Commitment) -> PartialDate | None:
-    return commitment.last_dated

@@ -9,10 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
-from enum import StrEnum
+from dataclasses import replace
 
-from mirps_cli.dates import PartialDate
 from mirps_cli.errors import UsageError
 from mirps_cli.i18n import label
 from mirps_cli.members import MEMBERS, Member, closest_members, find_member
@@ -23,154 +21,35 @@ from mirps_cli.model.work_plan import TimelineEvent
 from mirps_cli.progress import current_status, is_overdue, is_stale
 from mirps_cli.timeline import current_work_plan, upcoming, window
 from mirps_cli.tree import Tree
+from mirps_cli.views import (
+    NO_STATUS,
+    CommitmentDetail,
+    CountryCounts,
+    CountryStatus,
+    EventView,
+    Filters,
+    Group,
+    HistoryView,
+    OutcomeView,
+    RegionalStatus,
+    Row,
+    Shown,
+)
 from mirps_cli.vocab import (
     FOCUS_AREA_TERMS,
     PILLAR_TERMS,
     POPULATION_TERMS,
     STATUS_TERMS,
     FocusArea,
+    GroupBy,
     Pillar,
     Status,
 )
-
-NO_STATUS = "none"
-
-
-class GroupBy(StrEnum):
-    pillar = "pillar"
-    focus_area = "focus-area"
-    status = "status"
-    institution = "institution"
-
-
-@dataclass(frozen=True)
-class Filters:
-    pillar: Pillar | None = None
-    status: Status | None = None
-    institution: str | None = None
-    working_group: str | None = None
-    overdue: bool = False
-    stale: bool = False
-
-
-@dataclass(frozen=True)
-class Shown:
-    """A text in the chosen language; `fallback` names the language shown instead."""
-
-    text: str
-    fallback: str | None = None
-
-    def __str__(self) -> str:
-        return f"{self.text} [{self.fallback}]" if self.fallback else self.text
 
 
 def shown(value: str | LocalizedText, lang: str) -> Shown:
     text, fell_back = text_in(value, lang)
     return Shown(text, ("es" if lang == "en" else "en") if fell_back else None)
-
-
-@dataclass(frozen=True)
-class Row:
-    country: str
-    id: str
-    title: Shown
-    status: Status | None
-    last_update: PartialDate | None
-    due: PartialDate | None
-    overdue: bool
-    stale: bool
-    pillar: Pillar | None
-    focus_area: FocusArea | None
-    institutions: tuple[str, ...]
-    working_groups: tuple[str, ...]
-
-    @property
-    def status_key(self) -> str:
-        return str(self.status) if self.status else NO_STATUS
-
-
-@dataclass(frozen=True)
-class CountryCounts:
-    member: Member
-    total: int
-    by_status: dict[str, int]  # each Status value and "none"
-    overdue: int
-    stale: int
-    latest_update: PartialDate | None
-
-    @property
-    def fulfilled_share(self) -> float:
-        return self.by_status[Status.FULFILLED] / self.total if self.total else 0.0
-
-
-@dataclass(frozen=True)
-class Group:
-    label: str
-    rows: list[Row]
-
-
-@dataclass(frozen=True)
-class CountryStatus:
-    member: Member
-    as_of: dt.date
-    groups: list[Group]
-    counts: CountryCounts
-    fallback_used: bool
-
-
-@dataclass(frozen=True)
-class OutcomeView:
-    id: str
-    title: Shown
-    activities: list[tuple[str, Shown]]
-
-
-@dataclass(frozen=True)
-class EventView:
-    id: str
-    title: Shown
-    date: PartialDate | None
-    end_date: PartialDate | None
-    place: Shown | None
-
-
-@dataclass(frozen=True)
-class RegionalStatus:
-    as_of: dt.date
-    countries: list[CountryCounts]
-    rows: list[Row]
-    work_plan_year: int | None
-    presidency: Member | None
-    outcomes: list[OutcomeView]
-    next_events: list[EventView]
-    unscheduled: int
-    fallback_used: bool
-
-
-@dataclass(frozen=True)
-class HistoryView:
-    date: PartialDate | None
-    status: Status
-    note: Shown | None
-    sources: list[str]
-
-
-@dataclass(frozen=True)
-class CommitmentDetail:
-    row: Row
-    member: Member
-    description: Shown | None
-    populations: list[str]
-    institution_names: list[Shown]
-    start: PartialDate | None
-    history: list[HistoryView]
-    indicators: list[dict[str, str]]
-    budget: list[dict[str, str]]
-    activities: list[tuple[str, Shown | None]]
-    facilitating_factors: list[Shown]
-    challenges: list[Shown]
-    sources: list[str]
-    fallback_used: bool = False
 
 
 def resolve_member(text: str) -> Member:
@@ -388,7 +267,7 @@ def commitment_detail(tree: Tree, ident: str, as_of: dt.date, lang: str) -> Comm
             for e in c.status_history
         ],
         indicators=[_indicator(i, lang) for i in c.indicators],
-        budget=[_budget_line(b) for b in c.budget],
+        budget=[_budget_line(b, lang) for b in c.budget],
         activities=[(a, activity_titles.get(a)) for a in c.activities],
         facilitating_factors=[shown(f, lang) for f in c.facilitating_factors],
         challenges=[shown(f, lang) for f in c.challenges],
@@ -419,7 +298,11 @@ def _indicator(indicator: Indicator, lang: str) -> dict[str, str]:
     }
 
 
-def _budget_line(line: BudgetLine) -> dict[str, str]:
+def _budget_line(line: BudgetLine, lang: str) -> dict[str, str]:
     amount = f"{line.amount:,.0f} {line.currency or ''}".strip() if line.amount is not None else ""
-    values = {"funder": line.funder, "amount": amount, "kind": str(line.kind or "")}
+    values = {
+        "funder": str(shown(line.funder, lang)),
+        "amount": amount,
+        "kind": str(line.kind or ""),
+    }
     return {key: value for key, value in values.items() if value}

@@ -47,7 +47,3 @@ class Tree:
 
     def national(self, country: str) -> NationalPlan | None:
         return next((p for _, p in self.national_plans() if p.country == country), None)
-
-    def latest_work_plan(self) -> WorkPlan | None:
-        plans = [p for _, p in self.work_plans()]
-        return max(plans, key=lambda p: p.presidency.year) if plans else None

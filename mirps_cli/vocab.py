@@ -185,3 +185,12 @@ class PartnerKind(StrEnum):
 class BudgetKind(StrEnum):
     CASH = "cash"
     IN_KIND = "in_kind"
+
+
+class GroupBy(StrEnum):
+    """How `mirps status` groups a country's commitments."""
+
+    pillar = "pillar"
+    focus_area = "focus-area"
+    status = "status"
+    institution = "institution"

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from mirps_cli.cli.common import AsOfOption, Lang, LangOption, PlansOption, guarded, parse_as_of
-from mirps_cli.vocab import Pillar, Status
+from mirps_cli.vocab import GroupBy, Pillar, Status
 
 
 class ViewFormat(StrEnum):
@@ -16,13 +16,6 @@ class ViewFormat(StrEnum):
     json = "json"
     csv = "csv"
     markdown = "markdown"
-
-
-class GroupByOption(StrEnum):
-    pillar = "pillar"
-    focus_area = "focus-area"
-    status = "status"
-    institution = "institution"
 
 
 FormatOption = Annotated[
@@ -53,8 +46,8 @@ def status(
         ),
     ] = None,
     group_by: Annotated[
-        GroupByOption, typer.Option("--group-by", help="How a country's commitments are grouped.")
-    ] = GroupByOption.pillar,
+        GroupBy, typer.Option("--group-by", help="How a country's commitments are grouped.")
+    ] = GroupBy.pillar,
     pillar: Annotated[Pillar | None, typer.Option("--pillar", show_default=False)] = None,
     status_filter: Annotated[
         Status | None,
@@ -93,14 +86,8 @@ def status(
 
     from mirps_cli.cli.loading import load_valid_tree
     from mirps_cli.members import find_member
-    from mirps_cli.status import (
-        Filters,
-        GroupBy,
-        commitment_detail,
-        country_status,
-        regional_status,
-        resolve_member,
-    )
+    from mirps_cli.status import commitment_detail, country_status, regional_status, resolve_member
+    from mirps_cli.views import Filters
 
     tree = load_valid_tree(plans, when)
     filters = Filters(pillar, status_filter, institution, working_group, overdue, stale)
@@ -112,7 +99,7 @@ def status(
         _echo(*_render("commitment", view, fmt, lang))
     elif country is not None:
         member = resolve_member(country)
-        cview = country_status(tree, member, when, filters, GroupBy(str(group_by)), lang)
+        cview = country_status(tree, member, when, filters, group_by, lang)
         _echo(*_render("country", cview, fmt, lang))
     else:
         rview = regional_status(tree, when, filters, lang)

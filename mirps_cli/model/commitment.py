@@ -49,7 +49,7 @@ class BudgetLine(Strict):
     amount: float | None = Field(default=None, ge=0)
     currency: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] | None = None
     kind: BudgetKind | None = None
-    funder: NonEmpty
+    funder: Text
     note: Text | None = None
     sources: list[Url] = Field(default_factory=list)
 

@@ -7,7 +7,7 @@ from typing import Annotated
 from pydantic import Field, StringConstraints
 
 from mirps_cli.dates import PartialDate
-from mirps_cli.model.common import CountryCode, Identifier, NonEmpty, Strict, Text, Url
+from mirps_cli.model.common import CountryCode, Identifier, Strict, Text, Url
 from mirps_cli.vocab import BudgetKind
 
 OutcomeId = Annotated[str, StringConstraints(pattern=r"^\d+$")]
@@ -66,7 +66,7 @@ class TimelineEvent(Strict):
 
 
 class FundLine(Strict):
-    funder: NonEmpty
+    funder: Text
     amount: float | None = Field(default=None, ge=0)
     currency: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] | None = None
     kind: BudgetKind | None = None

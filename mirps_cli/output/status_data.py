@@ -9,16 +9,16 @@ import json
 from typing import Any
 
 from mirps_cli.model.work_plan import TimelineEvent
-from mirps_cli.status import (
+from mirps_cli.status import event_view
+from mirps_cli.timeline import Timeline
+from mirps_cli.views import (
     CommitmentDetail,
     CountryCounts,
     CountryStatus,
     EventView,
     RegionalStatus,
     Row,
-    event_view,
 )
-from mirps_cli.timeline import Timeline
 
 
 def _opt(value: object) -> str | None:

@@ -5,28 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 from mirps_cli.i18n import label, status_head
-from mirps_cli.output.words import event_text, month_name, summary_line
-from mirps_cli.status import (
-    CommitmentDetail,
-    CountryStatus,
-    EventView,
-    RegionalStatus,
-    Row,
-    event_view,
-    status_label,
-)
+from mirps_cli.output.words import date_or_dash, event_text, marks_text, month_name, summary_line
+from mirps_cli.status import event_view, status_label
 from mirps_cli.templating import render
 from mirps_cli.timeline import Timeline
+from mirps_cli.views import CommitmentDetail, CountryStatus, EventView, RegionalStatus
 from mirps_cli.vocab import FOCUS_AREA_TERMS, PILLAR_TERMS, Status
-
-
-def _date(value: object) -> str:
-    return str(value) if value is not None else "—"
-
-
-def _marks(row: Row, lang: str) -> str:
-    marks = [label(k, lang) for k, on in (("overdue", row.overdue), ("stale", row.stale)) if on]
-    return ", ".join(marks)
 
 
 def _fallback(used: bool, lang: str) -> str:
@@ -53,7 +37,7 @@ def regional_markdown(view: RegionalStatus, lang: str) -> str:
             f"{round(c.fulfilled_share * 100)}%",
             c.overdue,
             c.stale,
-            _date(c.latest_update),
+            date_or_dash(c.latest_update),
         ]
         for c in view.countries
     ]
@@ -100,9 +84,9 @@ def country_markdown(view: CountryStatus, lang: str) -> str:
                     r.id,
                     str(r.title),
                     status_label(r.status, lang),
-                    _date(r.last_update),
-                    _date(r.due),
-                    _marks(r, lang),
+                    date_or_dash(r.last_update),
+                    date_or_dash(r.due),
+                    marks_text(r, lang),
                 ]
                 for r in group.rows
             ],
@@ -124,7 +108,7 @@ def country_markdown(view: CountryStatus, lang: str) -> str:
 def commitment_markdown(view: CommitmentDetail, lang: str) -> str:
     row = view.row
     status = status_label(row.status, lang)
-    marks = _marks(row, lang)
+    marks = marks_text(row, lang)
     facts: list[tuple[str, str]] = [
         (label("country", lang), f"{view.member.name(lang)} ({view.member.code})"),
         (label("status", lang), status + (f" ({marks})" if marks else "")),

@@ -9,21 +9,13 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from mirps_cli.dates import PartialDate
 from mirps_cli.i18n import label, status_head
 from mirps_cli.model.work_plan import TimelineEvent
 from mirps_cli.output.console import bar, make_console, table_box
-from mirps_cli.output.words import event_text, month_name, summary_line
-from mirps_cli.status import (
-    CommitmentDetail,
-    CountryStatus,
-    EventView,
-    RegionalStatus,
-    Row,
-    event_view,
-    status_label,
-)
+from mirps_cli.output.words import date_or_dash, event_text, marks_text, month_name, summary_line
+from mirps_cli.status import event_view, status_label
 from mirps_cli.timeline import Timeline
+from mirps_cli.views import CommitmentDetail, CountryStatus, EventView, RegionalStatus, Row
 from mirps_cli.vocab import FOCUS_AREA_TERMS, PILLAR_TERMS, Status
 
 STATUS_STYLE = {
@@ -40,17 +32,6 @@ def _render(draw: Callable[[Console, bool], None], terminal: bool) -> str:
     draw(console, terminal)
     # rich pads every line to the full width; trailing blanks only get in the way.
     return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
-
-
-def _date(date: PartialDate | None) -> str:
-    return str(date) if date is not None else "—"
-
-
-def _marks(row: Row, lang: str) -> str:
-    marks = [label("overdue", lang)] if row.overdue else []
-    if row.stale:
-        marks.append(label("stale", lang))
-    return ", ".join(marks)
 
 
 def _status_cell(row: Row, lang: str, terminal: bool) -> str:
@@ -119,7 +100,7 @@ def render_regional(view: RegionalStatus, lang: str, terminal: bool) -> str:
                 bar(c.fulfilled_share, terminal),
                 str(c.overdue),
                 str(c.stale),
-                _date(c.latest_update),
+                date_or_dash(c.latest_update),
             )
         console.print(table)
         console.print(escape(label("legend", lang)), style="dim" if terminal else None)
@@ -160,8 +141,8 @@ def _rows_table(rows: list[Row], lang: str, terminal: bool) -> Table:
             row.id,
             escape(str(row.title)),
             _status_cell(row, lang, terminal),
-            _date(row.last_update),
-            _date(row.due),
+            date_or_dash(row.last_update),
+            date_or_dash(row.due),
         )
     return table
 
@@ -199,7 +180,7 @@ def render_commitment(view: CommitmentDetail, lang: str, terminal: bool) -> str:
         status = status_label(row.status, lang)
         if row.last_update is not None:
             status += f", {label('updated', lang).lower()} {row.last_update}"
-        marks = _marks(row, lang)
+        marks = marks_text(row, lang)
         console.print(escape(line("status", status + (f" ({marks})" if marks else ""))))
         if view.description:
             console.print(escape(line("description", str(view.description))))
@@ -213,7 +194,9 @@ def render_commitment(view: CommitmentDetail, lang: str, terminal: bool) -> str:
             names = ", ".join(str(n) for n in view.institution_names)
             console.print(escape(line("institutions", names)))
         if view.start or row.due:
-            console.print(f"{line('start', _date(view.start))}   {line('due', _date(row.due))}")
+            console.print(
+                f"{line('start', date_or_dash(view.start))}   {line('due', date_or_dash(row.due))}"
+            )
         if row.working_groups:
             console.print(line("working_groups", ", ".join(row.working_groups)))
         for ident, title in view.activities:

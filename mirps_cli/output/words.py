@@ -12,7 +12,7 @@ from babel.dates import format_date
 
 from mirps_cli.dates import PartialDate
 from mirps_cli.i18n import label
-from mirps_cli.status import CountryCounts, EventView
+from mirps_cli.views import CountryCounts, EventView, Row
 from mirps_cli.vocab import STATUS_TERMS, Status
 
 LOCALES = {"en": "en", "es": "es"}
@@ -70,3 +70,14 @@ def event_text(event: EventView, lang: str) -> str:
         when += f" – {format_partial(event.end_date, lang)}"
     place = f" ({event.place})" if event.place else ""
     return f"{when}: {event.title}{place}"
+
+
+def date_or_dash(date: PartialDate | None) -> str:
+    return str(date) if date is not None else "—"
+
+
+def marks_text(row: Row, lang: str) -> str:
+    """ "overdue, stale", in the chosen language; empty when neither applies."""
+    return ", ".join(
+        label(k, lang) for k, on in (("overdue", row.overdue), ("stale", row.stale)) if on
+    )

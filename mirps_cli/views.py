@@ -1,0 +1,141 @@
+"""The values `mirps status` and `mirps timeline` return, for the renderers in output/.
+
+Plain frozen dataclasses: no models, no I/O. Texts are already in the chosen
+language (Shown), so a renderer only lays them out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from mirps_cli.dates import PartialDate
+from mirps_cli.members import Member
+from mirps_cli.vocab import FocusArea, Pillar, Status
+
+NO_STATUS = "none"
+
+
+@dataclass(frozen=True)
+class Filters:
+    pillar: Pillar | None = None
+    status: Status | None = None
+    institution: str | None = None
+    working_group: str | None = None
+    overdue: bool = False
+    stale: bool = False
+
+
+@dataclass(frozen=True)
+class Shown:
+    """A text in the chosen language; `fallback` names the language shown instead."""
+
+    text: str
+    fallback: str | None = None
+
+    def __str__(self) -> str:
+        return f"{self.text} [{self.fallback}]" if self.fallback else self.text
+
+
+@dataclass(frozen=True)
+class Row:
+    country: str
+    id: str
+    title: Shown
+    status: Status | None
+    last_update: PartialDate | None
+    due: PartialDate | None
+    overdue: bool
+    stale: bool
+    pillar: Pillar | None
+    focus_area: FocusArea | None
+    institutions: tuple[str, ...]
+    working_groups: tuple[str, ...]
+
+    @property
+    def status_key(self) -> str:
+        return str(self.status) if self.status else NO_STATUS
+
+
+@dataclass(frozen=True)
+class CountryCounts:
+    member: Member
+    total: int
+    by_status: dict[str, int]  # each Status value and "none"
+    overdue: int
+    stale: int
+    latest_update: PartialDate | None
+
+    @property
+    def fulfilled_share(self) -> float:
+        return self.by_status[Status.FULFILLED] / self.total if self.total else 0.0
+
+
+@dataclass(frozen=True)
+class Group:
+    label: str
+    rows: list[Row]
+
+
+@dataclass(frozen=True)
+class CountryStatus:
+    member: Member
+    as_of: dt.date
+    groups: list[Group]
+    counts: CountryCounts
+    fallback_used: bool
+
+
+@dataclass(frozen=True)
+class OutcomeView:
+    id: str
+    title: Shown
+    activities: list[tuple[str, Shown]]
+
+
+@dataclass(frozen=True)
+class EventView:
+    id: str
+    title: Shown
+    date: PartialDate | None
+    end_date: PartialDate | None
+    place: Shown | None
+
+
+@dataclass(frozen=True)
+class RegionalStatus:
+    as_of: dt.date
+    countries: list[CountryCounts]
+    rows: list[Row]
+    work_plan_year: int | None
+    presidency: Member | None
+    outcomes: list[OutcomeView]
+    next_events: list[EventView]
+    unscheduled: int
+    fallback_used: bool
+
+
+@dataclass(frozen=True)
+class HistoryView:
+    date: PartialDate | None
+    status: Status
+    note: Shown | None
+    sources: list[str]
+
+
+@dataclass(frozen=True)
+class CommitmentDetail:
+    row: Row
+    member: Member
+    description: Shown | None
+    populations: list[str]
+    institution_names: list[Shown]
+    start: PartialDate | None
+    history: list[HistoryView]
+    indicators: list[dict[str, str]]
+    budget: list[dict[str, str]]
+    activities: list[tuple[str, Shown | None]]
+    facilitating_factors: list[Shown]
+    challenges: list[Shown]
+    sources: list[str]
+    fallback_used: bool = False
