@@ -86,8 +86,15 @@ def _entry_lines(
 
 
 def _last_end(node: Node) -> tuple[int, int]:
-    """(line, column) where the last scalar under `node` ends, 0-based."""
+    """(line, column) where the text of `node` ends, 0-based.
+
+    A block collection's own end mark lies at the next token, past comments and
+    blank lines, so its last child is followed instead; a flow collection ends
+    at its closing bracket, which may stand on a line of its own.
+    """
     while True:
+        if isinstance(node, (MappingNode, SequenceNode)) and node.flow_style:
+            return node.end_mark.line, node.end_mark.column
         if isinstance(node, MappingNode) and node.value:
             node = node.value[-1][1]
         elif isinstance(node, SequenceNode) and node.value:
@@ -188,7 +195,7 @@ def prepare_update(root: Path, update: StatusUpdate, today: dt.date) -> Edit:
     if before.errors:
         raise EditRefused(
             "the plans have errors; fix them first:\n"
-            + render_text(before.errors, "en", len(before.tree.files))
+            + render_text(before.errors, "en", len(before.tree.files)).rstrip()
         )
     try:
         plan, commitment = find_commitment(before.tree, update.commitment)
@@ -214,7 +221,7 @@ def prepare_update(root: Path, update: StatusUpdate, today: dt.date) -> Edit:
     if after.errors:
         raise EditRefused(
             "the update would make the plan invalid:\n"
-            + render_text(after.errors, "en", len(after.tree.files))
+            + render_text(after.errors, "en", len(after.tree.files)).rstrip()
         )
     _check_only_the_entry(before.tree.files, after.tree.files, plan_file, index, spliced)
     return Edit(

@@ -53,7 +53,7 @@ def locate(raw: Any, loc: Loc, *, at_key: bool = False) -> tuple[Mark, list[str]
     parent_key: str | int | None = None
     for index, step in enumerate(loc):
         last = index == len(loc) - 1
-        if isinstance(node, PosMap) and not isinstance(step, int) and step in node:
+        if isinstance(node, PosMap) and step in node:
             mark = node.key_marks[step] if (last and at_key) else node.value_marks[step]
             parts.append(str(step))
             parent_key, node = step, node[step]

@@ -280,3 +280,29 @@ def test_a_write_killed_midway_leaves_the_old_file_or_the_new(
     # What a crash leaves behind is a hidden temporary file, which the loader skips.
     leftovers = [p.name for p in isolated.iterdir() if p.name != "HN.yaml"]
     assert all(name.startswith(".HN.yaml.") for name in leftovers)
+
+
+def test_update_after_a_flow_list_closed_on_its_own_line(
+    isolated: Path, mirps: Callable[..., Run]
+) -> None:
+    plans = isolated / "plans" / "national"
+    plans.mkdir(parents=True)
+    path = plans / "SV.yaml"
+    text = (
+        "country: SV\ncommitments:\n  - id: SV-01\n    title: T\n    status_history:\n"
+        "      - date: 2022\n        status: planned\n        sources: [\n"
+        "          \"https://example.org/a\"\n        ]\n"
+    )
+    path.write_text(text)
+    result = mirps("update", "SV-01", "--status", "in_progress", "--date", "2023")
+    assert result.exit_code == 0, result.stderr
+    assert path.read_text() == text + "      - date: 2023\n        status: in_progress\n"
+
+
+def test_update_cli_usage_errors(isolated: Path, mirps: Callable[..., Run]) -> None:
+    missing_status = mirps("update", "HN-03", "--plans", str(SHIPPED_PLANS))
+    assert missing_status.exit_code == 2
+    assert "--status" in missing_status.stderr
+    no_plans = mirps("update", "HN-03", "--status", "planned")
+    assert no_plans.exit_code == 2
+    assert "plans folder 'plans' not found" in no_plans.stderr

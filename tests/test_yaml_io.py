@@ -118,3 +118,10 @@ def test_c_and_pure_loaders_find_the_same(text: str) -> None:
     assert [(f.line, f.code) for f in parse(text).findings] == [
         (f.line, f.code) for f in parse(text, PureLoader).findings
     ]
+
+
+def test_number_keys_are_located() -> None:
+    from mirps_cli.locate import locate
+
+    parsed = parse("a: 1\n2: two\n")
+    assert locate(parsed.data, [2], at_key=True)[0] == (2, 1)
