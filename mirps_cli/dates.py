@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic_core import core_schema
 
+from mirps_cli.problems import Invalid
+
 if TYPE_CHECKING:  # pydantic.json_schema costs start-up time; only mirps schema needs it
     from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
     from pydantic.json_schema import JsonSchemaValue
@@ -34,28 +36,35 @@ class PartialDate:
     def parse(cls, value: object) -> PartialDate:
         if isinstance(value, PartialDate):
             return value
-        if isinstance(value, bool):
-            raise ValueError(f"expected a date such as 2023-03-15, 2023-03 or 2023, got {value!r}")
+        if isinstance(value, bool) or not isinstance(value, (int, str, dt.date)):
+            raise Invalid(
+                f"expected a date such as 2023-03-15, 2023-03 or 2023, got {value!r}",
+                f"se esperaba una fecha como 2023-03-15, 2023-03 o 2023, no {value!r}",
+            )
         if isinstance(value, int):
             value = f"{value:04d}"
         if isinstance(value, dt.date):
             return cls(value.year, value.month, value.day)
-        if not isinstance(value, str):
-            raise ValueError(f"expected a date such as 2023-03-15, 2023-03 or 2023, got {value!r}")
         match = _PATTERN.match(value.strip())
         if not match:
-            raise ValueError(f"'{value}' is not a date: write 2023-03-15, 2023-03 or 2023")
+            raise Invalid(
+                f"'{value}' is not a date: write 2023-03-15, 2023-03 or 2023",
+                f"'{value}' no es una fecha: escriba 2023-03-15, 2023-03 o 2023",
+            )
         year = int(match[1])
         month = int(match[2]) if match[2] else None
         day = int(match[3]) if match[3] else None
         if month is not None and not 1 <= month <= 12:
-            raise ValueError(f"'{value}' has no month {month}")
+            raise Invalid(f"'{value}' has no month {month}", f"'{value}' no tiene mes {month}")
         if day is not None:
             assert month is not None
             try:
                 dt.date(year, month, day)
             except ValueError:
-                raise ValueError(f"'{value}' is not a day of the calendar") from None
+                raise Invalid(
+                    f"'{value}' is not a day of the calendar",
+                    f"'{value}' no es un día del calendario",
+                ) from None
         return cls(year, month, day)
 
     def earliest(self) -> dt.date:

@@ -17,7 +17,7 @@ from pydantic import BaseModel, ValidationError
 from mirps_cli.errors import PlansNotFound
 from mirps_cli.locate import file_problem
 from mirps_cli.model import NationalPlan, WorkPlan
-from mirps_cli.problems import Problem
+from mirps_cli.problems import Message, Problem
 from mirps_cli.schema_errors import translate
 from mirps_cli.tree import FOLDERS, Kind, PlanFile, Tree
 from mirps_cli.yaml_io import PosMap, parse
@@ -72,26 +72,36 @@ def _read(path: Path, display: str, max_size: int) -> tuple[str | None, list[Pro
     try:
         info = path.stat()
     except OSError as error:
-        reason = error.strerror or str(error)
-        return None, [file_problem(display, "M101", f"cannot be read: {reason}")]
+        return None, [file_problem(display, "M101", _unreadable(error))]
     if path.is_dir():
-        return None, [file_problem(display, "M101", "is a folder, not a file")]
+        folder = Message("is a folder, not a file", "es una carpeta, no un archivo")
+        return None, [file_problem(display, "M101", folder)]
     if info.st_size > max_size:
         size = f"{info.st_size / 1e6:.1f} MB"
         limit = f"{max_size / 1e6:.1f} MB"
-        return None, [file_problem(display, "M102", f"is {size}, over the {limit} limit")]
+        too_large = Message(
+            f"is {size}, over the {limit} limit", f"mide {size}, más que el límite de {limit}"
+        )
+        return None, [file_problem(display, "M102", too_large)]
     try:
         data = path.read_bytes()
     except OSError as error:
-        return None, [file_problem(display, "M101", f"cannot be read: {error.strerror}")]
+        return None, [file_problem(display, "M101", _unreadable(error))]
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
-        message = f"byte 0x{data[error.start]:02x} is not UTF-8 text"
+        byte = f"0x{data[error.start]:02x}"
+        message = Message(f"byte {byte} is not UTF-8 text", f"el byte {byte} no es texto UTF-8")
         return None, [file_problem(display, "M103", message, line, column)]
     return text, []
+
+
+def _unreadable(error: OSError) -> Message:
+    # The operating system's reason comes in its own language.
+    reason = error.strerror or str(error)
+    return Message(f"cannot be read: {reason}", f"no se puede leer: {reason}")
 
 
 def load_file(
@@ -110,11 +120,16 @@ def load_file(
     ]
     if parsed.data is None:
         if not problems:
-            problems.append(file_problem(plan.display, "M104", "holds no data"))
+            empty = Message("holds no data", "no contiene datos")
+            problems.append(file_problem(plan.display, "M104", empty))
         return plan, problems
     if not isinstance(parsed.data, PosMap):
-        kind_of = "a list" if isinstance(parsed.data, list) else "a single value"
-        problems.append(file_problem(plan.display, "M110", f"is {kind_of}, not a mapping", 1, 1))
+        is_list = isinstance(parsed.data, list)
+        shape = Message(
+            f"is {'a list' if is_list else 'a single value'}, not a mapping",
+            f"es {'una lista' if is_list else 'un valor suelto'}, no un mapa",
+        )
+        problems.append(file_problem(plan.display, "M110", shape, 1, 1))
         return plan, problems
     plan.raw = parsed.data
     model = MODELS[kind]
@@ -141,8 +156,11 @@ def load_tree(
     try:
         for path, kind in _candidates(root):
             if kind is None:
-                message = "is not in a plans folder (national/ or regional/)"
-                problems.append(file_problem(display_path(path), "M111", message))
+                stray = Message(
+                    "is not in a plans folder (national/ or regional/)",
+                    "no está en una carpeta de planes (national/ o regional/)",
+                )
+                problems.append(file_problem(display_path(path), "M111", stray))
                 continue
             plan, found = load_file(path, kind, max_size, (overrides or {}).get(path))
             tree.files.append(plan)

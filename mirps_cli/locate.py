@@ -5,42 +5,44 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from mirps_cli.problems import Problem
+from mirps_cli.problems import Message, Problem
 from mirps_cli.rules import RULES
 from mirps_cli.tree import PlanFile
 from mirps_cli.yaml_io import Mark, PosList, PosMap
 
 Loc = Sequence[str | int]
 
-# What one item of each list is called in a readable path.
-ITEM_LABELS: dict[str, str] = {
-    "commitments": "commitment",
-    "status_history": "status entry",
-    "outcomes": "outcome",
-    "activities": "activity",
-    "working_groups": "working group",
-    "timeline": "event",
-    "objectives": "objective",
-    "coordination_mechanisms": "mechanism",
-    "institutions": "institution",
-    "responsible_institutions": "institution",
-    "national_technical_team": "team member",
-    "national_coordination_group": "group member",
-    "indicators": "indicator",
-    "budget": "budget line",
-    "budget_lines": "budget line",
-    "sources": "source",
-    "lead_sources": "source",
-    "priorities": "priority",
-    "populations": "population",
-    "introduction": "paragraph",
-    "facilitating_factors": "factor",
-    "challenges": "challenge",
-    "contents": "item",
+# What one item of each list is called in a readable path, in English and Spanish.
+ITEM_LABELS: dict[str, Message] = {
+    "commitments": Message("commitment", "compromiso"),
+    "status_history": Message("status entry", "entrada de estado"),
+    "outcomes": Message("outcome", "resultado"),
+    "activities": Message("activity", "actividad"),
+    "working_groups": Message("working group", "grupo de trabajo"),
+    "timeline": Message("event", "evento"),
+    "objectives": Message("objective", "objetivo"),
+    "coordination_mechanisms": Message("mechanism", "mecanismo"),
+    "institutions": Message("institution", "institución"),
+    "responsible_institutions": Message("institution", "institución"),
+    "national_technical_team": Message("team member", "miembro del equipo"),
+    "national_coordination_group": Message("group member", "miembro del grupo"),
+    "indicators": Message("indicator", "indicador"),
+    "budget": Message("budget line", "línea de presupuesto"),
+    "budget_lines": Message("budget line", "línea de presupuesto"),
+    "sources": Message("source", "fuente"),
+    "lead_sources": Message("source", "fuente"),
+    "priorities": Message("priority", "prioridad"),
+    "populations": Message("population", "población"),
+    "introduction": Message("paragraph", "párrafo"),
+    "facilitating_factors": Message("factor", "factor"),
+    "challenges": Message("challenge", "desafío"),
+    "contents": Message("item", "elemento"),
 }
+ITEM = Message("item", "elemento")
+NO_PATH = Message("", "")
 
 
-def locate(raw: Any, loc: Loc, *, at_key: bool = False) -> tuple[Mark, list[str]]:
+def locate(raw: Any, loc: Loc, *, at_key: bool = False) -> tuple[Mark, list[Message]]:
     """Follow `loc` through the data as far as it exists.
 
     Returns the mark of the deepest part found (the key itself with `at_key`,
@@ -49,41 +51,49 @@ def locate(raw: Any, loc: Loc, *, at_key: bool = False) -> tuple[Mark, list[str]
     """
     node = raw
     mark: Mark = getattr(raw, "mark", (1, 1))
-    parts: list[str] = []
+    parts: list[Message] = []
     parent_key: str | int | None = None
     for index, step in enumerate(loc):
         last = index == len(loc) - 1
         if isinstance(node, PosMap) and step in node:
             mark = node.key_marks[step] if (last and at_key) else node.value_marks[step]
-            parts.append(str(step))
+            parts.append(Message(str(step), str(step)))  # keys are the same in both
             parent_key, node = step, node[step]
         elif isinstance(node, PosList) and isinstance(step, int) and 0 <= step < len(node):
             mark = node.item_marks[step]
             item = node[step]
-            label = ITEM_LABELS.get(str(parent_key), "item")
+            label = ITEM_LABELS.get(str(parent_key), ITEM)
             ident = item.get("id") if isinstance(item, dict) else None
-            name = f"{label} {ident}" if ident not in (None, "") else f"{label} {step + 1}"
+            which = ident if ident not in (None, "") else step + 1
+            name = Message(f"{label.en} {which}", f"{label.es} {which}")
             if parts:
                 parts[-1] = name
             else:
                 parts.append(name)
             parent_key, node = None, item
         elif last and isinstance(node, PosMap):
-            parts.append(str(step))  # a key that is missing: point at its mapping
+            parts.append(Message(str(step), str(step)))  # a missing key: point at its mapping
         # else: a union tag or a step past the data; nothing to follow
     return mark, parts
 
 
 def problem_at(
-    plan: PlanFile, loc: Loc, code: str, message: str, *, at_key: bool = False
+    plan: PlanFile, loc: Loc, code: str, message: Message, *, at_key: bool = False
 ) -> Problem:
     """A problem placed at `loc` in `plan`'s data."""
     (line, column), parts = locate(plan.raw, loc, at_key=at_key)
-    return file_problem(plan.display, code, message, line, column, " › ".join([plan.label, *parts]))
+    steps = [plan.label, *parts]
+    path = Message(" › ".join(p.en for p in steps), " › ".join(p.es for p in steps))
+    return file_problem(plan.display, code, message, line, column, path)
 
 
 def file_problem(
-    display: str, code: str, message: str, line: int = 0, column: int = 0, path: str = ""
+    display: str,
+    code: str,
+    message: Message,
+    line: int = 0,
+    column: int = 0,
+    path: Message = NO_PATH,
 ) -> Problem:
     rule = RULES[code]
     return Problem(

@@ -11,16 +11,35 @@ class Severity(StrEnum):
     WARNING = "warning"
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
+class Message:
+    """A finding's sentence, in English and in Spanish."""
+
+    en: str
+    es: str
+
+    def in_lang(self, lang: str) -> str:
+        return self.es if lang == "es" else self.en
+
+
+class Invalid(ValueError):
+    """A value rejected with a sentence in both languages (raised inside the models)."""
+
+    def __init__(self, en: str, es: str) -> None:
+        super().__init__(en)
+        self.message = Message(en, es)
+
+
+@dataclass(frozen=True)
 class Problem:
     file: str  # as shown to the user: relative to the working folder where possible
     line: int  # 1-based; 0 when the problem concerns the whole file
     column: int  # 1-based; 0 when the problem concerns the whole file
     code: str
     severity: Severity
-    path: str  # readable place in the plan: "HN › commitment HN-03 › status"
-    message: str
-    hint: str
+    path: Message  # readable place in the plan: "HN › commitment HN-03 › status"
+    message: Message
+    hint: str  # in English; RULES[code].hint(lang) gives it in either language
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.file, self.line, self.column, self.code)

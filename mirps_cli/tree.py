@@ -7,6 +7,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from mirps_cli.model import NationalPlan, WorkPlan
+from mirps_cli.problems import Message
 from mirps_cli.yaml_io import PosMap
 
 
@@ -28,10 +29,12 @@ class PlanFile:
     model: NationalPlan | WorkPlan | None = None
 
     @property
-    def label(self) -> str:
+    def label(self) -> Message:
         """How readable paths start: "HN", "work plan 2022"."""
         stem = self.path.stem
-        return stem.upper() if self.kind is Kind.NATIONAL else f"work plan {stem}"
+        if self.kind is Kind.NATIONAL:
+            return Message(stem.upper(), stem.upper())
+        return Message(f"work plan {stem}", f"plan de trabajo {stem}")
 
 
 @dataclass

@@ -22,6 +22,8 @@ from ruamel.yaml.reader import Reader
 from ruamel.yaml.resolver import Resolver, VersionedResolver
 from ruamel.yaml.scanner import Scanner
 
+from mirps_cli.problems import Message
+
 try:
     from _ruamel_yaml import CParser
 
@@ -60,7 +62,7 @@ class YamlFinding:
     line: int
     column: int
     code: str
-    message: str
+    message: Message
 
 
 @dataclass
@@ -85,19 +87,19 @@ class _PositionConstructor(SafeConstructor):
             try:
                 duplicate = key in data
             except TypeError:
-                self.findings.append(
-                    YamlFinding(
-                        line, column, "M105", "a key must be plain text, not a list or mapping"
-                    )
+                said = Message(
+                    "a key must be plain text, not a list or mapping",
+                    "una clave debe ser texto, no una lista ni un mapa",
                 )
+                self.findings.append(YamlFinding(line, column, "M105", said))
                 continue
             if duplicate:
                 first = data.key_marks[key][0]
-                self.findings.append(
-                    YamlFinding(
-                        line, column, "M107", f"key '{key}' appears twice (first on line {first})"
-                    )
+                said = Message(
+                    f"key '{key}' appears twice (first on line {first})",
+                    f"la clave '{key}' aparece dos veces (la primera en la línea {first})",
                 )
+                self.findings.append(YamlFinding(line, column, "M107", said))
                 continue
             data[key] = self.construct_object(value_node, deep=True)
             data.key_marks[key] = (line, column)
@@ -117,9 +119,11 @@ class _PositionConstructor(SafeConstructor):
     def construct_refused(self, node: Node) -> None:
         line, column = _mark(node)
         tag = str(node.tag).replace("tag:yaml.org,2002:", "!!")
-        self.findings.append(
-            YamlFinding(line, column, "M108", f"tag '{tag}' is not allowed in a plan file")
+        said = Message(
+            f"tag '{tag}' is not allowed in a plan file",
+            f"la etiqueta '{tag}' no se admite en un plan",
         )
+        self.findings.append(YamlFinding(line, column, "M108", said))
         return None
 
 
@@ -233,9 +237,15 @@ def _syntax_finding(text: str, error: MarkedYAMLError) -> YamlFinding:
     mark = error.problem_mark or error.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     if _is_tab_error(text, error):
-        return YamlFinding(line, column, "M106", "a tab character is used for indentation")
-    what = " ".join(part for part in (error.context, error.problem) if part)
-    return YamlFinding(line, column, "M105", f"YAML syntax: {what or 'cannot be read'}")
+        said = Message(
+            "a tab character is used for indentation", "se usa un tabulador para la sangría"
+        )
+        return YamlFinding(line, column, "M106", said)
+    # The parser's own words exist only in English; they name the exact fault.
+    what = " ".join(part for part in (error.context, error.problem) if part) or "cannot be read"
+    return YamlFinding(
+        line, column, "M105", Message(f"YAML syntax: {what}", f"sintaxis YAML: {what}")
+    )
 
 
 def parse(text: str, loader_class: type[Any] | None = None) -> Parsed:
@@ -247,19 +257,28 @@ def parse(text: str, loader_class: type[Any] | None = None) -> Parsed:
             return Parsed(None)
         expansion = _alias_expansion(node)
         if expansion is None:
-            return Parsed(None, [YamlFinding(1, 1, "M109", "an alias refers to itself")])
+            said = Message("an alias refers to itself", "un alias se refiere a sí mismo")
+            return Parsed(None, [YamlFinding(1, 1, "M109", said)])
         if _is_bomb(*expansion):
             expanded, distinct = expansion
-            size = f"over {expanded:,}" if expanded >= _EXPANSION_CAP else f"{expanded:,}"
-            message = f"aliases make {distinct:,} values stand for {size}"
-            return Parsed(None, [YamlFinding(1, 1, "M109", message)])
+            over = expanded >= _EXPANSION_CAP
+            said = Message(
+                f"aliases make {distinct:,} values stand for {'over ' if over else ''}{expanded:,}",
+                f"los alias hacen que {distinct:,} valores representen "
+                f"{'más de ' if over else ''}{expanded:,}",
+            )
+            return Parsed(None, [YamlFinding(1, 1, "M109", said)])
         data = loader.construct_document(node)
     except MarkedYAMLError as error:
         return Parsed(None, [*loader.findings, _syntax_finding(text, error)])
     except YAMLError as error:
-        return Parsed(None, [*loader.findings, YamlFinding(1, 1, "M105", f"YAML: {error}")])
+        said = Message(f"YAML: {error}", f"YAML: {error}")
+        return Parsed(None, [*loader.findings, YamlFinding(1, 1, "M105", said)])
     except RecursionError:
-        return Parsed(None, [YamlFinding(1, 1, "M105", "the document is nested too deeply")])
+        said = Message(
+            "the document is nested too deeply", "el documento tiene demasiados niveles anidados"
+        )
+        return Parsed(None, [YamlFinding(1, 1, "M105", said)])
     return Parsed(data, loader.findings)
 
 

@@ -8,9 +8,21 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 from typer.testing import CliRunner
 
 from mirps_cli.cli.app import app
+
+# Property tests: 120 examples each; `pytest --hypothesis-profile=stress` runs 2,000.
+settings.register_profile(
+    "mirps",
+    max_examples=120,
+    deadline=None,
+    # The autouse isolation fixture is harmless there: each example makes its own folder.
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+settings.register_profile("stress", settings.get_profile("mirps"), max_examples=2000)
+settings.load_profile("mirps")
 
 REPO = Path(__file__).resolve().parent.parent
 SHIPPED_PLANS = REPO / "plans"

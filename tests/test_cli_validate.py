@@ -166,3 +166,42 @@ def test_unexpected_errors_exit_3_without_traceback(
     assert result.exit_code == 3
     assert "unexpected error (RuntimeError: boom)" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_messages_in_spanish(plans_copy: Path, mirps: Callable[..., Run]) -> None:
+    path = plans_copy / "national" / "HN.yaml"
+    text = path.read_text().replace(
+        "    pillar: immediate_needs\n", "    pilar: immediate_needs\n", 1
+    )
+    path.write_text(text.replace("status: in_progress", "status: done", 1))
+    result = mirps("validate", "--as-of", "2024-01-01", "--lang", "es", "--format", "json")
+    messages = [p["message"] for p in json.loads(result.stdout)["problems"]]
+    assert "clave desconocida 'pilar'; ¿quiso decir 'pillar'?" in messages
+    assert (
+        "debe ser uno de: 'planned', 'in_progress', 'fulfilled', 'suspended' o 'cancelled'; "
+        "se recibió 'done'" in messages
+    )
+    text_form = mirps("validate", "--as-of", "2024-01-01", "--lang", "es").stdout
+    assert ": error M201 HN › compromiso HN-01 › pilar: clave desconocida" in text_form
+    assert ": advertencia M402 " in text_form
+
+
+def test_forms_are_explained_not_shown_as_patterns(
+    plans_copy: Path, mirps: Callable[..., Run]
+) -> None:
+    path = plans_copy / "national" / "PA.yaml"
+    path.write_text(
+        path.read_text()
+        .replace("  - id: PA-01", "  - id: PA 01", 1)
+        .replace("- https://webarchive", "- webarchive", 1)
+    )
+    result = mirps("validate", "--as-of", "2024-01-01", "--format", "json")
+    messages = [p["message"] for p in json.loads(result.stdout)["problems"]]
+    assert (
+        "'PA 01' is not a commitment id: write the country code, a hyphen and a number, e.g. HN-03"
+        in messages
+    )
+    assert any(
+        m.endswith("is not a web address: it must start with http:// or https://") for m in messages
+    )
+    assert not any("pattern" in m for m in messages)

@@ -9,7 +9,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
@@ -17,12 +17,6 @@ from mirps_cli.rules import RULES
 from mirps_cli.validate import validate_tree
 from tests.conftest import SHIPPED_PLANS
 
-PROPERTY_SETTINGS = settings(
-    max_examples=120,
-    deadline=None,
-    # The autouse isolation fixture is harmless here: each example gets its own folder.
-    suppress_health_check=[HealthCheck.function_scoped_fixture],
-)
 FILES = ["national/HN.yaml", "national/CR.yaml", "regional/2022.yaml"]
 
 
@@ -71,13 +65,11 @@ def text_mutation(draw: st.DrawFn) -> tuple[str, str]:
     return relative, "".join(lines)
 
 
-@PROPERTY_SETTINGS
 @given(text_mutation())
 def test_text_mutations_are_reported_not_raised(mutation: tuple[str, str]) -> None:
     check_tree(*mutation)
 
 
-@PROPERTY_SETTINGS
 @given(st.sampled_from(FILES), st.binary(max_size=200))
 def test_random_bytes_are_reported_not_raised(relative: str, content: bytes) -> None:
     check_tree(relative, content)
@@ -111,7 +103,6 @@ def _paths(data: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
     return found
 
 
-@PROPERTY_SETTINGS
 @given(st.sampled_from(FILES), st.data())
 def test_structural_mutations_are_reported_not_raised(relative: str, data: st.DataObject) -> None:
     yaml = YAML(typ="safe", pure=True)

@@ -291,7 +291,7 @@ def test_update_after_a_flow_list_closed_on_its_own_line(
     text = (
         "country: SV\ncommitments:\n  - id: SV-01\n    title: T\n    status_history:\n"
         "      - date: 2022\n        status: planned\n        sources: [\n"
-        "          \"https://example.org/a\"\n        ]\n"
+        '          "https://example.org/a"\n        ]\n'
     )
     path.write_text(text)
     result = mirps("update", "SV-01", "--status", "in_progress", "--date", "2023")

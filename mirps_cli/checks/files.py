@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from mirps_cli.locate import problem_at
-from mirps_cli.problems import Problem
+from mirps_cli.problems import Message, Problem
 from mirps_cli.tree import PlanFile, Tree
 
 
@@ -19,8 +19,12 @@ def file_names(tree: Tree, as_of: dt.date) -> list[Problem]:
                     plan,
                     ["country"],
                     "M303",
-                    f"file '{plan.path.name}' holds country {national.country}: "
-                    f"name it {national.country}{plan.path.suffix}",
+                    Message(
+                        f"file '{plan.path.name}' holds country {national.country}: "
+                        f"name it {national.country}{plan.path.suffix}",
+                        f"el archivo '{plan.path.name}' es del país {national.country}: "
+                        f"llámelo {national.country}{plan.path.suffix}",
+                    ),
                 )
             )
     for plan, work_plan in tree.work_plans():
@@ -31,8 +35,12 @@ def file_names(tree: Tree, as_of: dt.date) -> list[Problem]:
                     plan,
                     ["presidency", "year"],
                     "M303",
-                    f"file '{plan.path.name}' holds the {year} presidency: "
-                    f"name it {year}{plan.path.suffix}",
+                    Message(
+                        f"file '{plan.path.name}' holds the {year} presidency: "
+                        f"name it {year}{plan.path.suffix}",
+                        f"el archivo '{plan.path.name}' es de la presidencia {year}: "
+                        f"llámelo {year}{plan.path.suffix}",
+                    ),
                 )
             )
     return problems
@@ -50,7 +58,10 @@ def one_plan_each(tree: Tree, as_of: dt.date) -> list[Problem]:
                     plan,
                     ["country"],
                     "M308",
-                    f"{national.country} already has a plan in {first.display}",
+                    Message(
+                        f"{national.country} already has a plan in {first.display}",
+                        f"{national.country} ya tiene un plan en {first.display}",
+                    ),
                 )
             )
     years: dict[int, PlanFile] = {}
@@ -62,7 +73,11 @@ def one_plan_each(tree: Tree, as_of: dt.date) -> list[Problem]:
                     plan,
                     ["presidency", "year"],
                     "M308",
-                    f"{work_plan.presidency.year} already has a work plan in {first.display}",
+                    Message(
+                        f"{work_plan.presidency.year} already has a work plan in {first.display}",
+                        f"{work_plan.presidency.year} ya tiene un plan de trabajo en "
+                        f"{first.display}",
+                    ),
                 )
             )
     return problems
@@ -79,7 +94,11 @@ def commitment_prefixes(tree: Tree, as_of: dt.date) -> list[Problem]:
                         plan,
                         ["commitments", index, "id"],
                         "M304",
-                        f"id '{commitment.id}' does not start with '{national.country}-'",
+                        Message(
+                            f"id '{commitment.id}' does not start with '{national.country}-'",
+                            f"el identificador '{commitment.id}' no empieza con "
+                            f"'{national.country}-'",
+                        ),
                     )
                 )
     return problems

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from mirps_cli.locate import problem_at
-from mirps_cli.problems import Problem
+from mirps_cli.problems import Message, Problem
 from mirps_cli.tree import Tree
 from mirps_cli.vocab import Status
 
@@ -27,7 +27,10 @@ def history_in_order(tree: Tree, as_of: dt.date) -> list[Problem]:
                             plan,
                             ["commitments", i, "status_history", j, "date"],
                             "M305",
-                            f"entry dated {entry.date} comes after an entry dated {previous}",
+                            Message(
+                                f"entry dated {entry.date} comes after an entry dated {previous}",
+                                f"la entrada del {entry.date} está después de una del {previous}",
+                            ),
                         )
                     )
                 previous = entry.date
@@ -45,7 +48,10 @@ def due_after_start(tree: Tree, as_of: dt.date) -> list[Problem]:
                         plan,
                         ["commitments", i, "due"],
                         "M306",
-                        f"due {c.due} is before start {c.start}",
+                        Message(
+                            f"due {c.due} is before start {c.start}",
+                            f"el plazo {c.due} es anterior al inicio {c.start}",
+                        ),
                     )
                 )
     return problems
@@ -64,7 +70,10 @@ def fulfilled_is_dated(tree: Tree, as_of: dt.date) -> list[Problem]:
                         plan,
                         ["commitments", i, "status_history", last],
                         "M307",
-                        f"{c.id} is fulfilled but the entry that says so has no date",
+                        Message(
+                            f"{c.id} is fulfilled but the entry that says so has no date",
+                            f"{c.id} está cumplido pero la entrada que lo dice no tiene fecha",
+                        ),
                     )
                 )
     return problems

@@ -6,28 +6,28 @@ import datetime as dt
 from collections.abc import Iterable
 
 from mirps_cli.locate import Loc, locate, problem_at
-from mirps_cli.problems import Problem
+from mirps_cli.problems import Message, Problem
 from mirps_cli.tree import PlanFile, Tree
 
 Place = tuple[PlanFile, Loc]
 
 
-def _repeats(what: str, items: Iterable[tuple[str, Place]]) -> list[Problem]:
+def _repeats(what: Message, items: Iterable[tuple[str, Place]]) -> list[Problem]:
+    """M301 for each id seen before; `what` names the kind of id in both languages."""
     problems = []
     first: dict[str, Place] = {}
     for ident, (plan, loc) in items:
         if ident in first:
             other, other_loc = first[ident]
-            where = other.display if other is not plan else "this file"
+            same = other is plan
             (line, _), _ = locate(other.raw, other_loc)
-            problems.append(
-                problem_at(
-                    plan,
-                    loc,
-                    "M301",
-                    f"{what} id '{ident}' is used twice (also {where}, line {line})",
-                )
+            said = Message(
+                f"{what.en} id '{ident}' is used twice "
+                f"(also {'this file' if same else other.display}, line {line})",
+                f"el identificador de {what.es} '{ident}' se usa dos veces "
+                f"(también en {'este archivo' if same else other.display}, línea {line})",
             )
+            problems.append(problem_at(plan, loc, "M301", said))
         else:
             first[ident] = (plan, loc)
     return problems
@@ -35,7 +35,7 @@ def _repeats(what: str, items: Iterable[tuple[str, Place]]) -> list[Problem]:
 
 def unique_ids(tree: Tree, as_of: dt.date) -> list[Problem]:
     problems = _repeats(
-        "commitment",
+        Message("commitment", "compromiso"),
         (
             (c.id, (plan, ["commitments", i, "id"]))
             for plan, national in tree.national_plans()
@@ -44,7 +44,7 @@ def unique_ids(tree: Tree, as_of: dt.date) -> list[Problem]:
     )
     for plan, national in tree.national_plans():
         problems += _repeats(
-            "institution",
+            Message("institution", "institución"),
             (
                 (inst.id, (plan, ["institutions", i, "id"]))
                 for i, inst in enumerate(national.institutions)
@@ -52,11 +52,11 @@ def unique_ids(tree: Tree, as_of: dt.date) -> list[Problem]:
         )
     for plan, work_plan in tree.work_plans():
         problems += _repeats(
-            "outcome",
+            Message("outcome", "resultado"),
             ((o.id, (plan, ["outcomes", i, "id"])) for i, o in enumerate(work_plan.outcomes)),
         )
         problems += _repeats(
-            "activity",
+            Message("activity", "actividad"),
             (
                 (a.id, (plan, ["outcomes", i, "activities", j, "id"]))
                 for i, o in enumerate(work_plan.outcomes)
@@ -64,14 +64,14 @@ def unique_ids(tree: Tree, as_of: dt.date) -> list[Problem]:
             ),
         )
         problems += _repeats(
-            "working group",
+            Message("working group", "grupo de trabajo"),
             (
                 (g.id, (plan, ["working_groups", i, "id"]))
                 for i, g in enumerate(work_plan.working_groups)
             ),
         )
         problems += _repeats(
-            "event",
+            Message("event", "evento"),
             ((e.id, (plan, ["timeline", i, "id"])) for i, e in enumerate(work_plan.timeline)),
         )
     return problems

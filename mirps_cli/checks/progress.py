@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 from mirps_cli.locate import problem_at
-from mirps_cli.problems import Problem
+from mirps_cli.problems import Message, Problem
 from mirps_cli.progress import current_status, is_overdue, is_stale
 from mirps_cli.tree import Tree
+from mirps_cli.vocab import STATUS_TERMS
 
 
 def overdue(tree: Tree, as_of: dt.date) -> list[Problem]:
@@ -15,15 +16,15 @@ def overdue(tree: Tree, as_of: dt.date) -> list[Problem]:
     for plan, national in tree.national_plans():
         for i, c in enumerate(national.commitments):
             if is_overdue(c, as_of):
-                status = current_status(c) or "no status"
-                problems.append(
-                    problem_at(
-                        plan,
-                        ["commitments", i, "due"],
-                        "M401",
-                        f"was due {c.due} and is {status} as of {as_of.isoformat()}",
-                    )
+                status = current_status(c)
+                en = STATUS_TERMS[status].en if status else "without status"
+                es = STATUS_TERMS[status].es if status else "sin estado"
+                when = as_of.isoformat()
+                said = Message(
+                    f"was due {c.due} and is {en} as of {when}",
+                    f"vencía en {c.due} y al {when} está {es}",
                 )
+                problems.append(problem_at(plan, ["commitments", i, "due"], "M401", said))
     return problems
 
 
@@ -33,7 +34,11 @@ def stale(tree: Tree, as_of: dt.date) -> list[Problem]:
         for i, c in enumerate(national.commitments):
             if is_stale(c, as_of):
                 last = c.last_dated
-                since = f"no update since {last}" if last else "no dated status entry"
+                since = (
+                    Message(f"no update since {last}", f"sin actualización desde {last}")
+                    if last
+                    else Message("no dated status entry", "ninguna entrada de estado fechada")
+                )
                 loc: list[str | int] = (
                     ["commitments", i, "status_history"]
                     if c.status_history

@@ -6,17 +6,24 @@ import datetime as dt
 import difflib
 
 from mirps_cli.locate import problem_at
-from mirps_cli.problems import Problem
+from mirps_cli.problems import Message, Problem
 from mirps_cli.tree import Tree
 
+WORKING_GROUP = Message("working group", "el grupo de trabajo")
+ACTIVITY = Message("activity", "la actividad")
+INSTITUTION = Message("institution", "la institución")
 
-def _unknown(what: str, ident: str, known: set[str]) -> str:
+
+def _unknown(what: Message, ident: str, known: set[str]) -> Message:
+    """ "unknown working group 'x'; did you mean 'y'?", with the choices where none is close."""
+    en, es = f"unknown {what.en} '{ident}'", f"no existe {what.es} '{ident}'"
     close = difflib.get_close_matches(ident, sorted(known), n=1, cutoff=0.6)
     if close:
-        return f"unknown {what} '{ident}'; did you mean '{close[0]}'?"
+        return Message(f"{en}; did you mean '{close[0]}'?", f"{es}; ¿quiso decir '{close[0]}'?")
     if known:
-        return f"unknown {what} '{ident}' (known: {', '.join(sorted(known))})"
-    return f"unknown {what} '{ident}': none is defined"
+        choices = ", ".join(sorted(known))
+        return Message(f"{en} (known: {choices})", f"{es} (existen: {choices})")
+    return Message(f"{en}: none is defined", f"{es}: la lista está vacía")
 
 
 def working_groups(tree: Tree, as_of: dt.date) -> list[Problem]:
@@ -31,7 +38,7 @@ def working_groups(tree: Tree, as_of: dt.date) -> list[Problem]:
                             plan,
                             ["commitments", i, "working_groups", j],
                             "M302",
-                            _unknown("working group", group, known),
+                            _unknown(WORKING_GROUP, group, known),
                         )
                     )
     for plan, work_plan in tree.work_plans():
@@ -45,7 +52,7 @@ def working_groups(tree: Tree, as_of: dt.date) -> list[Problem]:
                                 plan,
                                 ["outcomes", i, "activities", j, "working_groups", k],
                                 "M302",
-                                _unknown("working group", group, own),
+                                _unknown(WORKING_GROUP, group, own),
                             )
                         )
     return problems
@@ -64,7 +71,13 @@ def activities(tree: Tree, as_of: dt.date) -> list[Problem]:
                     years = ", ".join(str(y) for y in sorted(by_year)) or "none"
                     problems.append(
                         problem_at(
-                            plan, loc, "M302", f"no work plan for {year} (work plans: {years})"
+                            plan,
+                            loc,
+                            "M302",
+                            Message(
+                                f"no work plan for {year} (work plans: {years})",
+                                f"no hay plan de trabajo de {year} (planes: {years})",
+                            ),
                         )
                     )
                 elif activity not in by_year[year]:
@@ -73,7 +86,14 @@ def activities(tree: Tree, as_of: dt.date) -> list[Problem]:
                             plan,
                             loc,
                             "M302",
-                            _unknown(f"activity of the {year} work plan", activity, by_year[year]),
+                            _unknown(
+                                Message(
+                                    f"activity of the {year} work plan",
+                                    f"la actividad del plan de trabajo {year}",
+                                ),
+                                activity,
+                                by_year[year],
+                            ),
                         )
                     )
     for plan, work_plan in tree.work_plans():
@@ -86,7 +106,7 @@ def activities(tree: Tree, as_of: dt.date) -> list[Problem]:
                             plan,
                             ["timeline", i, "activities", j],
                             "M302",
-                            _unknown("activity", activity, own),
+                            _unknown(ACTIVITY, activity, own),
                         )
                     )
     return problems
@@ -103,7 +123,7 @@ def institutions(tree: Tree, as_of: dt.date) -> list[Problem]:
                         plan,
                         ["national_technical_team", j],
                         "M302",
-                        _unknown("institution", member, known),
+                        _unknown(INSTITUTION, member, known),
                     )
                 )
         for i, commitment in enumerate(national.commitments):
@@ -114,7 +134,7 @@ def institutions(tree: Tree, as_of: dt.date) -> list[Problem]:
                             plan,
                             ["commitments", i, "responsible_institutions", j],
                             "M302",
-                            _unknown("institution", inst, known),
+                            _unknown(INSTITUTION, inst, known),
                         )
                     )
     return problems

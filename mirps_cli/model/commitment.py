@@ -4,23 +4,33 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import Field, StringConstraints
+from pydantic import Field
 
 from mirps_cli.dates import PartialDate
-from mirps_cli.model.common import Identifier, NonEmpty, Strict, Text, Url
+from mirps_cli.model.common import Currency, Form, Identifier, NonEmpty, Strict, Text, Url
 from mirps_cli.vocab import BudgetKind, FocusArea, Pillar, Population, Status
 
 CommitmentId = Annotated[
     str,
-    StringConstraints(strip_whitespace=True, pattern=r"^[A-Z]{2}-[A-Za-z0-9][A-Za-z0-9.\-]*$"),
-    Field(description="Stable id: the country's ISO code, a hyphen, a number (HN-03)."),
+    Form(
+        r"^[A-Z]{2}-[A-Za-z0-9][A-Za-z0-9.\-]*$",
+        "'{value}' is not a commitment id: write the country code, a hyphen and a number, "
+        "e.g. HN-03",
+        "'{value}' no es un identificador de compromiso: escriba el código del país, un guion y "
+        "un número, p. ej. HN-03",
+        "Stable id: the country's ISO code, a hyphen, a number (HN-03).",
+    ),
 ]
 
 # "<work plan year>:<activity id>", e.g. "2022:1.1"; the year says which work plan.
 ActivityRef = Annotated[
     str,
-    StringConstraints(strip_whitespace=True, pattern=r"^\d{4}:\d+(\.\d+)?$"),
-    Field(description="A work-plan activity as YEAR:ID, e.g. 2022:1.1"),
+    Form(
+        r"^\d{4}:\d+(\.\d+)?$",
+        "'{value}' is not a work-plan activity: write YEAR:ID, e.g. 2022:1.1",
+        "'{value}' no es una actividad del plan de trabajo: escriba AÑO:ID, p. ej. 2022:1.1",
+        "A work-plan activity as YEAR:ID, e.g. 2022:1.1",
+    ),
 ]
 
 
@@ -47,7 +57,7 @@ class Indicator(Strict):
 
 class BudgetLine(Strict):
     amount: float | None = Field(default=None, ge=0)
-    currency: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] | None = None
+    currency: Currency | None = None
     kind: BudgetKind | None = None
     funder: Text
     note: Text | None = None

@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import (
     AfterValidator,
     BaseModel,
     ConfigDict,
     Discriminator,
-    Field,
     StringConstraints,
     Tag,
     model_validator,
 )
+from pydantic_core import core_schema
 
 from mirps_cli.members import MEMBERS
+from mirps_cli.problems import Invalid
+
+if TYPE_CHECKING:
+    from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
 
 
 class Strict(BaseModel):
@@ -35,7 +41,10 @@ class LocalizedText(Strict):
     @model_validator(mode="after")
     def _one_language(self) -> LocalizedText:
         if self.en is None and self.es is None:
-            raise ValueError("give the text in English (en), Spanish (es) or both")
+            raise Invalid(
+                "give the text in English (en), Spanish (es) or both",
+                "escriba el texto en inglés (en), en español (es) o en ambos",
+            )
         return self
 
 
@@ -66,19 +75,76 @@ def text_in(text: str | LocalizedText | None, lang: str) -> tuple[str, bool]:
 
 def _is_member(code: str) -> str:
     if code not in MEMBERS:
-        raise ValueError(f"'{code}' is not a MIRPS member: use one of {', '.join(sorted(MEMBERS))}")
+        codes = ", ".join(sorted(MEMBERS))
+        raise Invalid(
+            f"'{code}' is not a MIRPS member: use one of {codes}",
+            f"'{code}' no es miembro del MIRPS: use uno de {codes}",
+        )
     return code
 
 
 CountryCode = Annotated[str, AfterValidator(_is_member)]
 
+
+@dataclass(frozen=True)
+class Form:
+    """Annotated metadata: text of a given form, refused with a sentence people can act on.
+
+    A regex in an error message means nothing to a national technical team, so
+    the check says what to write instead; `en` and `es` may name the offending
+    text as {value}. The pattern still goes into the JSON Schema, for editors.
+    """
+
+    pattern: str
+    en: str
+    es: str
+    description: str
+
+    def check(self, value: str) -> str:
+        value = value.strip()
+        if not re.match(self.pattern, value):
+            raise Invalid(self.en.format(value=value), self.es.format(value=value))
+        return value
+
+    def __get_pydantic_core_schema__(
+        self, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        return core_schema.no_info_after_validator_function(self.check, handler(source))
+
+    def __get_pydantic_json_schema__(
+        self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> dict[str, Any]:
+        json_schema = dict(handler(schema))
+        json_schema.update(pattern=self.pattern, description=self.description)
+        return json_schema
+
+
 Url = Annotated[
     str,
-    StringConstraints(strip_whitespace=True, pattern=r"^https?://\S+$"),
-    Field(description="A web address starting with http:// or https://"),
+    Form(
+        r"^https?://\S+$",
+        "'{value}' is not a web address: it must start with http:// or https://",
+        "'{value}' no es una dirección web: debe empezar con http:// o https://",
+        "A web address starting with http:// or https://",
+    ),
 ]
 
 Identifier = Annotated[
     str,
-    StringConstraints(strip_whitespace=True, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$"),
+    Form(
+        r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$",
+        "'{value}' is not an id: use letters, digits, '-', '_' and '.', without spaces",
+        "'{value}' no es un identificador: use letras, números, '-', '_' y '.', sin espacios",
+        "A short id: letters, digits, '-', '_' and '.'",
+    ),
+]
+
+Currency = Annotated[
+    str,
+    Form(
+        r"^[A-Z]{3}$",
+        "'{value}' is not a currency code: write its three capital letters, e.g. USD",
+        "'{value}' no es un código de moneda: escriba sus tres mayúsculas, p. ej. USD",
+        "ISO 4217 currency code, e.g. USD",
+    ),
 ]

@@ -4,14 +4,32 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import Field, StringConstraints
+from pydantic import Field
 
 from mirps_cli.dates import PartialDate
-from mirps_cli.model.common import CountryCode, Identifier, Strict, Text, Url
+from mirps_cli.model.common import CountryCode, Currency, Form, Identifier, Strict, Text, Url
 from mirps_cli.vocab import BudgetKind
 
-OutcomeId = Annotated[str, StringConstraints(pattern=r"^\d+$")]
-ActivityId = Annotated[str, StringConstraints(pattern=r"^\d+\.\d+$")]
+OutcomeId = Annotated[
+    str,
+    Form(
+        r"^\d+$",
+        '\'{value}\' is not a number id: write "1", "2"...',
+        '\'{value}\' no es un número de orden: escriba "1", "2"...',
+        'A number, written as text: "1", "2"...',
+    ),
+]
+ActivityId = Annotated[
+    str,
+    Form(
+        r"^\d+\.\d+$",
+        "'{value}' is not an activity id: write the outcome's number, a point and a number, "
+        "e.g. 1.1",
+        "'{value}' no es un identificador de actividad: escriba el número del resultado, "
+        "un punto y un número, p. ej. 1.1",
+        "The outcome's number, a point and a number: 1.1",
+    ),
+]
 
 
 class Presidency(Strict):
@@ -68,7 +86,7 @@ class TimelineEvent(Strict):
 class FundLine(Strict):
     funder: Text
     amount: float | None = Field(default=None, ge=0)
-    currency: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] | None = None
+    currency: Currency | None = None
     kind: BudgetKind | None = None
     note: Text | None = None
     sources: list[Url] = Field(default_factory=list)

@@ -14,6 +14,9 @@ def _place(p: Problem) -> str:
     return f"{p.file}:{p.line}:{p.column}" if p.line else p.file
 
 
+_SEVERITY_ES = {Severity.ERROR: "error", Severity.WARNING: "advertencia"}
+
+
 def _count(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
 
@@ -21,8 +24,9 @@ def _count(n: int, one: str, many: str) -> str:
 def render_text(problems: list[Problem], lang: str = "en", checked: int = 0) -> str:
     lines = []
     for p in problems:
-        where = f" {p.path}:" if p.path else ""
-        lines.append(f"{_place(p)}: {p.severity} {p.code}{where} {p.message}")
+        where = f" {p.path.in_lang(lang)}:" if p.path.en else ""
+        severity = _SEVERITY_ES[p.severity] if lang == "es" else str(p.severity)
+        lines.append(f"{_place(p)}: {severity} {p.code}{where} {p.message.in_lang(lang)}")
         lines.append(
             f"    hint: {RULES[p.code].hint(lang)}"
             if lang == "en"
@@ -50,11 +54,11 @@ def render_json(problems: list[Problem], lang: str = "en", checked: int = 0) -> 
             "file": p.file,
             "line": p.line,
             "column": p.column,
-            "path": p.path,
+            "path": p.path.in_lang(lang),
             "code": p.code,
             "rule": RULES[p.code].name,
             "severity": str(p.severity),
-            "message": p.message,
+            "message": p.message.in_lang(lang),
             "hint": RULES[p.code].hint(lang),
         }
         for p in problems
@@ -82,9 +86,9 @@ def render_github(problems: list[Problem], lang: str = "en", checked: int = 0) -
             props += [f"line={p.line}", f"col={p.column}"]
         props.append(f"title={_escape_property(f'{p.code} {RULES[p.code].name}')}")
         body = (
-            f"{p.path}: {p.message}. {RULES[p.code].hint(lang)}"
-            if p.path
-            else (f"{p.message}. {RULES[p.code].hint(lang)}")
+            f"{p.path.in_lang(lang)}: {p.message.in_lang(lang)}. {RULES[p.code].hint(lang)}"
+            if p.path.en
+            else (f"{p.message.in_lang(lang)}. {RULES[p.code].hint(lang)}")
         )
         lines.append(f"::{p.severity} {','.join(props)}::{_escape_data(body)}")
     return "\n".join(lines) + ("\n" if lines else "")
@@ -105,6 +109,7 @@ def render_sarif(problems: list[Problem], lang: str = "en", checked: int = 0) ->
     index = {code: i for i, code in enumerate(RULES)}
     results = []
     for p in problems:
+        text = p.message.in_lang(lang)
         location: dict[str, object] = {"artifactLocation": {"uri": p.file}}
         if p.line:
             location["region"] = {"startLine": p.line, "startColumn": p.column}
@@ -113,7 +118,7 @@ def render_sarif(problems: list[Problem], lang: str = "en", checked: int = 0) ->
                 "ruleId": p.code,
                 "ruleIndex": index[p.code],
                 "level": str(p.severity),
-                "message": {"text": f"{p.path}: {p.message}" if p.path else p.message},
+                "message": {"text": f"{p.path.in_lang(lang)}: {text}" if p.path.en else text},
                 "locations": [{"physicalLocation": location}],
             }
         )
