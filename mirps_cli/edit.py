@@ -23,9 +23,10 @@ from mirps_cli.dates import PartialDate
 from mirps_cli.errors import EditRefused, MirpsError
 from mirps_cli.model import Commitment, NationalPlan
 from mirps_cli.output.problems import render_text
+from mirps_cli.problems import Invalid, Message
 from mirps_cli.status import find_commitment
 from mirps_cli.tree import PlanFile
-from mirps_cli.validate import validate_tree
+from mirps_cli.validate import Validation, validate_tree
 from mirps_cli.vocab import Status, parse_status
 from mirps_cli.yaml_io import compose, parse
 
@@ -159,7 +160,9 @@ def _splice(
     else:
         raise EditRefused(
             "status_history is written as a flow list [ ... ]; write it as a block list "
-            "(one '- ' item per entry) to update it with mirps"
+            "(one '- ' item per entry) to update it with mirps",
+            "status_history está escrito como lista en línea [ ... ]; escríbalo como lista "
+            "en bloque (un elemento '- ' por entrada) para actualizarlo con mirps",
         )
     if at > 0 and at == len(lines) and not lines[-1].endswith(("\n", "\r")):
         lines[-1] += newline
@@ -178,29 +181,40 @@ def _with_entry(plan: NationalPlan, index: int, entry: dict[str, object]) -> Nat
     return plan.model_copy(update={"commitments": commitments})
 
 
-def prepare_update(root: Path, update: StatusUpdate, today: dt.date) -> Edit:
+def _findings(intro: Message, validation: Validation, lang: str) -> EditRefused:
+    """A refusal that lists the validate findings, in the user's language."""
+    listing = render_text(validation.errors, lang, len(validation.tree.files)).rstrip()
+    return EditRefused(f"{intro.en}:\n{listing}", f"{intro.es}:\n{listing}")
+
+
+def prepare_update(root: Path, update: StatusUpdate, today: dt.date, lang: str = "en") -> Edit:
     """Work out the edit, validated, without writing anything."""
     status = parse_status(update.status)
     if status is None:
         choices = ", ".join(s.value for s in Status)
-        raise EditRefused(f"unknown status '{update.status}': use one of {choices}")
-    try:
-        date = (
-            PartialDate.parse(update.date) if update.date else PartialDate.parse(today.isoformat())
+        raise EditRefused(
+            f"unknown status '{update.status}': use one of {choices}",
+            f"estado desconocido '{update.status}': use uno de {choices}",
         )
-    except ValueError as error:
-        raise EditRefused(str(error)) from None
+    try:
+        date = PartialDate.parse(update.date or today.isoformat())
+    except Invalid as error:
+        raise EditRefused(error.message.en, error.message.es) from None
 
     before = validate_tree(root, today)
     if before.errors:
-        raise EditRefused(
-            "the plans have errors; fix them first:\n"
-            + render_text(before.errors, "en", len(before.tree.files)).rstrip()
+        raise _findings(
+            Message(
+                "the plans have errors; fix them first",
+                "los planes tienen errores; corríjalos primero",
+            ),
+            before,
+            lang,
         )
     try:
         plan, commitment = find_commitment(before.tree, update.commitment)
     except MirpsError as error:
-        raise EditRefused(str(error)) from None
+        raise EditRefused(error.message.en, error.message.es) from None
     plan_file = next(f for f, p in before.tree.national_plans() if p is plan)
     index = plan.commitments.index(commitment)
 
@@ -208,7 +222,9 @@ def prepare_update(root: Path, update: StatusUpdate, today: dt.date) -> Edit:
     if last is not None and date.latest() < last.earliest():
         raise EditRefused(
             f"{commitment.id}: date {date} is before its latest status entry ({last}); "
-            "entries are kept oldest first"
+            "entries are kept oldest first",
+            f"{commitment.id}: la fecha {date} es anterior a su última entrada de estado "
+            f"({last}); las entradas van de la más antigua a la más reciente",
         )
 
     old = plan_file.path.read_bytes()
@@ -219,9 +235,13 @@ def prepare_update(root: Path, update: StatusUpdate, today: dt.date) -> Edit:
 
     after = validate_tree(root, today, overrides={plan_file.path: spliced})
     if after.errors:
-        raise EditRefused(
-            "the update would make the plan invalid:\n"
-            + render_text(after.errors, "en", len(after.tree.files)).rstrip()
+        raise _findings(
+            Message(
+                "the update would make the plan invalid",
+                "la actualización dejaría el plan inválido",
+            ),
+            after,
+            lang,
         )
     _check_only_the_entry(before.tree.files, after.tree.files, plan_file, index, spliced)
     return Edit(
@@ -241,12 +261,17 @@ def _check_only_the_entry(
     if new_plan != expected:
         raise EditRefused(
             "mirps could not add the entry without touching the rest of the plan; "
-            "the file was left as it was. Please report this."
+            "the file was left as it was. Please report this.",
+            "mirps no pudo agregar la entrada sin tocar el resto del plan; el archivo quedó "
+            "como estaba. Por favor, infórmelo.",
         )
 
 
 def apply_edit(edit: Edit) -> None:
     """Write the edit, unless the file changed since it was read."""
     if edit.path.read_bytes() != edit.old:
-        raise EditRefused(f"{edit.display} changed while mirps was updating it; run again")
+        raise EditRefused(
+            f"{edit.display} changed while mirps was updating it; run again",
+            f"{edit.display} cambió mientras mirps lo actualizaba; vuelva a ejecutarlo",
+        )
     write_atomic(edit.path, edit.new)

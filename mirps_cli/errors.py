@@ -1,12 +1,19 @@
-"""The one root of mirps's errors. Each carries the exit code the CLI uses for it."""
+"""The one root of mirps's errors. Each carries the exit code the CLI uses for it,
+and its sentence in English and Spanish."""
 
 from __future__ import annotations
+
+from mirps_cli.problems import Message
 
 
 class MirpsError(Exception):
     """A failure with a sentence the user can act on."""
 
     exit_code = 1
+
+    def __init__(self, en: str, es: str | None = None) -> None:
+        super().__init__(en)
+        self.message = Message(en, en if es is None else es)
 
 
 class UsageError(MirpsError):

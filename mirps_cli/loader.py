@@ -42,7 +42,9 @@ def resolve_plans_dir(option: str | None) -> Path:
     if not path.is_dir():
         raise PlansNotFound(
             f"plans folder '{chosen}' not found. Give it with --plans DIR or MIRPS_PLANS, "
-            "or run mirps where a 'plans' folder is."
+            "or run mirps where a 'plans' folder is.",
+            f"no se encuentra la carpeta de planes '{chosen}'. Indíquela con --plans DIR o "
+            "MIRPS_PLANS, o ejecute mirps donde haya una carpeta 'plans'.",
         )
     return path.absolute()
 

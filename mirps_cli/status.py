@@ -55,8 +55,10 @@ def shown(value: str | LocalizedText, lang: str) -> Shown:
 def resolve_member(text: str) -> Member:
     member = find_member(text)
     if member is None:
+        close = closest_members(text)
         raise UsageError(
-            f"unknown country '{text}'; did you mean {' or '.join(closest_members(text))}?"
+            f"unknown country '{text}'; did you mean {' or '.join(close)}?",
+            f"país desconocido '{text}'; ¿quiso decir {' o '.join(close)}?",
         )
     return member
 
@@ -207,7 +209,8 @@ def country_status(
     plan = tree.national(member.code)
     if plan is None:
         raise UsageError(
-            f"there is no plan for {member.code} ({member.name_en}) in the plans folder"
+            f"there is no plan for {member.code} ({member.name_en}) in the plans folder",
+            f"no hay plan de {member.code} ({member.name_es}) en la carpeta de planes",
         )
     rows = _rows(tree, as_of, filters, lang, country=member.code)
     groups: dict[str, list[Row]] = {}
@@ -242,9 +245,15 @@ def find_commitment(tree: Tree, ident: str) -> tuple[NationalPlan, Commitment]:
     every = {c.id.upper(): (plan, c) for _, plan in tree.national_plans() for c in plan.commitments}
     if wanted in every:
         return every[wanted]
-    close = difflib.get_close_matches(wanted, list(every), n=3, cutoff=0.5)
-    hint = f"; did you mean {' or '.join(every[c][1].id for c in close)}?" if close else ""
-    raise UsageError(f"unknown commitment '{ident}'{hint}")
+    close = [
+        every[c][1].id for c in difflib.get_close_matches(wanted, list(every), n=3, cutoff=0.5)
+    ]
+    raise UsageError(
+        f"unknown commitment '{ident}'"
+        + (f"; did you mean {' or '.join(close)}?" if close else ""),
+        f"compromiso desconocido '{ident}'"
+        + (f"; ¿quiso decir {' o '.join(close)}?" if close else ""),
+    )
 
 
 def commitment_detail(tree: Tree, ident: str, as_of: dt.date, lang: str) -> CommitmentDetail:

@@ -53,4 +53,6 @@ def render(name: str, **context: Any) -> str:
     try:
         return environment().get_template(name).render(**context)
     except TemplateError as error:
-        raise MirpsError(f"template {name} failed: {error}") from error
+        raise MirpsError(
+            f"template {name} failed: {error}", f"la plantilla {name} falló: {error}"
+        ) from error

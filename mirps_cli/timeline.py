@@ -38,7 +38,10 @@ def parse_duration(text: str, start: dt.date) -> dt.date:
     """The last day of "30d", "2w" or "3m" counted from `start`."""
     match = _DURATION.match(text.lower())
     if not match:
-        raise UsageError(f"'{text}' is not a duration: write 30d, 2w or 3m")
+        raise UsageError(
+            f"'{text}' is not a duration: write 30d, 2w or 3m",
+            f"'{text}' no es un plazo: escriba 30d (días), 2w (semanas) o 3m (meses)",
+        )
     count, unit = int(match[1]), match[2] or "d"
     if unit == "d":
         return start + dt.timedelta(days=count)
@@ -78,9 +81,13 @@ def choose_work_plan(tree: Tree, year: int | None, as_of: dt.date) -> WorkPlan:
     plans = {wp.presidency.year: wp for _, wp in tree.work_plans()}
     chosen = plans.get(year) if year is not None else current_work_plan(tree, as_of)
     if chosen is None:
-        known = ", ".join(str(y) for y in sorted(plans)) or "none"
-        wanted = f"for {year}" if year is not None else "in the plans folder"
-        raise UsageError(f"no regional work plan {wanted} (work plans: {known})")
+        known = ", ".join(str(y) for y in sorted(plans)) or "—"
+        raise UsageError(
+            f"no regional work plan {f'for {year}' if year else 'in the plans folder'} "
+            f"(work plans: {known})",
+            "no hay plan de trabajo regional "
+            f"{f'de {year}' if year else 'en la carpeta de planes'} (planes: {known})",
+        )
     return chosen
 
 

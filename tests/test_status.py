@@ -242,3 +242,9 @@ def test_timeline_upcoming_window(mirps: Callable[..., Run]) -> None:
     assert upcoming("2022-04-20", "2w") == ["twinning-meeting-asylum"]
     assert upcoming("2022-05-05", "1d") == ["twinning-meeting-asylum"]
     assert upcoming("2022-06-01", "6m") == ["annual-meeting-5"]
+
+
+def test_usage_errors_in_spanish(mirps: Callable[..., Run]) -> None:
+    result = status(mirps, "--country", "Hondras", "--lang", "es")
+    assert result.exit_code == 2
+    assert "país desconocido 'Hondras'; ¿quiso decir HN (Honduras)?" in result.stderr

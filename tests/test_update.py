@@ -306,3 +306,11 @@ def test_update_cli_usage_errors(isolated: Path, mirps: Callable[..., Run]) -> N
     no_plans = mirps("update", "HN-03", "--status", "planned")
     assert no_plans.exit_code == 2
     assert "plans folder 'plans' not found" in no_plans.stderr
+
+
+def test_refusals_in_spanish(plans_copy: Path, mirps: Callable[..., Run]) -> None:
+    result = mirps("update", "HN-03", "--status", "hecho", "--lang", "es")
+    assert result.exit_code == 1
+    assert "estado desconocido 'hecho'" in result.stderr
+    early = mirps("update", "HN-03", "--status", "cumplido", "--date", "2017", "--lang", "es")
+    assert "es anterior a su última entrada de estado (2018-02)" in early.stderr

@@ -82,7 +82,8 @@ def guarded(command: F) -> F:
         except (typer.Exit, typer.Abort, TyperException):
             raise
         except MirpsError as error:
-            raise fail(str(error), error.exit_code) from None
+            lang = str(kwargs.get("lang") or "en")
+            raise fail(error.message.in_lang(lang), error.exit_code) from None
         except Exception as error:
             if os.environ.get("MIRPS_DEBUG"):
                 traceback.print_exc(file=sys.stderr)

@@ -9,7 +9,7 @@ import typer
 from mirps_cli.tree import Tree
 
 
-def load_valid_tree(plans: str | None, as_of: dt.date | None = None) -> Tree:
+def load_valid_tree(plans: str | None, as_of: dt.date | None = None, lang: str = "en") -> Tree:
     """The tree, or the validate findings on stderr and exit 1 when it has errors."""
     from mirps_cli.loader import resolve_plans_dir
     from mirps_cli.output.problems import render_text
@@ -17,7 +17,12 @@ def load_valid_tree(plans: str | None, as_of: dt.date | None = None) -> Tree:
 
     result = validate_tree(resolve_plans_dir(plans), as_of or dt.date.today())
     if result.errors:
-        typer.echo(render_text(result.errors, "en", len(result.tree.files)), err=True, nl=False)
-        typer.echo("mirps: the plans have errors; fix them first (see `mirps validate`).", err=True)
+        typer.echo(render_text(result.errors, lang, len(result.tree.files)), err=True, nl=False)
+        fix = (
+            "los planes tienen errores; corríjalos primero (vea `mirps validate`)"
+            if lang == "es"
+            else "the plans have errors; fix them first (see `mirps validate`)"
+        )
+        typer.echo(f"mirps: {fix}.", err=True)
         raise typer.Exit(1)
     return result.tree

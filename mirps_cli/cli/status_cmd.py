@@ -89,7 +89,7 @@ def status(
     from mirps_cli.status import commitment_detail, country_status, regional_status, resolve_member
     from mirps_cli.views import Filters
 
-    tree = load_valid_tree(plans, when)
+    tree = load_valid_tree(plans, when, lang)
     filters = Filters(pillar, status_filter, institution, working_group, overdue, stale)
     if target is not None and country is None and find_member(target) is not None:
         country, target = target, None
@@ -166,9 +166,12 @@ def timeline(
     from mirps_cli.timeline import upcoming as events_between
 
     if output_format is ViewFormat.csv:
-        raise UsageError("timeline has no csv form: use table, json or markdown")
+        raise UsageError(
+            "timeline has no csv form: use table, json or markdown",
+            "timeline no tiene forma csv: use table, json o markdown",
+        )
     end = parse_duration(upcoming, when) if upcoming is not None else None
-    tree = load_valid_tree(plans, when)
+    tree = load_valid_tree(plans, when, lang)
     plan = choose_work_plan(tree, year, when)
     built = build_timeline(plan)
     window = (when, end) if end is not None else None

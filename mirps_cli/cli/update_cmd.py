@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from mirps_cli.cli.common import PlansOption, guarded
+from mirps_cli.cli.common import Lang, LangOption, PlansOption, guarded
 
 
 @guarded
@@ -44,6 +44,7 @@ def update(
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Print the change as a unified diff; write nothing.")
     ] = False,
+    lang: LangOption = Lang.en,
     plans: PlansOption = None,
 ) -> None:
     """Append a dated status entry to a commitment in its plan file.
@@ -57,7 +58,7 @@ def update(
     from mirps_cli.loader import resolve_plans_dir
 
     request = StatusUpdate(commitment, status, date, note, tuple(source or ()))
-    edit = prepare_update(resolve_plans_dir(plans), request, dt.date.today())
+    edit = prepare_update(resolve_plans_dir(plans), request, dt.date.today(), lang)
     if dry_run:
         typer.echo(edit.diff(), nl=False)
         return
