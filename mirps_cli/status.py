@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from mirps_cli.errors import UsageError
+from mirps_cli.folding import fold
 from mirps_cli.i18n import label
 from mirps_cli.members import MEMBERS, Member, closest_members, find_member
 from mirps_cli.model import Commitment, NationalPlan
@@ -92,14 +93,14 @@ def _matches(row: Row, plan: NationalPlan, filters: Filters) -> bool:
     if filters.stale and not row.stale:
         return False
     if filters.institution is not None:
-        wanted = filters.institution.casefold()
+        # An id, or part of the name in either language, accents and case aside.
+        wanted = fold(filters.institution)
         names = {
-            i.id: text_in(i.name, "en")[0] + " " + text_in(i.name, "es")[0]
+            i.id: fold(text_in(i.name, "en")[0] + " " + text_in(i.name, "es")[0])
             for i in plan.institutions
         }
         return any(
-            wanted == inst.casefold() or wanted in names.get(inst, "").casefold()
-            for inst in row.institutions
+            wanted == fold(inst) or wanted in names.get(inst, "") for inst in row.institutions
         )
     return True
 

@@ -12,11 +12,14 @@ from mirps_cli.cli.common import Lang, LangOption, PlansOption, guarded
 
 @guarded
 def update(
-    commitment: Annotated[str, typer.Argument(help="The commitment's id, e.g. HN-03.")],
+    commitment: Annotated[
+        str, typer.Argument(metavar="ID", help="The commitment's id, e.g. HN-03.")
+    ],
     status: Annotated[
         str,
         typer.Option(
             "--status",
+            metavar="STATUS",
             help="planned, in_progress, fulfilled, suspended or cancelled "
             "(the Spanish names work too: cumplido, en curso...).",
         ),
@@ -25,12 +28,16 @@ def update(
         str | None,
         typer.Option(
             "--date",
+            metavar="DATE",
             help="When this status was reported: 2023-03-15, 2023-03 or 2023 (default: today).",
             show_default=False,
         ),
     ] = None,
     note: Annotated[
-        str | None, typer.Option("--note", help="What happened, in a sentence.", show_default=False)
+        str | None,
+        typer.Option(
+            "--note", metavar="TEXT", help="What happened, in a sentence.", show_default=False
+        ),
     ] = None,
     source: Annotated[
         list[str] | None,
