@@ -29,6 +29,14 @@ def test_shipped_plans_round_trip_byte_for_byte(path: Path) -> None:
     assert roundtrip(data.decode("utf-8")).encode("utf-8") == data
 
 
+def national_plan(folder: Path, name: str, content: bytes) -> Path:
+    """A one-file plans tree under `folder`: plans/national/NAME holding `content`."""
+    path = folder / "plans" / "national" / name
+    path.parent.mkdir(parents=True)
+    path.write_bytes(content)
+    return path
+
+
 def _added_only(old: bytes, new: bytes) -> list[str]:
     """The lines `new` adds to `old`, asserting that nothing of `old` changed."""
     old_lines = old.splitlines(keepends=True)
@@ -108,10 +116,7 @@ CRLF_PLAN = (
 def test_update_keeps_crlf_quoting_comments_and_odd_indentation(
     isolated: Path, mirps: Callable[..., Run]
 ) -> None:
-    plans = isolated / "plans" / "national"
-    plans.mkdir(parents=True)
-    path = plans / "PA.yaml"
-    path.write_bytes(CRLF_PLAN.encode())
+    path = national_plan(isolated, "PA.yaml", CRLF_PLAN.encode())
     result = mirps("update", "PA-01", "--status", "in_progress", "--date", "2022-02")
     assert result.exit_code == 0, result.stderr
     new = path.read_bytes()
@@ -123,10 +128,9 @@ def test_update_keeps_crlf_quoting_comments_and_odd_indentation(
 
 
 def test_update_of_a_file_without_final_newline(isolated: Path, mirps: Callable[..., Run]) -> None:
-    plans = isolated / "plans" / "national"
-    plans.mkdir(parents=True)
-    path = plans / "SV.yaml"
-    path.write_text("country: SV\ncommitments:\n  - id: SV-01\n    title: T")
+    path = national_plan(
+        isolated, "SV.yaml", b"country: SV\ncommitments:\n  - id: SV-01\n    title: T"
+    )
     result = mirps("update", "SV-01", "--status", "planned", "--date", "2022")
     assert result.exit_code == 0, result.stderr
     assert path.read_text() == (
@@ -136,11 +140,10 @@ def test_update_of_a_file_without_final_newline(isolated: Path, mirps: Callable[
 
 
 def test_update_of_an_empty_flow_history(isolated: Path, mirps: Callable[..., Run]) -> None:
-    plans = isolated / "plans" / "national"
-    plans.mkdir(parents=True)
-    path = plans / "SV.yaml"
-    path.write_text(
-        "country: SV\ncommitments:\n  - id: SV-01\n    status_history: []\n    title: T\n"
+    path = national_plan(
+        isolated,
+        "SV.yaml",
+        b"country: SV\ncommitments:\n  - id: SV-01\n    status_history: []\n    title: T\n",
     )
     result = mirps("update", "SV-01", "--status", "planned", "--date", "2022")
     assert result.exit_code == 0, result.stderr
@@ -219,10 +222,9 @@ def test_update_refuses_when_the_file_changed_meanwhile(plans_copy: Path) -> Non
 
 
 def test_update_preserves_a_byte_order_mark(isolated: Path) -> None:
-    plans = isolated / "plans" / "national"
-    plans.mkdir(parents=True)
-    path = plans / "SV.yaml"
-    path.write_bytes(b"\xef\xbb\xbfcountry: SV\ncommitments:\n  - id: SV-01\n    title: T\n")
+    path = national_plan(
+        isolated, "SV.yaml", b"\xef\xbb\xbfcountry: SV\ncommitments:\n  - id: SV-01\n    title: T\n"
+    )
     edit = prepare_update(isolated / "plans", StatusUpdate("SV-01", "planned", "2022"), TODAY)
     apply_edit(edit)
     assert path.read_bytes().startswith(b"\xef\xbb\xbfcountry: SV\n")
@@ -285,15 +287,12 @@ def test_a_write_killed_midway_leaves_the_old_file_or_the_new(
 def test_update_after_a_flow_list_closed_on_its_own_line(
     isolated: Path, mirps: Callable[..., Run]
 ) -> None:
-    plans = isolated / "plans" / "national"
-    plans.mkdir(parents=True)
-    path = plans / "SV.yaml"
     text = (
         "country: SV\ncommitments:\n  - id: SV-01\n    title: T\n    status_history:\n"
         "      - date: 2022\n        status: planned\n        sources: [\n"
         '          "https://example.org/a"\n        ]\n'
     )
-    path.write_text(text)
+    path = national_plan(isolated, "SV.yaml", text.encode())
     result = mirps("update", "SV-01", "--status", "in_progress", "--date", "2023")
     assert result.exit_code == 0, result.stderr
     assert path.read_text() == text + "      - date: 2023\n        status: in_progress\n"
