@@ -313,3 +313,6 @@ def test_refusals_in_spanish(plans_copy: Path, mirps: Callable[..., Run]) -> Non
     assert "estado desconocido 'hecho'" in result.stderr
     early = mirps("update", "HN-03", "--status", "cumplido", "--date", "2017", "--lang", "es")
     assert "es anterior a su última entrada de estado (2018-02)" in early.stderr
+    done = mirps("update", "HN-03", "--status", "cumplido", "--date", "2023", "--lang", "es")
+    assert done.exit_code == 0
+    assert done.stdout.startswith("HN-03: cumplido el 2023 (líneas ")

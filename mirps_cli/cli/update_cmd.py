@@ -71,7 +71,15 @@ def update(
         return
     apply_edit(edit)
     first, last = edit.added
-    typer.echo(
-        f"{edit.commitment}: {edit.status.value} on {edit.date} "
-        f"(added lines {first}-{last} of {edit.display})"
-    )
+    if lang == "es":
+        from mirps_cli.vocab import STATUS_TERMS
+
+        typer.echo(
+            f"{edit.commitment}: {STATUS_TERMS[edit.status].es} el {edit.date} "
+            f"(líneas {first}-{last} agregadas en {edit.display})"
+        )
+    else:
+        typer.echo(
+            f"{edit.commitment}: {edit.status.value} on {edit.date} "
+            f"(added lines {first}-{last} of {edit.display})"
+        )
