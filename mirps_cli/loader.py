@@ -170,4 +170,11 @@ def load_tree(
     finally:
         if gc_was_enabled:
             gc.enable()
+    if not tree.files:
+        # Most likely --plans names the wrong folder, e.g. the one above plans/.
+        none = Message(
+            "holds no plan files (national/XX.yaml, regional/YEAR.yaml)",
+            "no contiene planes (national/XX.yaml, regional/AÑO.yaml)",
+        )
+        problems.append(file_problem(display_path(root), "M112", none))
     return tree, problems

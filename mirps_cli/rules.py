@@ -106,6 +106,13 @@ RULES: dict[str, Rule] = {
             "Plans go in national/XX.yaml or regional/YEAR.yaml; move or remove this file.",
             "Los planes van en national/XX.yaml o regional/AÑO.yaml; mueva o borre este archivo.",
         ),
+        Rule(
+            "M112",
+            "no-plans",
+            E,
+            "Point --plans at the folder that holds national/ and regional/.",
+            "Indique con --plans la carpeta que contiene national/ y regional/.",
+        ),
         # One file against its schema
         Rule(
             "M201",
