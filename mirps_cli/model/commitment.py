@@ -7,7 +7,16 @@ from typing import Annotated
 from pydantic import Field
 
 from mirps_cli.dates import PartialDate
-from mirps_cli.model.common import Currency, Form, Identifier, NonEmpty, Strict, Text, Url
+from mirps_cli.model.common import (
+    Currency,
+    Form,
+    Identifier,
+    NonEmpty,
+    Strict,
+    Text,
+    Url,
+    empty_list,
+)
 from mirps_cli.vocab import BudgetKind, FocusArea, Pillar, Population, Status
 
 CommitmentId = Annotated[
@@ -42,7 +51,7 @@ class StatusEntry(Strict):
     )
     status: Status
     note: Text | None = None
-    sources: list[Url] = Field(default_factory=list)
+    sources: list[Url] = Field(default_factory=empty_list)
 
 
 class Indicator(Strict):
@@ -52,7 +61,7 @@ class Indicator(Strict):
     target: int | float | NonEmpty | None = None
     actual: int | float | NonEmpty | None = None
     note: Text | None = None
-    sources: list[Url] = Field(default_factory=list)
+    sources: list[Url] = Field(default_factory=empty_list)
 
 
 class BudgetLine(Strict):
@@ -61,7 +70,7 @@ class BudgetLine(Strict):
     kind: BudgetKind | None = None
     funder: Text
     note: Text | None = None
-    sources: list[Url] = Field(default_factory=list)
+    sources: list[Url] = Field(default_factory=empty_list)
 
 
 class Commitment(Strict):
@@ -70,24 +79,25 @@ class Commitment(Strict):
     description: Text | None = None
     pillar: Pillar | None = None
     focus_area: FocusArea | None = None
-    populations: list[Population] = Field(default_factory=list)
+    populations: list[Population] = Field(default_factory=empty_list)
     responsible_institutions: list[Identifier] = Field(
-        default_factory=list, description="Ids from the plan's `institutions` list."
+        default_factory=empty_list, description="Ids from the plan's `institutions` list."
     )
     start: PartialDate | None = None
     due: PartialDate | None = None
     status_history: list[StatusEntry] = Field(
-        default_factory=list, description="Oldest first; the last entry is the current status."
+        default_factory=empty_list,
+        description="Oldest first; the last entry is the current status.",
     )
-    indicators: list[Indicator] = Field(default_factory=list)
-    budget: list[BudgetLine] = Field(default_factory=list)
+    indicators: list[Indicator] = Field(default_factory=empty_list)
+    budget: list[BudgetLine] = Field(default_factory=empty_list)
     working_groups: list[Identifier] = Field(
-        default_factory=list, description="Ids of working groups in a regional work plan."
+        default_factory=empty_list, description="Ids of working groups in a regional work plan."
     )
-    activities: list[ActivityRef] = Field(default_factory=list)
-    facilitating_factors: list[Text] = Field(default_factory=list)
-    challenges: list[Text] = Field(default_factory=list)
-    sources: list[Url] = Field(default_factory=list)
+    activities: list[ActivityRef] = Field(default_factory=empty_list)
+    facilitating_factors: list[Text] = Field(default_factory=empty_list)
+    challenges: list[Text] = Field(default_factory=empty_list)
+    sources: list[Url] = Field(default_factory=empty_list)
 
     @property
     def current(self) -> StatusEntry | None:

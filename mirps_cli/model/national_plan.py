@@ -6,20 +6,20 @@ from pydantic import Field
 
 from mirps_cli.dates import PartialDate
 from mirps_cli.model.commitment import Commitment
-from mirps_cli.model.common import CountryCode, Identifier, NonEmpty, Strict, Text, Url
+from mirps_cli.model.common import CountryCode, Identifier, NonEmpty, Strict, Text, Url, empty_list
 from mirps_cli.vocab import PartnerKind
 
 
 class Institution(Strict):
     id: Identifier = Field(description="Short id used by commitments, e.g. COMAR.")
     name: Text
-    sources: list[Url] = Field(default_factory=list)
+    sources: list[Url] = Field(default_factory=empty_list)
 
 
 class CoordinationMember(Strict):
     name: Text
     kind: PartnerKind
-    sources: list[Url] = Field(default_factory=list)
+    sources: list[Url] = Field(default_factory=empty_list)
 
 
 class NationalPlan(Strict):
@@ -29,12 +29,12 @@ class NationalPlan(Strict):
     adopted: PartialDate | None = None
     updated: PartialDate | None = None
     notes: Text | None = None
-    sources: list[Url] = Field(default_factory=list)
+    sources: list[Url] = Field(default_factory=empty_list)
     institutions: list[Institution] = Field(
-        default_factory=list, description="Institutions named anywhere in the plan."
+        default_factory=empty_list, description="Institutions named anywhere in the plan."
     )
     national_technical_team: list[Identifier] = Field(
-        default_factory=list, description="Ids from `institutions`."
+        default_factory=empty_list, description="Ids from `institutions`."
     )
-    national_coordination_group: list[CoordinationMember] = Field(default_factory=list)
-    commitments: list[Commitment] = Field(default_factory=list)
+    national_coordination_group: list[CoordinationMember] = Field(default_factory=empty_list)
+    commitments: list[Commitment] = Field(default_factory=empty_list)

@@ -7,7 +7,16 @@ from typing import Annotated
 from pydantic import Field
 
 from mirps_cli.dates import PartialDate
-from mirps_cli.model.common import CountryCode, Currency, Form, Identifier, Strict, Text, Url
+from mirps_cli.model.common import (
+    CountryCode,
+    Currency,
+    Form,
+    Identifier,
+    Strict,
+    Text,
+    Url,
+    empty_list,
+)
 from mirps_cli.vocab import BudgetKind
 
 OutcomeId = Annotated[
@@ -46,14 +55,14 @@ class Activity(Strict):
     id: ActivityId = Field(description='"<outcome>.<n>", e.g. "1.1"')
     title: Text
     description: Text | None = None
-    working_groups: list[Identifier] = Field(default_factory=list)
+    working_groups: list[Identifier] = Field(default_factory=empty_list)
 
 
 class Outcome(Strict):
     id: OutcomeId
     title: Text
     description: Text | None = None
-    activities: list[Activity] = Field(default_factory=list)
+    activities: list[Activity] = Field(default_factory=empty_list)
 
 
 class WorkingGroup(Strict):
@@ -61,8 +70,8 @@ class WorkingGroup(Strict):
     name: Text
     description: Text | None = None
     lead_country: CountryCode | None = None
-    lead_sources: list[Url] = Field(default_factory=list)
-    priorities: list[Text] = Field(default_factory=list)
+    lead_sources: list[Url] = Field(default_factory=empty_list)
+    priorities: list[Text] = Field(default_factory=empty_list)
 
 
 class Mechanism(Strict):
@@ -78,9 +87,9 @@ class TimelineEvent(Strict):
     )
     end_date: PartialDate | None = None
     place: Text | None = None
-    activities: list[ActivityId] = Field(default_factory=list)
+    activities: list[ActivityId] = Field(default_factory=empty_list)
     note: Text | None = None
-    sources: list[Url] = Field(default_factory=list)
+    sources: list[Url] = Field(default_factory=empty_list)
 
 
 class FundLine(Strict):
@@ -89,12 +98,12 @@ class FundLine(Strict):
     currency: Currency | None = None
     kind: BudgetKind | None = None
     note: Text | None = None
-    sources: list[Url] = Field(default_factory=list)
+    sources: list[Url] = Field(default_factory=empty_list)
 
 
 class FundDocument(Strict):
     description: Text
-    contents: list[Text] = Field(default_factory=list)
+    contents: list[Text] = Field(default_factory=empty_list)
 
 
 class Fund(Strict):
@@ -104,24 +113,24 @@ class Fund(Strict):
     guidelines: FundDocument | None = None
     operating_plan: FundDocument | None = None
     prioritization: Text | None = None
-    budget_lines: list[FundLine] = Field(default_factory=list)
-    sources: list[Url] = Field(default_factory=list)
+    budget_lines: list[FundLine] = Field(default_factory=empty_list)
+    sources: list[Url] = Field(default_factory=empty_list)
 
 
 class WorkPlan(Strict):
     presidency: Presidency
     title: Text
     approval: Text | None = None
-    introduction: list[Text] = Field(default_factory=list)
-    objectives: list[Objective] = Field(default_factory=list)
+    introduction: list[Text] = Field(default_factory=empty_list)
+    objectives: list[Objective] = Field(default_factory=empty_list)
     cross_cutting_emphasis: Text | None = None
-    outcomes: list[Outcome] = Field(default_factory=list)
-    working_groups: list[WorkingGroup] = Field(default_factory=list)
-    coordination_mechanisms: list[Mechanism] = Field(default_factory=list)
+    outcomes: list[Outcome] = Field(default_factory=empty_list)
+    working_groups: list[WorkingGroup] = Field(default_factory=empty_list)
+    coordination_mechanisms: list[Mechanism] = Field(default_factory=empty_list)
     coordination_note: Text | None = None
-    timeline: list[TimelineEvent] = Field(default_factory=list)
+    timeline: list[TimelineEvent] = Field(default_factory=empty_list)
     fund: Fund | None = None
-    sources: list[Url] = Field(default_factory=list)
+    sources: list[Url] = Field(default_factory=empty_list)
 
     def activities(self) -> list[Activity]:
         return [a for o in self.outcomes for a in o.activities]
