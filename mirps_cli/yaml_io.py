@@ -219,6 +219,24 @@ def _is_bomb(expanded: int, distinct: int) -> bool:
     return expanded > 10 * distinct + 10_000
 
 
+def _alias_finding(root: Node) -> YamlFinding | None:
+    """M109 when aliases loop or expand the document far beyond its size."""
+    expansion = _alias_expansion(root)
+    if expansion is None:
+        said = Message("an alias refers to itself", "un alias se refiere a sí mismo")
+        return YamlFinding(1, 1, "M109", said)
+    expanded, distinct = expansion
+    if not _is_bomb(expanded, distinct):
+        return None
+    over = expanded >= _EXPANSION_CAP
+    said = Message(
+        f"aliases make {distinct:,} values stand for {'over ' if over else ''}{expanded:,}",
+        f"los alias hacen que {distinct:,} valores representen "
+        f"{'más de ' if over else ''}{expanded:,}",
+    )
+    return YamlFinding(1, 1, "M109", said)
+
+
 def _is_tab_error(text: str, error: MarkedYAMLError) -> bool:
     mark = error.problem_mark
     if mark is None:
@@ -255,19 +273,10 @@ def parse(text: str, loader_class: type[Any] | None = None) -> Parsed:
         node = loader.get_single_node()
         if node is None:
             return Parsed(None)
-        expansion = _alias_expansion(node)
-        if expansion is None:
-            said = Message("an alias refers to itself", "un alias se refiere a sí mismo")
-            return Parsed(None, [YamlFinding(1, 1, "M109", said)])
-        if _is_bomb(*expansion):
-            expanded, distinct = expansion
-            over = expanded >= _EXPANSION_CAP
-            said = Message(
-                f"aliases make {distinct:,} values stand for {'over ' if over else ''}{expanded:,}",
-                f"los alias hacen que {distinct:,} valores representen "
-                f"{'más de ' if over else ''}{expanded:,}",
-            )
-            return Parsed(None, [YamlFinding(1, 1, "M109", said)])
+        # Without an anchor (&) there is no alias, and the walk can be spared.
+        bomb = _alias_finding(node) if "&" in text else None
+        if bomb is not None:
+            return Parsed(None, [bomb])
         data = loader.construct_document(node)
     except MarkedYAMLError as error:
         return Parsed(None, [*loader.findings, _syntax_finding(text, error)])

@@ -125,3 +125,9 @@ def test_number_keys_are_located() -> None:
 
     parsed = parse("a: 1\n2: two\n")
     assert locate(parsed.data, [2], at_key=True)[0] == (2, 1)
+
+
+def test_an_alias_without_anchor_is_a_syntax_finding() -> None:
+    parsed = parse("a: *nowhere\n")
+    assert parsed.data is None
+    assert [f.code for f in parsed.findings] == ["M105"]
