@@ -66,15 +66,7 @@ def regional_json(view: RegionalStatus) -> str:
             "countries": [_counts(c) for c in view.countries],
             "commitments": [_row(r) for r in view.rows],
             "work_plan": view.work_plan_year,
-            "next_events": [
-                {
-                    "id": e.id,
-                    "title": e.title.text,
-                    "date": _opt(e.date),
-                    "end_date": _opt(e.end_date),
-                }
-                for e in view.next_events
-            ],
+            "next_events": [_event(e) for e in view.next_events],
             "unscheduled_events": view.unscheduled,
         }
     )
@@ -124,16 +116,19 @@ def commitment_json(view: CommitmentDetail) -> str:
     return _dump(data)
 
 
+def _event(e: EventView) -> dict[str, Any]:
+    return {
+        "id": e.id,
+        "title": e.title.text,
+        "date": _opt(e.date),
+        "end_date": _opt(e.end_date),
+        "place": e.place.text if e.place else None,
+    }
+
+
 def timeline_json(timeline: Timeline, lang: str) -> str:
     def event(e: TimelineEvent) -> dict[str, Any]:
-        view = event_view(e, lang)
-        return {
-            "id": e.id,
-            "title": view.title.text,
-            "date": _opt(e.date),
-            "end_date": _opt(e.end_date),
-            "place": view.place.text if view.place else None,
-        }
+        return _event(event_view(e, lang))
 
     return _dump(
         {
@@ -237,15 +232,6 @@ def upcoming_json(events: list[EventView], start: dt.date, end: dt.date) -> str:
         {
             "from": start.isoformat(),
             "to": end.isoformat(),
-            "events": [
-                {
-                    "id": e.id,
-                    "title": e.title.text,
-                    "date": _opt(e.date),
-                    "end_date": _opt(e.end_date),
-                    "place": e.place.text if e.place else None,
-                }
-                for e in events
-            ],
+            "events": [_event(e) for e in events],
         }
     )
