@@ -7,7 +7,7 @@ import difflib
 
 from mirps_cli.locate import problem_at
 from mirps_cli.problems import Message, Problem
-from mirps_cli.tree import Tree
+from mirps_cli.tree import PlanFile, Tree
 
 WORKING_GROUP = Message("working group", "el grupo de trabajo")
 ACTIVITY = Message("activity", "la actividad")
@@ -26,35 +26,30 @@ def _unknown(what: Message, ident: str, known: set[str]) -> Message:
     return Message(f"{en}: none is defined", f"{es}: la lista está vacía")
 
 
+def _dangling(
+    plan: PlanFile, where: list[str | int], refs: list[str], what: Message, known: set[str]
+) -> list[Problem]:
+    """M302 for each id in `refs` (the list at `where` in the plan) that `known` lacks."""
+    return [
+        problem_at(plan, [*where, j], "M302", _unknown(what, ref, known))
+        for j, ref in enumerate(refs)
+        if ref not in known
+    ]
+
+
 def working_groups(tree: Tree, as_of: dt.date) -> list[Problem]:
     known = {g.id for _, wp in tree.work_plans() for g in wp.working_groups}
     problems = []
     for plan, national in tree.national_plans():
         for i, commitment in enumerate(national.commitments):
-            for j, group in enumerate(commitment.working_groups):
-                if group not in known:
-                    problems.append(
-                        problem_at(
-                            plan,
-                            ["commitments", i, "working_groups", j],
-                            "M302",
-                            _unknown(WORKING_GROUP, group, known),
-                        )
-                    )
+            where: list[str | int] = ["commitments", i, "working_groups"]
+            problems += _dangling(plan, where, commitment.working_groups, WORKING_GROUP, known)
     for plan, work_plan in tree.work_plans():
         own = {g.id for g in work_plan.working_groups}
         for i, outcome in enumerate(work_plan.outcomes):
             for j, activity in enumerate(outcome.activities):
-                for k, group in enumerate(activity.working_groups):
-                    if group not in own:
-                        problems.append(
-                            problem_at(
-                                plan,
-                                ["outcomes", i, "activities", j, "working_groups", k],
-                                "M302",
-                                _unknown(WORKING_GROUP, group, own),
-                            )
-                        )
+                where = ["outcomes", i, "activities", j, "working_groups"]
+                problems += _dangling(plan, where, activity.working_groups, WORKING_GROUP, own)
     return problems
 
 
@@ -99,16 +94,9 @@ def activities(tree: Tree, as_of: dt.date) -> list[Problem]:
     for plan, work_plan in tree.work_plans():
         own = {a.id for a in work_plan.activities()}
         for i, event in enumerate(work_plan.timeline):
-            for j, activity in enumerate(event.activities):
-                if activity not in own:
-                    problems.append(
-                        problem_at(
-                            plan,
-                            ["timeline", i, "activities", j],
-                            "M302",
-                            _unknown(ACTIVITY, activity, own),
-                        )
-                    )
+            problems += _dangling(
+                plan, ["timeline", i, "activities"], event.activities, ACTIVITY, own
+            )
     return problems
 
 
@@ -116,25 +104,10 @@ def institutions(tree: Tree, as_of: dt.date) -> list[Problem]:
     problems = []
     for plan, national in tree.national_plans():
         known = {inst.id for inst in national.institutions}
-        for j, member in enumerate(national.national_technical_team):
-            if member not in known:
-                problems.append(
-                    problem_at(
-                        plan,
-                        ["national_technical_team", j],
-                        "M302",
-                        _unknown(INSTITUTION, member, known),
-                    )
-                )
+        team = national.national_technical_team
+        problems += _dangling(plan, ["national_technical_team"], team, INSTITUTION, known)
         for i, commitment in enumerate(national.commitments):
-            for j, inst in enumerate(commitment.responsible_institutions):
-                if inst not in known:
-                    problems.append(
-                        problem_at(
-                            plan,
-                            ["commitments", i, "responsible_institutions", j],
-                            "M302",
-                            _unknown(INSTITUTION, inst, known),
-                        )
-                    )
+            where: list[str | int] = ["commitments", i, "responsible_institutions"]
+            refs = commitment.responsible_institutions
+            problems += _dangling(plan, where, refs, INSTITUTION, known)
     return problems
