@@ -104,5 +104,4 @@ def file_problem(
         severity=rule.severity,
         path=path,
         message=message,
-        hint=rule.hint_en,
     )

@@ -39,7 +39,7 @@ class Problem:
     severity: Severity
     path: Message  # readable place in the plan: "HN › commitment HN-03 › status"
     message: Message
-    hint: str  # in English; RULES[code].hint(lang) gives it in either language
+    # The hint is the rule's: RULES[code].hint(lang), in either language.
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.file, self.line, self.column, self.code)
