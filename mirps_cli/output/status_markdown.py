@@ -5,12 +5,19 @@ from __future__ import annotations
 import datetime as dt
 
 from mirps_cli.i18n import label, status_head
-from mirps_cli.output.words import date_or_dash, event_text, marks_text, month_name, summary_line
+from mirps_cli.output.words import (
+    commitment_facts,
+    date_or_dash,
+    event_text,
+    marks_text,
+    month_name,
+    summary_line,
+)
 from mirps_cli.status import event_view, status_label
 from mirps_cli.templating import render
 from mirps_cli.timeline import Timeline
 from mirps_cli.views import CommitmentDetail, CountryStatus, EventView, RegionalStatus
-from mirps_cli.vocab import FOCUS_AREA_TERMS, PILLAR_TERMS, Status
+from mirps_cli.vocab import Status
 
 
 def _fallback(used: bool, lang: str) -> str:
@@ -107,24 +114,6 @@ def country_markdown(view: CountryStatus, lang: str) -> str:
 
 def commitment_markdown(view: CommitmentDetail, lang: str) -> str:
     row = view.row
-    status = status_label(row.status, lang)
-    marks = marks_text(row, lang)
-    facts: list[tuple[str, str]] = [
-        (label("country", lang), f"{view.member.name(lang)} ({view.member.code})"),
-        (label("status", lang), status + (f" ({marks})" if marks else "")),
-    ]
-    optional = [
-        ("description", str(view.description) if view.description else ""),
-        ("pillar", PILLAR_TERMS[row.pillar].label(lang) if row.pillar else ""),
-        ("focus_area", FOCUS_AREA_TERMS[row.focus_area].label(lang) if row.focus_area else ""),
-        ("populations", ", ".join(view.populations)),
-        ("institutions", ", ".join(str(n) for n in view.institution_names)),
-        ("start", str(view.start) if view.start else ""),
-        ("due", str(row.due) if row.due else ""),
-        ("working_groups", ", ".join(row.working_groups)),
-        ("activities", "; ".join(f"{i} {t or ''}".strip() for i, t in view.activities)),
-    ]
-    facts += [(label(key, lang), value) for key, value in optional if value]
     history = [
         [
             str(e.date) if e.date else label("undated", lang),
@@ -149,7 +138,7 @@ def commitment_markdown(view: CommitmentDetail, lang: str) -> str:
         "status-commitment.md.j2",
         id=row.id,
         title=str(row.title),
-        facts=facts,
+        facts=commitment_facts(view, lang),
         history_heading=label("history", lang),
         history_heads=[label(k, lang) for k in ("date", "status", "note", "sources")],
         history=history,

@@ -12,11 +12,17 @@ from rich.table import Table
 from mirps_cli.i18n import label, status_head
 from mirps_cli.model.work_plan import TimelineEvent
 from mirps_cli.output.console import bar, make_console, table_box
-from mirps_cli.output.words import date_or_dash, event_text, marks_text, month_name, summary_line
+from mirps_cli.output.words import (
+    commitment_facts,
+    date_or_dash,
+    event_text,
+    month_name,
+    summary_line,
+)
 from mirps_cli.status import event_view, status_label
 from mirps_cli.timeline import Timeline
 from mirps_cli.views import CommitmentDetail, CountryStatus, EventView, RegionalStatus, Row
-from mirps_cli.vocab import FOCUS_AREA_TERMS, PILLAR_TERMS, Status
+from mirps_cli.vocab import Status
 
 STATUS_STYLE = {
     Status.PLANNED: "cyan",
@@ -171,36 +177,10 @@ def render_country(view: CountryStatus, lang: str, terminal: bool) -> str:
 def render_commitment(view: CommitmentDetail, lang: str, terminal: bool) -> str:
     row = view.row
 
-    def line(key: str, value: str) -> str:
-        return f"{label(key, lang)}: {value}"
-
     def draw(console: Console, terminal: bool) -> None:
         console.print(escape(f"{row.id}  {row.title}"), style="bold" if terminal else None)
-        console.print(line("country", f"{view.member.name(lang)} ({view.member.code})"))
-        status = status_label(row.status, lang)
-        if row.last_update is not None:
-            status += f", {label('updated', lang).lower()} {row.last_update}"
-        marks = marks_text(row, lang)
-        console.print(escape(line("status", status + (f" ({marks})" if marks else ""))))
-        if view.description:
-            console.print(escape(line("description", str(view.description))))
-        if row.pillar:
-            console.print(line("pillar", PILLAR_TERMS[row.pillar].label(lang)))
-        if row.focus_area:
-            console.print(line("focus_area", FOCUS_AREA_TERMS[row.focus_area].label(lang)))
-        if view.populations:
-            console.print(line("populations", ", ".join(view.populations)))
-        if view.institution_names:
-            names = ", ".join(str(n) for n in view.institution_names)
-            console.print(escape(line("institutions", names)))
-        if view.start or row.due:
-            console.print(
-                f"{line('start', date_or_dash(view.start))}   {line('due', date_or_dash(row.due))}"
-            )
-        if row.working_groups:
-            console.print(line("working_groups", ", ".join(row.working_groups)))
-        for ident, title in view.activities:
-            console.print(escape(f"{label('activities', lang)}: {ident} {title or ''}".rstrip()))
+        for name, value in commitment_facts(view, lang):
+            console.print(escape(f"{name}: {value}"))
         console.print()
         console.print(label("history", lang), style="bold" if terminal else None)
         if not view.history:

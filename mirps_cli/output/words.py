@@ -12,8 +12,9 @@ from babel.dates import format_date
 
 from mirps_cli.dates import PartialDate
 from mirps_cli.i18n import label
-from mirps_cli.views import CountryCounts, EventView, Row
-from mirps_cli.vocab import STATUS_TERMS, Status
+from mirps_cli.status import status_label
+from mirps_cli.views import CommitmentDetail, CountryCounts, EventView, Row
+from mirps_cli.vocab import FOCUS_AREA_TERMS, PILLAR_TERMS, STATUS_TERMS, Status
 
 LOCALES = {"en": "en", "es": "es"}
 
@@ -81,3 +82,26 @@ def marks_text(row: Row, lang: str) -> str:
     return ", ".join(
         label(k, lang) for k, on in (("overdue", row.overdue), ("stale", row.stale)) if on
     )
+
+
+def commitment_facts(view: CommitmentDetail, lang: str) -> list[tuple[str, str]]:
+    """The labelled facts at the head of one commitment's view, those it has, in order."""
+    row = view.row
+    status = status_label(row.status, lang)
+    if row.last_update is not None:
+        status += f", {label('updated', lang).lower()} {row.last_update}"
+    marks = marks_text(row, lang)
+    facts = [
+        ("country", f"{view.member.name(lang)} ({view.member.code})"),
+        ("status", status + (f" ({marks})" if marks else "")),
+        ("description", str(view.description) if view.description else ""),
+        ("pillar", PILLAR_TERMS[row.pillar].label(lang) if row.pillar else ""),
+        ("focus_area", FOCUS_AREA_TERMS[row.focus_area].label(lang) if row.focus_area else ""),
+        ("populations", ", ".join(view.populations)),
+        ("institutions", ", ".join(str(n) for n in view.institution_names)),
+        ("start", str(view.start) if view.start else ""),
+        ("due", str(row.due) if row.due else ""),
+        ("working_groups", ", ".join(row.working_groups)),
+        ("activities", "; ".join(f"{i} {t or ''}".strip() for i, t in view.activities)),
+    ]
+    return [(label(key, lang), value) for key, value in facts if value]
