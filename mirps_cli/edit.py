@@ -243,22 +243,21 @@ def prepare_update(root: Path, update: StatusUpdate, today: dt.date, lang: str =
             after,
             lang,
         )
-    _check_only_the_entry(before.tree.files, after.tree.files, plan_file, index, spliced)
+    entry = {"date": date, "status": status, "note": update.note, "sources": list(update.sources)}
+    _check_only_the_entry(after.tree.files, plan_file, index, entry)
     return Edit(
         plan_file.path, plan_file.display, commitment.id, status, date, old, new, (first, last_line)
     )
 
 
 def _check_only_the_entry(
-    before: list[PlanFile], after: list[PlanFile], plan_file: PlanFile, index: int, spliced: str
+    after: list[PlanFile], plan_file: PlanFile, index: int, entry: dict[str, object]
 ) -> None:
-    """Refuse unless the new plan equals the old one plus the new entry: a safety net."""
+    """Refuse unless the new plan equals the old one plus exactly `entry`: a safety net."""
     new_plan = next(f.model for f in after if f.path == plan_file.path)
     old_plan = plan_file.model
     assert isinstance(old_plan, NationalPlan) and isinstance(new_plan, NationalPlan)
-    added = new_plan.commitments[index].status_history[-1]
-    expected = _with_entry(old_plan, index, added.model_dump())
-    if new_plan != expected:
+    if new_plan != _with_entry(old_plan, index, entry):
         raise EditRefused(
             "mirps could not add the entry without touching the rest of the plan; "
             "the file was left as it was. Please report this.",

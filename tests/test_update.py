@@ -316,3 +316,15 @@ def test_refusals_in_spanish(plans_copy: Path, mirps: Callable[..., Run]) -> Non
     done = mirps("update", "HN-03", "--status", "cumplido", "--date", "2023", "--lang", "es")
     assert done.exit_code == 0
     assert done.stdout.startswith("HN-03: cumplido el 2023 (líneas ")
+
+
+def test_an_entry_written_wrong_is_caught_before_writing(
+    plans_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The safety net compares the written entry with the one asked for."""
+    monkeypatch.setattr("mirps_cli.edit._scalar", lambda value: "something else")
+    path = plans_copy / "national" / "HN.yaml"
+    before = path.read_bytes()
+    with pytest.raises(EditRefused, match="without touching the rest of the plan"):
+        prepare_update(plans_copy, StatusUpdate("HN-03", "fulfilled", "2023", "A note"), TODAY)
+    assert path.read_bytes() == before
