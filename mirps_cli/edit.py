@@ -21,9 +21,10 @@ from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from mirps_cli.atomic import write_atomic
 from mirps_cli.dates import PartialDate
 from mirps_cli.errors import EditRefused, MirpsError
+from mirps_cli.i18n import Message
 from mirps_cli.model import Commitment, NationalPlan
 from mirps_cli.output.problems import render_text
-from mirps_cli.problems import Invalid, Message
+from mirps_cli.problems import Invalid
 from mirps_cli.status import find_commitment
 from mirps_cli.tree import PlanFile
 from mirps_cli.validate import Validation, validate_tree

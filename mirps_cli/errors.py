@@ -3,7 +3,7 @@ and its sentence in English and Spanish."""
 
 from __future__ import annotations
 
-from mirps_cli.problems import Message
+from mirps_cli.i18n import Message
 
 
 class MirpsError(Exception):

@@ -1,94 +1,141 @@
-"""Labels of the terminal and Markdown views, in English and Spanish.
+"""Every sentence and label mirps shows, in English and Spanish, and the one place
+where a language is chosen.
 
-Plan content is translated by its authors ({en: ..., es: ...}); this table holds
-only mirps's own words. Month names and dates come from Babel (CLDR) instead.
+A `Message` holds one text in both languages; `Message.in_lang` is where a
+language picks one. Plan content is translated by its authors ({en: ..., es: ...})
+and read through `pick`; month names, dates and numbers come from Babel (CLDR).
 """
 
 from __future__ import annotations
 
-LABELS: dict[str, tuple[str, str]] = {
-    "country": ("Country", "País"),
-    "commitments": ("commitments", "compromisos"),
-    "commitment": ("commitment", "compromiso"),
-    "id": ("ID", "ID"),
-    "title": ("Title", "Título"),
-    "status": ("Status", "Estado"),
-    "updated": ("Updated", "Actualizado"),
-    "latest": ("Latest", "Última"),
-    "due": ("Due", "Plazo"),
-    "start": ("Start", "Inicio"),
-    "marks": ("Marks", "Alertas"),
-    "overdue": ("overdue", "vencido"),
-    "stale": ("stale", "sin actualizar"),
-    "overdue_col": ("Overdue", "Venc."),
-    "stale_col": ("Stale", "S/act."),
-    "fulfilled_col": ("Fulfilled", "Cumplidos"),
-    "total": ("Total", "Total"),
-    "no_status": ("no status", "sin estado"),
-    "none_col": ("None", "Sin"),
-    "pillar": ("Pillar", "Pilar"),
-    "focus_area": ("Focus area", "Área"),
-    "institution": ("Institution", "Institución"),
-    "institutions": ("Institutions", "Instituciones"),
-    "populations": ("Populations", "Poblaciones"),
-    "working_groups": ("Working groups", "Grupos de trabajo"),
-    "activities": ("Work-plan activities", "Actividades del plan de trabajo"),
-    "history": ("Status history", "Historial de estado"),
-    "date": ("Date", "Fecha"),
-    "note": ("Note", "Nota"),
-    "sources": ("Sources", "Fuentes"),
-    "indicators": ("Indicators", "Indicadores"),
-    "budget": ("Budget", "Presupuesto"),
-    "facilitating_factors": ("Facilitating factors", "Factores facilitadores"),
-    "challenges": ("Challenges", "Desafíos"),
-    "description": ("Description", "Descripción"),
-    "undated": ("undated", "sin fecha"),
-    "no_pillar": ("(no pillar)", "(sin pilar)"),
-    "no_focus_area": ("(no focus area)", "(sin área)"),
-    "no_institution": ("(no institution)", "(sin institución)"),
-    "regional_title": ("MIRPS: where each member stands", "MIRPS: situación de cada país"),
-    "as_of": ("as of", "al"),
-    "work_plan": ("Regional work plan", "Plan de trabajo regional"),
-    "presidency": ("Pro-Tempore Presidency", "Presidencia Pro Tempore"),
-    "outcome": ("Outcome", "Resultado"),
-    "next_events": ("Next events", "Próximos eventos"),
-    "no_next_events": ("No dated event ahead.", "Ningún evento fechado por delante."),
-    "unscheduled": ("Unscheduled", "Sin fecha"),
-    "unscheduled_count": ("unscheduled events", "eventos sin fecha"),
-    "timeline_title": ("Timeline", "Calendario"),
-    "upcoming_title": ("Upcoming", "Próximamente"),
-    "no_events": ("No events.", "Ningún evento."),
-    "place": ("Place", "Lugar"),
-    "legend": (
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Lang(StrEnum):
+    """The languages of mirps's words and of MIRPS's published reports."""
+
+    en = "en"
+    es = "es"
+
+
+@dataclass(frozen=True)
+class Message:
+    """One text in English and in Spanish."""
+
+    en: str
+    es: str
+
+    @classmethod
+    def same(cls, text: str) -> Message:
+        """A text that reads the same in both languages: an id, a code, a number."""
+        return cls(text, text)
+
+    def in_lang(self, lang: str) -> str:
+        return self.es if lang == Lang.es else self.en
+
+
+def other_lang(lang: str) -> Lang:
+    """The language a text falls back to when it is missing in `lang`."""
+    return Lang.en if lang == Lang.es else Lang.es
+
+
+def pick(en: str | None, es: str | None, lang: str) -> tuple[str, bool]:
+    """The text in `lang`, else in the other language (second item True)."""
+    both = Message(en or "", es or "")
+    if both.in_lang(lang):
+        return both.in_lang(lang), False
+    return both.in_lang(other_lang(lang)), True
+
+
+def counted(count: int, one: Message, many: Message, lang: str) -> str:
+    """ "1 file checked", "3 archivos revisados"."""
+    return f"{count} {(one if count == 1 else many).in_lang(lang)}"
+
+
+# mirps's own words in the terminal and Markdown views.
+LABELS: dict[str, Message] = {
+    "country": Message("Country", "País"),
+    "commitments": Message("commitments", "compromisos"),
+    "commitment": Message("commitment", "compromiso"),
+    "id": Message("ID", "ID"),
+    "title": Message("Title", "Título"),
+    "status": Message("Status", "Estado"),
+    "updated": Message("Updated", "Actualizado"),
+    "latest": Message("Latest", "Última"),
+    "due": Message("Due", "Plazo"),
+    "start": Message("Start", "Inicio"),
+    "marks": Message("Marks", "Alertas"),
+    "overdue": Message("overdue", "vencido"),
+    "overdue_many": Message("overdue", "vencidos"),
+    "stale": Message("stale", "sin actualizar"),
+    "overdue_col": Message("Overdue", "Venc."),
+    "stale_col": Message("Stale", "S/act."),
+    "fulfilled_col": Message("Fulfilled", "Cumplidos"),
+    "total": Message("Total", "Total"),
+    "no_status": Message("no status", "sin estado"),
+    "none_col": Message("None", "Sin"),
+    "pillar": Message("Pillar", "Pilar"),
+    "focus_area": Message("Focus area", "Área"),
+    "institution": Message("Institution", "Institución"),
+    "institutions": Message("Institutions", "Instituciones"),
+    "populations": Message("Populations", "Poblaciones"),
+    "working_groups": Message("Working groups", "Grupos de trabajo"),
+    "activities": Message("Work-plan activities", "Actividades del plan de trabajo"),
+    "history": Message("Status history", "Historial de estado"),
+    "date": Message("Date", "Fecha"),
+    "note": Message("Note", "Nota"),
+    "sources": Message("Sources", "Fuentes"),
+    "indicators": Message("Indicators", "Indicadores"),
+    "budget": Message("Budget", "Presupuesto"),
+    "facilitating_factors": Message("Facilitating factors", "Factores facilitadores"),
+    "challenges": Message("Challenges", "Desafíos"),
+    "description": Message("Description", "Descripción"),
+    "undated": Message("undated", "sin fecha"),
+    "no_pillar": Message("(no pillar)", "(sin pilar)"),
+    "no_focus_area": Message("(no focus area)", "(sin área)"),
+    "no_institution": Message("(no institution)", "(sin institución)"),
+    "regional_title": Message("MIRPS: where each member stands", "MIRPS: situación de cada país"),
+    "as_of": Message("as of", "al"),
+    "work_plan": Message("Regional work plan", "Plan de trabajo regional"),
+    "presidency": Message("Pro-Tempore Presidency", "Presidencia Pro Tempore"),
+    "outcome": Message("Outcome", "Resultado"),
+    "next_events": Message("Next events", "Próximos eventos"),
+    "no_next_events": Message("No dated event ahead.", "Ningún evento fechado por delante."),
+    "unscheduled": Message("Unscheduled", "Sin fecha"),
+    "unscheduled_count": Message("unscheduled events", "eventos sin fecha"),
+    "timeline_title": Message("Timeline", "Calendario"),
+    "upcoming_title": Message("Upcoming", "Próximamente"),
+    "no_events": Message("No events.", "Ningún evento."),
+    "place": Message("Place", "Lugar"),
+    "legend": Message(
         "Plan = planned, Prog = in progress, Fulf = fulfilled, Susp = suspended, "
         "Canc = cancelled, None = no status reported",
         "Plan = planificado, Curso = en curso, Cump = cumplido, Susp = suspendido, "
         "Canc = cancelado, Sin = sin estado informado",
     ),
-    "fallback_note": (
+    "fallback_note": Message(
         "Text marked [es] or [en] is shown in the other language: no translation is given.",
         "El texto marcado [en] o [es] se muestra en el otro idioma: no hay traducción.",
     ),
-    "no_commitments": ("No commitment matches.", "Ningún compromiso coincide."),
-    "amount": ("Amount", "Monto"),
-    "funder": ("Funder", "Financiador"),
+    "no_commitments": Message("No commitment matches.", "Ningún compromiso coincide."),
+    "amount": Message("Amount", "Monto"),
+    "funder": Message("Funder", "Financiador"),
 }
 
 # Short column heads for the regional table, so it fits 80 columns.
-STATUS_HEADS: dict[str, tuple[str, str]] = {
-    "planned": ("Plan", "Plan"),
-    "in_progress": ("Prog", "Curso"),
-    "fulfilled": ("Fulf", "Cump"),
-    "suspended": ("Susp", "Susp"),
-    "cancelled": ("Canc", "Canc"),
+STATUS_HEADS: dict[str, Message] = {
+    "planned": Message("Plan", "Plan"),
+    "in_progress": Message("Prog", "Curso"),
+    "fulfilled": Message("Fulf", "Cump"),
+    "suspended": Message("Susp", "Susp"),
+    "cancelled": Message("Canc", "Canc"),
 }
 
 
 def label(key: str, lang: str) -> str:
-    en, es = LABELS[key]
-    return es if lang == "es" else en
+    return LABELS[key].in_lang(lang)
 
 
 def status_head(key: str, lang: str) -> str:
-    en, es = STATUS_HEADS[key]
-    return es if lang == "es" else en
+    return STATUS_HEADS[key].in_lang(lang)

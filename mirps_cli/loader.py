@@ -15,9 +15,10 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from mirps_cli.errors import PlansNotFound
+from mirps_cli.i18n import Message
 from mirps_cli.locate import file_problem
 from mirps_cli.model import NationalPlan, WorkPlan
-from mirps_cli.problems import Message, Problem
+from mirps_cli.problems import Problem
 from mirps_cli.schema_errors import translate
 from mirps_cli.tree import FOLDERS, Kind, PlanFile, Tree
 from mirps_cli.yaml_io import PosMap, parse

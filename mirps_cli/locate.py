@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from mirps_cli.problems import Message, Problem
+from mirps_cli.i18n import Message
+from mirps_cli.problems import Problem
 from mirps_cli.rules import RULES
 from mirps_cli.tree import PlanFile
 from mirps_cli.yaml_io import Mark, PosList, PosMap

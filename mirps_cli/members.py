@@ -12,30 +12,27 @@ import difflib
 from dataclasses import dataclass
 
 from mirps_cli.folding import fold
+from mirps_cli.i18n import Lang, Message
 
 
 @dataclass(frozen=True)
 class Member:
     code: str
-    name_en: str
-    name_es: str
-    chapter_language: str  # "en" or "es"
+    name: Message
+    chapter_language: Lang
     joined: str  # a partial date, as the sources give it
-
-    def name(self, lang: str) -> str:
-        return self.name_es if lang == "es" else self.name_en
 
 
 MEMBERS: dict[str, Member] = {
     m.code: m
     for m in (
-        Member("BZ", "Belize", "Belice", "en", "2017-10-26"),
-        Member("CR", "Costa Rica", "Costa Rica", "es", "2017-10-26"),
-        Member("SV", "El Salvador", "El Salvador", "es", "2019-07"),
-        Member("GT", "Guatemala", "Guatemala", "es", "2017-10-26"),
-        Member("HN", "Honduras", "Honduras", "es", "2017-10-26"),
-        Member("MX", "Mexico", "México", "es", "2017-10-26"),
-        Member("PA", "Panama", "Panamá", "es", "2017-10-26"),
+        Member("BZ", Message("Belize", "Belice"), Lang.en, "2017-10-26"),
+        Member("CR", Message("Costa Rica", "Costa Rica"), Lang.es, "2017-10-26"),
+        Member("SV", Message("El Salvador", "El Salvador"), Lang.es, "2019-07"),
+        Member("GT", Message("Guatemala", "Guatemala"), Lang.es, "2017-10-26"),
+        Member("HN", Message("Honduras", "Honduras"), Lang.es, "2017-10-26"),
+        Member("MX", Message("Mexico", "México"), Lang.es, "2017-10-26"),
+        Member("PA", Message("Panama", "Panamá"), Lang.es, "2017-10-26"),
     )
 }
 
@@ -44,7 +41,7 @@ def find_member(text: str) -> Member | None:
     """The member named by ISO code or English or Spanish name, in any case."""
     wanted = fold(text)
     for member in MEMBERS.values():
-        if wanted in (fold(member.code), fold(member.name_en), fold(member.name_es)):
+        if wanted in (fold(member.code), fold(member.name.en), fold(member.name.es)):
             return member
     return None
 
@@ -53,8 +50,8 @@ def closest_members(text: str) -> list[str]:
     """Valid choices that look like what was typed, best first."""
     choices = {}
     for member in MEMBERS.values():
-        for name in (member.code, member.name_en, member.name_es):
-            choices[fold(name)] = f"{member.code} ({member.name_en})"
+        for name in (member.code, member.name.en, member.name.es):
+            choices[fold(name)] = f"{member.code} ({member.name.en})"
     close = difflib.get_close_matches(fold(text), list(choices), n=3, cutoff=0.5)
     found = list(dict.fromkeys(choices[c] for c in close))
-    return found or [f"{m.code} ({m.name_en})" for m in MEMBERS.values()]
+    return found or [f"{m.code} ({m.name.en})" for m in MEMBERS.values()]

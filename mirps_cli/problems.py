@@ -5,21 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from mirps_cli.i18n import Message
+
 
 class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
-
-
-@dataclass(frozen=True)
-class Message:
-    """A finding's sentence, in English and in Spanish."""
-
-    en: str
-    es: str
-
-    def in_lang(self, lang: str) -> str:
-        return self.es if lang == "es" else self.en
 
 
 class Invalid(ValueError):
@@ -39,7 +30,7 @@ class Problem:
     severity: Severity
     path: Message  # readable place in the plan: "HN › commitment HN-03 › status"
     message: Message
-    # The hint is the rule's: RULES[code].hint(lang), in either language.
+    # The hint is the rule's: RULES[code].hint.in_lang(lang), in either language.
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.file, self.line, self.column, self.code)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from mirps_cli.i18n import Message
 from mirps_cli.problems import Severity
 
 E, W = Severity.ERROR, Severity.WARNING
@@ -18,11 +19,7 @@ class Rule:
     code: str
     name: str
     severity: Severity
-    hint_en: str
-    hint_es: str
-
-    def hint(self, lang: str) -> str:
-        return self.hint_es if lang == "es" else self.hint_en
+    hint: Message
 
 
 RULES: dict[str, Rule] = {
@@ -33,179 +30,236 @@ RULES: dict[str, Rule] = {
             "M101",
             "unreadable-file",
             E,
-            "Make it a regular, readable file (not a folder, a broken link or a link loop).",
-            "Debe ser un archivo normal y legible (no una carpeta ni un enlace roto o circular).",
+            Message(
+                "Make it a regular, readable file (not a folder, a broken link or a link loop).",
+                "Debe ser un archivo normal y legible (no una carpeta ni un enlace "
+                "roto o circular).",
+            ),
         ),
         Rule(
             "M102",
             "file-too-large",
             E,
-            "Split the plan, or raise the limit with --max-file-size.",
-            "Divida el plan o suba el límite con --max-file-size.",
+            Message(
+                "Split the plan, or raise the limit with --max-file-size.",
+                "Divida el plan o suba el límite con --max-file-size.",
+            ),
         ),
         Rule(
             "M103",
             "invalid-utf8",
             E,
-            "Save the file as UTF-8 (in most editors: Save as… › Encoding › UTF-8).",
-            "Guarde el archivo como UTF-8 (Guardar como… › Codificación › UTF-8).",
+            Message(
+                "Save the file as UTF-8 (in most editors: Save as… › Encoding › UTF-8).",
+                "Guarde el archivo como UTF-8 (Guardar como… › Codificación › UTF-8).",
+            ),
         ),
         Rule(
             "M104",
             "empty-file",
             E,
-            "Write the plan's fields, or delete the file.",
-            "Escriba los campos del plan o borre el archivo.",
+            Message(
+                "Write the plan's fields, or delete the file.",
+                "Escriba los campos del plan o borre el archivo.",
+            ),
         ),
         Rule(
             "M105",
             "yaml-syntax",
             E,
-            "Check indentation, colons and quotes on this line and the one before.",
-            "Revise la sangría, los dos puntos y las comillas en esta línea y la anterior.",
+            Message(
+                "Check indentation, colons and quotes on this line and the one before.",
+                "Revise la sangría, los dos puntos y las comillas en esta línea y la anterior.",
+            ),
         ),
         Rule(
             "M106",
             "tab-character",
             E,
-            "YAML indents with spaces only: replace the tab with spaces.",
-            "YAML solo admite espacios para la sangría: cambie el tabulador por espacios.",
+            Message(
+                "YAML indents with spaces only: replace the tab with spaces.",
+                "YAML solo admite espacios para la sangría: cambie el tabulador por espacios.",
+            ),
         ),
         Rule(
             "M107",
             "duplicate-key",
             E,
-            "Keep one of the two keys; YAML would silently drop the other.",
-            "Deje solo una de las dos claves; YAML descartaría la otra sin avisar.",
+            Message(
+                "Keep one of the two keys; YAML would silently drop the other.",
+                "Deje solo una de las dos claves; YAML descartaría la otra sin avisar.",
+            ),
         ),
         Rule(
             "M108",
             "unsafe-tag",
             E,
-            "Remove the '!' tag: plan files hold plain text, numbers, lists and mappings.",
-            "Quite la etiqueta '!': los planes solo contienen texto, números, listas y mapas.",
+            Message(
+                "Remove the '!' tag: plan files hold plain text, numbers, lists and mappings.",
+                "Quite la etiqueta '!': los planes solo contienen texto, números, listas y mapas.",
+            ),
         ),
         Rule(
             "M109",
             "alias-bomb",
             E,
-            "Write the values out instead of repeating them through anchors (&) and aliases (*).",
-            "Escriba los valores en vez de repetirlos con anclas (&) y alias (*).",
+            Message(
+                "Write the values out instead of repeating them through anchors (&) "
+                "and aliases (*).",
+                "Escriba los valores en vez de repetirlos con anclas (&) y alias (*).",
+            ),
         ),
         Rule(
             "M110",
             "not-a-mapping",
             E,
-            "A plan file is a mapping of keys (country:, commitments:, ...), not a list or text.",
-            "Un plan es un mapa de claves (country:, commitments:, ...), no una lista ni texto.",
+            Message(
+                "A plan file is a mapping of keys (country:, commitments:, ...), not a "
+                "list or text.",
+                "Un plan es un mapa de claves (country:, commitments:, ...), no una "
+                "lista ni texto.",
+            ),
         ),
         Rule(
             "M111",
             "unknown-file",
             W,
-            "Plans go in national/XX.yaml or regional/YEAR.yaml; move or remove this file.",
-            "Los planes van en national/XX.yaml o regional/AÑO.yaml; mueva o borre este archivo.",
+            Message(
+                "Plans go in national/XX.yaml or regional/YEAR.yaml; move or remove this file.",
+                "Los planes van en national/XX.yaml o regional/AÑO.yaml; mueva o borre "
+                "este archivo.",
+            ),
         ),
         Rule(
             "M112",
             "no-plans",
             E,
-            "Point --plans at the folder that holds national/ and regional/.",
-            "Indique con --plans la carpeta que contiene national/ y regional/.",
+            Message(
+                "Point --plans at the folder that holds national/ and regional/.",
+                "Indique con --plans la carpeta que contiene national/ y regional/.",
+            ),
         ),
         # One file against its schema
         Rule(
             "M201",
             "unknown-key",
             E,
-            "Fix the spelling, or remove the key: see the plan format in README.md.",
-            "Corrija la clave o quítela: vea el formato de los planes en README.md.",
+            Message(
+                "Fix the spelling, or remove the key: see the plan format in README.md.",
+                "Corrija la clave o quítela: vea el formato de los planes en README.md.",
+            ),
         ),
         Rule(
             "M202",
             "missing-field",
             E,
-            "Add the field: it is required.",
-            "Agregue el campo: es obligatorio.",
+            Message(
+                "Add the field: it is required.",
+                "Agregue el campo: es obligatorio.",
+            ),
         ),
         Rule(
             "M203",
             "invalid-value",
             E,
-            "Write a value of the kind this field takes (see README.md, plan format).",
-            "Escriba un valor del tipo que admite este campo (README.md, formato de los planes).",
+            Message(
+                "Write a value of the kind this field takes (see README.md, plan format).",
+                "Escriba un valor del tipo que admite este campo (README.md, formato "
+                "de los planes).",
+            ),
         ),
         # Across files
         Rule(
             "M301",
             "duplicate-id",
             E,
-            "Ids must be unique in the whole tree: renumber one of the two.",
-            "Los identificadores deben ser únicos en todo el árbol: renumere uno de los dos.",
+            Message(
+                "Ids must be unique in the whole tree: renumber one of the two.",
+                "Los identificadores deben ser únicos en todo el árbol: renumere uno de los dos.",
+            ),
         ),
         Rule(
             "M302",
             "unknown-reference",
             E,
-            "Refer to an id that exists (working group, activity or institution).",
-            "Use un identificador que exista (grupo de trabajo, actividad o institución).",
+            Message(
+                "Refer to an id that exists (working group, activity or institution).",
+                "Use un identificador que exista (grupo de trabajo, actividad o institución).",
+            ),
         ),
         Rule(
             "M303",
             "file-name-mismatch",
             E,
-            "Name the file after its country code (HN.yaml) or presidency year (2022.yaml).",
-            "Nombre el archivo con el código del país (HN.yaml) o el año (2022.yaml).",
+            Message(
+                "Name the file after its country code (HN.yaml) or presidency year (2022.yaml).",
+                "Nombre el archivo con el código del país (HN.yaml) o el año (2022.yaml).",
+            ),
         ),
         Rule(
             "M304",
             "id-country-mismatch",
             E,
-            "A commitment id starts with its plan's country code, e.g. HN-03 in HN.yaml.",
-            "El identificador empieza con el código del país del plan, p. ej. HN-03 en HN.yaml.",
+            Message(
+                "A commitment id starts with its plan's country code, e.g. HN-03 in HN.yaml.",
+                "El identificador empieza con el código del país del plan, p. ej. "
+                "HN-03 en HN.yaml.",
+            ),
         ),
         Rule(
             "M305",
             "history-order",
             E,
-            "List status entries oldest first; add a new entry at the end.",
-            "Ordene las entradas de estado de la más antigua a la más reciente.",
+            Message(
+                "List status entries oldest first; add a new entry at the end.",
+                "Ordene las entradas de estado de la más antigua a la más reciente.",
+            ),
         ),
         Rule(
             "M306",
             "due-before-start",
             E,
-            "The due date cannot come before the start date: correct one of them.",
-            "La fecha límite no puede ser anterior a la de inicio: corrija una de las dos.",
+            Message(
+                "The due date cannot come before the start date: correct one of them.",
+                "La fecha límite no puede ser anterior a la de inicio: corrija una de las dos.",
+            ),
         ),
         Rule(
             "M307",
             "fulfilled-undated",
             E,
-            "Give the entry that marks the commitment fulfilled the date it was reported.",
-            "Indique la fecha en que se informó el cumplimiento del compromiso.",
+            Message(
+                "Give the entry that marks the commitment fulfilled the date it was reported.",
+                "Indique la fecha en que se informó el cumplimiento del compromiso.",
+            ),
         ),
         Rule(
             "M308",
             "duplicate-plan",
             E,
-            "Keep one file per country and one per presidency year.",
-            "Mantenga un archivo por país y uno por año de presidencia.",
+            Message(
+                "Keep one file per country and one per presidency year.",
+                "Mantenga un archivo por país y uno por año de presidencia.",
+            ),
         ),
         # Warnings relative to --as-of
         Rule(
             "M401",
             "overdue",
             W,
-            "Past its due date and not fulfilled: add a status entry or a new due date.",
-            "Vencido y no cumplido: agregue una entrada de estado o una nueva fecha límite.",
+            Message(
+                "Past its due date and not fulfilled: add a status entry or a new due date.",
+                "Vencido y no cumplido: agregue una entrada de estado o una nueva fecha límite.",
+            ),
         ),
         Rule(
             "M402",
             "stale",
             W,
-            "No dated status entry in 12 months: add one with `mirps update`.",
-            "Sin entrada de estado fechada en 12 meses: agregue una con `mirps update`.",
+            Message(
+                "No dated status entry in 12 months: add one with `mirps update`.",
+                "Sin entrada de estado fechada en 12 meses: agregue una con `mirps update`.",
+            ),
         ),
     )
 }

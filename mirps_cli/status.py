@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from mirps_cli.errors import UsageError
 from mirps_cli.folding import fold
-from mirps_cli.i18n import label
+from mirps_cli.i18n import label, other_lang
 from mirps_cli.members import MEMBERS, Member, closest_members, find_member
 from mirps_cli.model import Commitment, NationalPlan
 from mirps_cli.model.commitment import BudgetLine, Indicator
@@ -50,7 +50,7 @@ from mirps_cli.vocab import (
 
 def shown(value: str | LocalizedText, lang: str) -> Shown:
     text, fell_back = text_in(value, lang)
-    return Shown(text, ("es" if lang == "en" else "en") if fell_back else None)
+    return Shown(text, other_lang(lang) if fell_back else None)
 
 
 def resolve_member(text: str) -> Member:
@@ -187,11 +187,11 @@ def _group_labels(row: Row, plan: NationalPlan, group_by: GroupBy, lang: str) ->
         if row.pillar is None:
             return [label("no_pillar", lang)]
         number = list(Pillar).index(row.pillar) + 1
-        return [f"{number}. {PILLAR_TERMS[row.pillar].label(lang)}"]
+        return [f"{number}. {PILLAR_TERMS[row.pillar].in_lang(lang)}"]
     if group_by is GroupBy.focus_area:
         if row.focus_area is None:
             return [label("no_focus_area", lang)]
-        return [FOCUS_AREA_TERMS[row.focus_area].label(lang)]
+        return [FOCUS_AREA_TERMS[row.focus_area].in_lang(lang)]
     if group_by is GroupBy.status:
         return [status_label(row.status, lang)]
     names = {i.id: str(shown(i.name, lang)) for i in plan.institutions}
@@ -201,7 +201,7 @@ def _group_labels(row: Row, plan: NationalPlan, group_by: GroupBy, lang: str) ->
 def status_label(status: Status | None, lang: str) -> str:
     if status is None:
         return label("no_status", lang)
-    return STATUS_TERMS[status].label(lang)
+    return STATUS_TERMS[status].name.in_lang(lang)
 
 
 def country_status(
@@ -210,8 +210,8 @@ def country_status(
     plan = tree.national(member.code)
     if plan is None:
         raise UsageError(
-            f"there is no plan for {member.code} ({member.name_en}) in the plans folder",
-            f"no hay plan de {member.code} ({member.name_es}) en la carpeta de planes",
+            f"there is no plan for {member.code} ({member.name.en}) in the plans folder",
+            f"no hay plan de {member.code} ({member.name.es}) en la carpeta de planes",
         )
     rows = _rows(tree, as_of, filters, lang, country=member.code)
     groups: dict[str, list[Row]] = {}
@@ -269,7 +269,7 @@ def commitment_detail(tree: Tree, ident: str, as_of: dt.date, lang: str) -> Comm
         row=row,
         member=MEMBERS[plan.country],
         description=shown(c.description, lang) if c.description is not None else None,
-        populations=[POPULATION_TERMS[p].label(lang) for p in c.populations],
+        populations=[POPULATION_TERMS[p].in_lang(lang) for p in c.populations],
         institution_names=[institutions.get(i, Shown(i)) for i in c.responsible_institutions],
         start=c.start,
         history=[

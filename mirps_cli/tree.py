@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
+from mirps_cli.i18n import Message
 from mirps_cli.model import NationalPlan, WorkPlan
-from mirps_cli.problems import Message
 from mirps_cli.yaml_io import PosMap
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from mirps_cli.folding import fold
+from mirps_cli.i18n import Message
 
 
 class Status(StrEnum):
@@ -22,18 +23,10 @@ class Status(StrEnum):
 
 
 @dataclass(frozen=True)
-class Term:
-    en: str
-    es: str
-
-    def label(self, lang: str) -> str:
-        return self.es if lang == "es" else self.en
-
-
-@dataclass(frozen=True)
-class StatusTerm(Term):
-    meaning_en: str
-    meaning_es: str
+class StatusTerm:
+    name: Message
+    plural: Message  # agreeing with "commitments" / "compromisos": "3 cumplidos"
+    meaning: Message
     grf: str
     ogp: str
     iati: str
@@ -41,46 +34,56 @@ class StatusTerm(Term):
 
 STATUS_TERMS: dict[Status, StatusTerm] = {
     Status.PLANNED: StatusTerm(
-        "planned",
-        "planificado",
-        "Adopted or announced; implementation has not begun.",
-        "Adoptado o anunciado; la ejecución no ha comenzado.",
+        Message("planned", "planificado"),
+        Message("planned", "planificados"),
+        Message(
+            "Adopted or announced; implementation has not begun.",
+            "Adoptado o anunciado; la ejecución no ha comenzado.",
+        ),
         grf="in the planning stage",
         ogp="Not Started",
         iati="1 Pipeline/identification",
     ),
     Status.IN_PROGRESS: StatusTerm(
-        "in progress",
-        "en curso",
-        "Implementation has begun and is not complete.",
-        "La ejecución comenzó y no ha concluido.",
+        Message("in progress", "en curso"),
+        Message("in progress", "en curso"),
+        Message(
+            "Implementation has begun and is not complete.",
+            "La ejecución comenzó y no ha concluido.",
+        ),
         grf="in progress",
         ogp="Limited or Substantial",
         iati="2 Implementation",
     ),
     Status.FULFILLED: StatusTerm(
-        "fulfilled",
-        "cumplido",
-        "Delivered as committed.",
-        "Cumplido según lo comprometido.",
+        Message("fulfilled", "cumplido"),
+        Message("fulfilled", "cumplidos"),
+        Message(
+            "Delivered as committed.",
+            "Cumplido según lo comprometido.",
+        ),
         grf="fulfilled",
         ogp="Complete",
         iati="3 Finalisation, 4 Closed",
     ),
     Status.SUSPENDED: StatusTerm(
-        "suspended",
-        "suspendido",
-        "Halted for now; expected to resume.",
-        "Detenido por ahora; se espera reanudarlo.",
+        Message("suspended", "suspendido"),
+        Message("suspended", "suspendidos"),
+        Message(
+            "Halted for now; expected to resume.",
+            "Detenido por ahora; se espera reanudarlo.",
+        ),
         grf="(no equivalent)",
         ogp="Limited",
         iati="6 Suspended",
     ),
     Status.CANCELLED: StatusTerm(
-        "cancelled",
-        "cancelado",
-        "Withdrawn; will not be delivered.",
-        "Retirado; no se cumplirá.",
+        Message("cancelled", "cancelado"),
+        Message("cancelled", "cancelados"),
+        Message(
+            "Withdrawn; will not be delivered.",
+            "Retirado; no se cumplirá.",
+        ),
         grf="(no equivalent)",
         ogp="Not Started",
         iati="5 Cancelled",
@@ -92,7 +95,7 @@ def parse_status(text: str) -> Status | None:
     """A status from its value or its English or Spanish name: "fulfilled", "en curso"."""
     wanted = fold(text)
     for status, term in STATUS_TERMS.items():
-        if wanted in (fold(status.value), fold(term.en), fold(term.es)):
+        if wanted in (fold(status.value), fold(term.name.en), fold(term.name.es)):
             return status
     return None
 
@@ -112,17 +115,17 @@ class Pillar(StrEnum):
     DURABLE_SOLUTIONS = "durable_solutions"
 
 
-PILLAR_TERMS: dict[Pillar, Term] = {
-    Pillar.RECEPTION_ADMISSION: Term(
+PILLAR_TERMS: dict[Pillar, Message] = {
+    Pillar.RECEPTION_ADMISSION: Message(
         "Reception and admission", "Mejora de mecanismos de recepción y admisión"
     ),
-    Pillar.IMMEDIATE_NEEDS: Term(
+    Pillar.IMMEDIATE_NEEDS: Message(
         "Immediate and persistent needs", "Respuesta a necesidades humanitarias y de protección"
     ),
-    Pillar.HOST_COMMUNITIES: Term(
+    Pillar.HOST_COMMUNITIES: Message(
         "Support to host countries and communities", "Apoyar a los países y comunidades de acogida"
     ),
-    Pillar.DURABLE_SOLUTIONS: Term(
+    Pillar.DURABLE_SOLUTIONS: Message(
         "Durable solutions", "Ampliar las oportunidades de soluciones duraderas"
     ),
 }
@@ -138,12 +141,12 @@ class FocusArea(StrEnum):
     SOCIAL_PROTECTION = "social_protection"
 
 
-FOCUS_AREA_TERMS: dict[FocusArea, Term] = {
-    FocusArea.PROTECTION: Term("Protection", "Protección"),
-    FocusArea.JOBS_LIVELIHOODS: Term("Jobs and livelihoods", "Empleo y medios de vida"),
-    FocusArea.EDUCATION: Term("Education", "Educación"),
-    FocusArea.HEALTH: Term("Health", "Salud"),
-    FocusArea.SOCIAL_PROTECTION: Term("Social protection", "Protección social"),
+FOCUS_AREA_TERMS: dict[FocusArea, Message] = {
+    FocusArea.PROTECTION: Message("Protection", "Protección"),
+    FocusArea.JOBS_LIVELIHOODS: Message("Jobs and livelihoods", "Empleo y medios de vida"),
+    FocusArea.EDUCATION: Message("Education", "Educación"),
+    FocusArea.HEALTH: Message("Health", "Salud"),
+    FocusArea.SOCIAL_PROTECTION: Message("Social protection", "Protección social"),
 }
 
 
@@ -156,17 +159,17 @@ class Population(StrEnum):
     HOST_COMMUNITIES = "host_communities"
 
 
-POPULATION_TERMS: dict[Population, Term] = {
-    Population.REFUGEES: Term("refugees", "personas refugiadas"),
-    Population.ASYLUM_SEEKERS: Term("asylum seekers", "personas solicitantes de asilo"),
-    Population.INTERNALLY_DISPLACED: Term(
+POPULATION_TERMS: dict[Population, Message] = {
+    Population.REFUGEES: Message("refugees", "personas refugiadas"),
+    Population.ASYLUM_SEEKERS: Message("asylum seekers", "personas solicitantes de asilo"),
+    Population.INTERNALLY_DISPLACED: Message(
         "internally displaced persons", "personas desplazadas internamente"
     ),
-    Population.RETURNEES: Term(
+    Population.RETURNEES: Message(
         "returnees with protection needs", "personas retornadas con necesidades de protección"
     ),
-    Population.IN_TRANSIT: Term("people in transit", "personas en tránsito"),
-    Population.HOST_COMMUNITIES: Term("host communities", "comunidades de acogida"),
+    Population.IN_TRANSIT: Message("people in transit", "personas en tránsito"),
+    Population.HOST_COMMUNITIES: Message("host communities", "comunidades de acogida"),
 }
 
 

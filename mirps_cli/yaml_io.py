@@ -22,7 +22,7 @@ from ruamel.yaml.reader import Reader
 from ruamel.yaml.resolver import Resolver, VersionedResolver
 from ruamel.yaml.scanner import Scanner
 
-from mirps_cli.problems import Message
+from mirps_cli.i18n import Message
 
 try:
     from _ruamel_yaml import CParser

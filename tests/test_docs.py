@@ -40,7 +40,9 @@ def test_every_rule_is_in_the_readme_table() -> None:
 
 def test_status_vocabulary_in_both_languages() -> None:
     for status, term in STATUS_TERMS.items():
-        assert re.search(rf"\| `{status.value}` \| {term.en} \| {term.es} \|", README), status
+        assert re.search(rf"\| `{status.value}` \| {term.name.en} \| {term.name.es} \|", README), (
+            status
+        )
 
 
 def test_quick_start_commands_come_first() -> None:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
+from mirps_cli.i18n import Message
 from mirps_cli.locate import Loc, locate, problem_at
-from mirps_cli.problems import Message, Problem
+from mirps_cli.problems import Problem
 from mirps_cli.tree import PlanFile, Tree
 
 Place = tuple[PlanFile, Loc]

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
+from mirps_cli.i18n import Message
 from mirps_cli.locate import problem_at
-from mirps_cli.problems import Message, Problem
+from mirps_cli.problems import Problem
 from mirps_cli.progress import current_status, is_overdue, is_stale
 from mirps_cli.tree import Tree
 from mirps_cli.vocab import STATUS_TERMS
+
+WITHOUT_STATUS = Message("without status", "sin estado")
 
 
 def overdue(tree: Tree, as_of: dt.date) -> list[Problem]:
@@ -17,12 +20,11 @@ def overdue(tree: Tree, as_of: dt.date) -> list[Problem]:
         for i, c in enumerate(national.commitments):
             if is_overdue(c, as_of):
                 status = current_status(c)
-                en = STATUS_TERMS[status].en if status else "without status"
-                es = STATUS_TERMS[status].es if status else "sin estado"
+                now = STATUS_TERMS[status].name if status else WITHOUT_STATUS
                 when = as_of.isoformat()
                 said = Message(
-                    f"was due {c.due} and is {en} as of {when}",
-                    f"vencía en {c.due} y al {when} está {es}",
+                    f"was due {c.due} and is {now.en} as of {when}",
+                    f"vencía en {c.due} y al {when} está {now.es}",
                 )
                 problems.append(problem_at(plan, ["commitments", i, "due"], "M401", said))
     return problems

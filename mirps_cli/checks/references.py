@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 
+from mirps_cli.i18n import Message
 from mirps_cli.locate import problem_at
-from mirps_cli.problems import Message, Problem
+from mirps_cli.problems import Problem
 from mirps_cli.tree import PlanFile, Tree
 
 WORKING_GROUP = Message("working group", "el grupo de trabajo")

@@ -8,13 +8,13 @@ import os
 import sys
 import traceback
 from collections.abc import Callable
-from enum import StrEnum
 from typing import Annotated, Any, TypeVar
 
 import typer
 from typer.exceptions import TyperException
 
 from mirps_cli.errors import MirpsError
+from mirps_cli.i18n import Lang
 
 EXIT_UNEXPECTED = 3
 
@@ -28,11 +28,6 @@ PlansOption = Annotated[
         show_default=False,
     ),
 ]
-
-
-class Lang(StrEnum):
-    en = "en"
-    es = "es"
 
 
 LangOption = Annotated[Lang, typer.Option("--lang", help="Language of labels and messages.")]

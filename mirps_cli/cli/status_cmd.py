@@ -7,7 +7,8 @@ from typing import Annotated
 
 import typer
 
-from mirps_cli.cli.common import AsOfOption, Lang, LangOption, PlansOption, guarded, parse_as_of
+from mirps_cli.cli.common import AsOfOption, LangOption, PlansOption, guarded, parse_as_of
+from mirps_cli.i18n import Lang
 from mirps_cli.vocab import GroupBy, Pillar, Status
 
 

@@ -7,7 +7,8 @@ from typing import Annotated
 
 import typer
 
-from mirps_cli.cli.common import Lang, LangOption, PlansOption, guarded
+from mirps_cli.cli.common import LangOption, PlansOption, guarded
+from mirps_cli.i18n import Lang
 
 
 @guarded
@@ -71,15 +72,13 @@ def update(
         return
     apply_edit(edit)
     first, last = edit.added
-    if lang == "es":
-        from mirps_cli.vocab import STATUS_TERMS
+    from mirps_cli.i18n import Message
+    from mirps_cli.vocab import STATUS_TERMS
 
-        typer.echo(
-            f"{edit.commitment}: {STATUS_TERMS[edit.status].es} el {edit.date} "
-            f"(líneas {first}-{last} agregadas en {edit.display})"
-        )
-    else:
-        typer.echo(
-            f"{edit.commitment}: {edit.status.value} on {edit.date} "
-            f"(added lines {first}-{last} of {edit.display})"
-        )
+    done = Message(
+        f"{edit.commitment}: {edit.status.value} on {edit.date} "
+        f"(added lines {first}-{last} of {edit.display})",
+        f"{edit.commitment}: {STATUS_TERMS[edit.status].name.es} el {edit.date} "
+        f"(líneas {first}-{last} agregadas en {edit.display})",
+    )
+    typer.echo(done.in_lang(lang))

@@ -9,7 +9,8 @@ from typing import Annotated
 
 import typer
 
-from mirps_cli.cli.common import AsOfOption, Lang, LangOption, PlansOption, guarded, parse_as_of
+from mirps_cli.cli.common import AsOfOption, LangOption, PlansOption, guarded, parse_as_of
+from mirps_cli.i18n import Lang
 
 
 class ProblemFormat(StrEnum):

@@ -17,6 +17,7 @@ from pydantic import (
 )
 from pydantic_core import core_schema
 
+from mirps_cli.i18n import pick
 from mirps_cli.members import MEMBERS
 from mirps_cli.problems import Invalid
 
@@ -76,11 +77,7 @@ def text_in(text: str | LocalizedText | None, lang: str) -> tuple[str, bool]:
         return "", False
     if isinstance(text, str):
         return text, False
-    wanted = text.es if lang == "es" else text.en
-    if wanted is not None:
-        return wanted, False
-    other = text.en if lang == "es" else text.es
-    return other or "", True
+    return pick(text.en, text.es, lang)
 
 
 def _is_member(code: str) -> str:

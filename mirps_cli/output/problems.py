@@ -6,6 +6,7 @@ import json
 from collections.abc import Callable
 
 from mirps_cli import __version__
+from mirps_cli.i18n import Message, counted
 from mirps_cli.problems import Problem, Severity
 from mirps_cli.rules import RULES
 
@@ -14,37 +15,31 @@ def _place(p: Problem) -> str:
     return f"{p.file}:{p.line}:{p.column}" if p.line else p.file
 
 
-_SEVERITY_ES = {Severity.ERROR: "error", Severity.WARNING: "advertencia"}
-
-
-def _count(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
+SEVERITY: dict[Severity, tuple[Message, Message]] = {  # one, many
+    Severity.ERROR: (Message("error", "error"), Message("errors", "errores")),
+    Severity.WARNING: (Message("warning", "advertencia"), Message("warnings", "advertencias")),
+}
+HINT = Message("hint", "sugerencia")
+FILES_CHECKED = (
+    Message("file checked", "archivo revisado"),
+    Message("files checked", "archivos revisados"),
+)
 
 
 def render_text(problems: list[Problem], lang: str = "en", checked: int = 0) -> str:
     lines = []
     for p in problems:
         where = f" {p.path.in_lang(lang)}:" if p.path.en else ""
-        severity = _SEVERITY_ES[p.severity] if lang == "es" else str(p.severity)
+        severity = SEVERITY[p.severity][0].in_lang(lang)
         lines.append(f"{_place(p)}: {severity} {p.code}{where} {p.message.in_lang(lang)}")
-        lines.append(
-            f"    hint: {RULES[p.code].hint(lang)}"
-            if lang == "en"
-            else f"    sugerencia: {RULES[p.code].hint(lang)}"
-        )
+        lines.append(f"    {HINT.in_lang(lang)}: {RULES[p.code].hint.in_lang(lang)}")
     errors = sum(p.severity is Severity.ERROR for p in problems)
     warnings = len(problems) - errors
-    if lang == "es":
-        lines.append(
-            f"{_count(checked, 'archivo revisado', 'archivos revisados')}: "
-            f"{_count(errors, 'error', 'errores')}, "
-            f"{_count(warnings, 'advertencia', 'advertencias')}"
-        )
-    else:
-        lines.append(
-            f"{_count(checked, 'file checked', 'files checked')}: "
-            f"{_count(errors, 'error', 'errors')}, {_count(warnings, 'warning', 'warnings')}"
-        )
+    lines.append(
+        f"{counted(checked, *FILES_CHECKED, lang)}: "
+        f"{counted(errors, *SEVERITY[Severity.ERROR], lang)}, "
+        f"{counted(warnings, *SEVERITY[Severity.WARNING], lang)}"
+    )
     return "\n".join(lines) + "\n"
 
 
@@ -59,7 +54,7 @@ def render_json(problems: list[Problem], lang: str = "en", checked: int = 0) -> 
             "rule": RULES[p.code].name,
             "severity": str(p.severity),
             "message": p.message.in_lang(lang),
-            "hint": RULES[p.code].hint(lang),
+            "hint": RULES[p.code].hint.in_lang(lang),
         }
         for p in problems
     ]
@@ -86,9 +81,9 @@ def render_github(problems: list[Problem], lang: str = "en", checked: int = 0) -
             props += [f"line={p.line}", f"col={p.column}"]
         props.append(f"title={_escape_property(f'{p.code} {RULES[p.code].name}')}")
         body = (
-            f"{p.path.in_lang(lang)}: {p.message.in_lang(lang)}. {RULES[p.code].hint(lang)}"
+            f"{p.path.in_lang(lang)}: {p.message.in_lang(lang)}. {RULES[p.code].hint.in_lang(lang)}"
             if p.path.en
-            else (f"{p.message.in_lang(lang)}. {RULES[p.code].hint(lang)}")
+            else (f"{p.message.in_lang(lang)}. {RULES[p.code].hint.in_lang(lang)}")
         )
         lines.append(f"::{p.severity} {','.join(props)}::{_escape_data(body)}")
     return "\n".join(lines) + ("\n" if lines else "")
@@ -101,7 +96,7 @@ def render_sarif(problems: list[Problem], lang: str = "en", checked: int = 0) ->
             "id": rule.code,
             "name": rule.name,
             "shortDescription": {"text": rule.name},
-            "help": {"text": rule.hint(lang)},
+            "help": {"text": rule.hint.in_lang(lang)},
             "defaultConfiguration": {"level": str(rule.severity)},
         }
         for rule in RULES.values()

@@ -45,7 +45,7 @@ def _row(row: Row) -> dict[str, Any]:
 def _counts(c: CountryCounts) -> dict[str, Any]:
     return {
         "country": c.member.code,
-        "name": c.member.name_en,
+        "name": c.member.name.en,
         "total": c.total,
         "counts": dict(c.by_status),
         "fulfilled_share": round(c.fulfilled_share, 4),

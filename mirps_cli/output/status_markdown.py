@@ -37,7 +37,7 @@ def regional_markdown(view: RegionalStatus, lang: str) -> str:
     ]
     rows = [
         [
-            f"{c.member.code} {c.member.name(lang)}",
+            f"{c.member.code} {c.member.name.in_lang(lang)}",
             c.total,
             *(c.by_status[s] for s in Status),
             c.by_status["none"],
@@ -52,7 +52,7 @@ def regional_markdown(view: RegionalStatus, lang: str) -> str:
     if view.work_plan_year is not None and view.presidency is not None:
         work_plan = {
             "heading": f"{label('work_plan', lang)} {view.work_plan_year} "
-            f"({label('presidency', lang)}: {view.presidency.name(lang)})",
+            f"({label('presidency', lang)}: {view.presidency.name.in_lang(lang)})",
             "outcomes": [
                 {
                     "id": o.id,
@@ -102,7 +102,7 @@ def country_markdown(view: CountryStatus, lang: str) -> str:
     ]
     return render(
         "status-country.md.j2",
-        title=f"{view.member.name(lang)} ({view.member.code}), "
+        title=f"{view.member.name.in_lang(lang)} ({view.member.code}), "
         f"{label('as_of', lang)} {view.as_of.isoformat()}",
         heads=heads,
         groups=groups,

@@ -114,7 +114,7 @@ def render_regional(view: RegionalStatus, lang: str, terminal: bool) -> str:
             console.print()
             console.print(
                 f"{label('work_plan', lang)} {view.work_plan_year} "
-                f"({label('presidency', lang)}: {view.presidency.name(lang)})",
+                f"({label('presidency', lang)}: {view.presidency.name.in_lang(lang)})",
                 style="bold" if terminal else None,
             )
             for outcome in view.outcomes:
@@ -156,7 +156,7 @@ def _rows_table(rows: list[Row], lang: str, terminal: bool) -> Table:
 def render_country(view: CountryStatus, lang: str, terminal: bool) -> str:
     def draw(console: Console, terminal: bool) -> None:
         console.print(
-            f"{view.member.name(lang)} ({view.member.code}), "
+            f"{view.member.name.in_lang(lang)} ({view.member.code}), "
             f"{label('as_of', lang)} {view.as_of.isoformat()}",
             style="bold" if terminal else None,
         )

@@ -8,22 +8,18 @@ from __future__ import annotations
 
 import datetime as dt
 
-from babel.dates import format_date
+from babel.dates import format_date, format_skeleton
 
 from mirps_cli.dates import PartialDate
-from mirps_cli.i18n import label
+from mirps_cli.i18n import LABELS, Lang, counted, label
 from mirps_cli.status import status_label
 from mirps_cli.views import CommitmentDetail, CountryCounts, EventView, Row
 from mirps_cli.vocab import FOCUS_AREA_TERMS, PILLAR_TERMS, STATUS_TERMS, Status
 
-LOCALES = {"en": "en", "es": "es"}
-
 
 def month_name(year: int, month: int, lang: str, heading: bool = False) -> str:
     """ "March 2023" / "marzo de 2023" ("Marzo de 2023" as a heading)."""
-    text = str(format_date(dt.date(year, month, 1), "MMMM y", locale=LOCALES[lang]))
-    if lang == "es":
-        text = text.replace(" ", " de ", 1)
+    text = str(format_skeleton("yMMMM", dt.date(year, month, 1), locale=Lang(lang).value))
     return text[0].upper() + text[1:] if heading else text
 
 
@@ -33,23 +29,12 @@ def format_partial(date: PartialDate, lang: str) -> str:
         return str(date.year)
     if date.day is None:
         return month_name(date.year, date.month, lang)
-    return str(format_date(date.earliest(), "long", locale=LOCALES[lang]))
-
-
-# Spanish status words agree with "compromisos" (masculine plural).
-_ES_PLURAL = {
-    Status.PLANNED: "planificados",
-    Status.IN_PROGRESS: "en curso",
-    Status.FULFILLED: "cumplidos",
-    Status.SUSPENDED: "suspendidos",
-    Status.CANCELLED: "cancelados",
-}
+    return str(format_date(date.earliest(), "long", locale=Lang(lang).value))
 
 
 def _status_count(status: Status, count: int, lang: str) -> str:
-    if lang == "es" and count != 1:
-        return f"{count} {_ES_PLURAL[status]}"
-    return f"{count} {STATUS_TERMS[status].label(lang)}"
+    term = STATUS_TERMS[status]
+    return counted(count, term.name, term.plural, lang)
 
 
 def summary_line(counts: CountryCounts, lang: str) -> str:
@@ -58,9 +43,8 @@ def summary_line(counts: CountryCounts, lang: str) -> str:
     parts = [_status_count(s, counts.by_status[s], lang) for s in Status if counts.by_status[s]]
     if counts.by_status["none"]:
         parts.append(f"{counts.by_status['none']} {label('no_status', lang)}")
-    overdue = label("overdue", lang) + ("s" if lang == "es" and counts.overdue != 1 else "")
-    stale = label("stale", lang)
-    tail = f"{counts.overdue} {overdue}, {counts.stale} {stale}"
+    overdue = counted(counts.overdue, LABELS["overdue"], LABELS["overdue_many"], lang)
+    tail = f"{overdue}, {counts.stale} {label('stale', lang)}"
     return f"{counts.total} {noun}: {', '.join(parts) or '—'}; {tail}"
 
 
@@ -92,11 +76,11 @@ def commitment_facts(view: CommitmentDetail, lang: str) -> list[tuple[str, str]]
         status += f", {label('updated', lang).lower()} {row.last_update}"
     marks = marks_text(row, lang)
     facts = [
-        ("country", f"{view.member.name(lang)} ({view.member.code})"),
+        ("country", f"{view.member.name.in_lang(lang)} ({view.member.code})"),
         ("status", status + (f" ({marks})" if marks else "")),
         ("description", str(view.description) if view.description else ""),
-        ("pillar", PILLAR_TERMS[row.pillar].label(lang) if row.pillar else ""),
-        ("focus_area", FOCUS_AREA_TERMS[row.focus_area].label(lang) if row.focus_area else ""),
+        ("pillar", PILLAR_TERMS[row.pillar].in_lang(lang) if row.pillar else ""),
+        ("focus_area", FOCUS_AREA_TERMS[row.focus_area].in_lang(lang) if row.focus_area else ""),
         ("populations", ", ".join(view.populations)),
         ("institutions", ", ".join(str(n) for n in view.institution_names)),
         ("start", str(view.start) if view.start else ""),
