@@ -8,6 +8,7 @@ and read through `pick`; month names, dates and numbers come from Babel (CLDR).
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -46,6 +47,12 @@ def pick(en: str | None, es: str | None, lang: str) -> tuple[str, bool]:
     if both.in_lang(lang):
         return both.in_lang(lang), False
     return both.in_lang(other_lang(lang)), True
+
+
+def fold(text: str) -> str:
+    """What people type, compared with names: "México" → "mexico", "In_Progress" → "in progress"."""
+    decomposed = unicodedata.normalize("NFKD", text.strip().casefold().replace("_", " "))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def counted(count: int, one: Message, many: Message, lang: str) -> str:

@@ -11,8 +11,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 
-from mirps_cli.folding import fold
-from mirps_cli.i18n import Lang, Message
+from mirps_cli.i18n import Lang, Message, fold
 
 
 @dataclass(frozen=True)

@@ -12,17 +12,14 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from mirps_cli.errors import UsageError
-from mirps_cli.folding import fold
-from mirps_cli.i18n import label, other_lang
+from mirps_cli.i18n import fold, label, other_lang
 from mirps_cli.members import MEMBERS, Member, closest_members, find_member
 from mirps_cli.model import Commitment, NationalPlan
 from mirps_cli.model.commitment import BudgetLine, Indicator
 from mirps_cli.model.common import LocalizedText, text_in
 from mirps_cli.model.work_plan import TimelineEvent
 from mirps_cli.progress import current_status, is_overdue, is_stale
-from mirps_cli.timeline import current_work_plan, upcoming, window
-from mirps_cli.tree import Tree
-from mirps_cli.views import (
+from mirps_cli.status_views import (
     NO_STATUS,
     CommitmentDetail,
     CountryCounts,
@@ -36,6 +33,8 @@ from mirps_cli.views import (
     Row,
     Shown,
 )
+from mirps_cli.timeline import current_work_plan, upcoming, window
+from mirps_cli.tree import Tree
 from mirps_cli.vocab import (
     FOCUS_AREA_TERMS,
     PILLAR_TERMS,

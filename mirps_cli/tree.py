@@ -8,7 +8,7 @@ from pathlib import Path
 
 from mirps_cli.i18n import Message
 from mirps_cli.model import NationalPlan, WorkPlan
-from mirps_cli.yaml_io import PosMap
+from mirps_cli.yaml import PosMap
 
 
 class Kind(StrEnum):

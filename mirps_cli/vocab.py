@@ -10,8 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from mirps_cli.folding import fold
-from mirps_cli.i18n import Message
+from mirps_cli.i18n import Message, fold
 
 
 class Status(StrEnum):

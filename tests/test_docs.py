@@ -61,3 +61,16 @@ def test_no_machine_paths_in_the_repository() -> None:
         text_file = path.suffix in {".py", ".md", ".yaml", ".yml", ".json", ".toml", ".j2", ".txt"}
         if path.is_file() and not skipped and text_file:
             assert not pattern.search(path.read_text(encoding="utf-8", errors="replace")), path
+
+
+def _code_map() -> str:
+    section = README.split("## Code layout", 1)[1]
+    return section.split("```", 2)[1]
+
+
+def test_the_code_map_lists_every_module() -> None:
+    package = REPO / "mirps_cli"
+    listed = {line.split()[0] for line in _code_map().splitlines()[1:] if line.startswith("  ")}
+    modules = {p.relative_to(package).as_posix() for p in package.rglob("*.py")}
+    assert sorted(modules - listed) == [], "modules missing from the README's code map"
+    assert sorted(listed - modules) == [], "the README's code map names modules that do not exist"

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from mirps_cli.model import NationalPlan, WorkPlan
-from mirps_cli.schema_export import json_schema
+from mirps_cli.schema import json_schema
 from mirps_cli.validate import validate_tree
 from tests.conftest import SHIPPED_PLANS
 

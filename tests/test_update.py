@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from mirps_cli.edit import StatusUpdate, apply_edit, prepare_update
 from mirps_cli.errors import EditRefused
+from mirps_cli.update import StatusUpdate, apply_edit, prepare_update
 from mirps_cli.validate import validate_tree
-from mirps_cli.yaml_io import roundtrip
+from mirps_cli.yaml import roundtrip
 from tests.conftest import REPO, SHIPPED_PLANS, Run
 
 TODAY = dt.date(2026, 11, 26)
@@ -322,7 +322,7 @@ def test_an_entry_written_wrong_is_caught_before_writing(
     plans_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The safety net compares the written entry with the one asked for."""
-    monkeypatch.setattr("mirps_cli.edit._scalar", lambda value: "something else")
+    monkeypatch.setattr("mirps_cli.update._scalar", lambda value: "something else")
     path = plans_copy / "national" / "HN.yaml"
     before = path.read_bytes()
     with pytest.raises(EditRefused, match="without touching the rest of the plan"):

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from mirps_cli.checks import files, history, identifiers, progress, references
+from mirps_cli.checks import deadlines, files, history, identifiers, references
 from mirps_cli.problems import Problem
 from mirps_cli.tree import Tree
 
@@ -25,8 +25,8 @@ CHECKS: tuple[Check, ...] = (
     history.history_in_order,
     history.due_after_start,
     history.fulfilled_is_dated,
-    progress.overdue,
-    progress.stale,
+    deadlines.overdue,
+    deadlines.stale,
 )
 
 

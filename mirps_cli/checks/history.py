@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from mirps_cli.i18n import Message
-from mirps_cli.locate import problem_at
+from mirps_cli.loader.locate import problem_at
 from mirps_cli.problems import Problem
 from mirps_cli.tree import Tree
 from mirps_cli.vocab import Status

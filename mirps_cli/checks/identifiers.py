@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from mirps_cli.i18n import Message
-from mirps_cli.locate import Loc, locate, problem_at
+from mirps_cli.loader.locate import Loc, locate, problem_at
 from mirps_cli.problems import Problem
 from mirps_cli.tree import PlanFile, Tree
 

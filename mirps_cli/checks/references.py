@@ -6,7 +6,7 @@ import datetime as dt
 import difflib
 
 from mirps_cli.i18n import Message
-from mirps_cli.locate import problem_at
+from mirps_cli.loader.locate import problem_at
 from mirps_cli.problems import Problem
 from mirps_cli.tree import PlanFile, Tree
 

@@ -12,8 +12,10 @@ os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 import typer
 
 from mirps_cli import __version__
-from mirps_cli.cli.data_cmds import export, schema
-from mirps_cli.cli.status_cmd import status, timeline
+from mirps_cli.cli.export_cmd import export
+from mirps_cli.cli.schema_cmd import schema
+from mirps_cli.cli.status_cmd import status
+from mirps_cli.cli.timeline_cmd import timeline
 from mirps_cli.cli.update_cmd import update
 from mirps_cli.cli.validate_cmd import validate
 

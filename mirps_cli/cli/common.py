@@ -8,13 +8,17 @@ import os
 import sys
 import traceback
 from collections.abc import Callable
-from typing import Annotated, Any, TypeVar
+from enum import StrEnum
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from typer.exceptions import TyperException
 
 from mirps_cli.errors import MirpsError
 from mirps_cli.i18n import Lang
+
+if TYPE_CHECKING:  # the tree's models cost start-up time; only loading commands need them
+    from mirps_cli.tree import Tree
 
 EXIT_UNEXPECTED = 3
 
@@ -54,6 +58,18 @@ AsOfOption = Annotated[
 ]
 
 
+class ViewFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+def echo(text: str, colour: bool) -> None:
+    # typer.echo strips escape codes unless told the colour is wanted.
+    typer.echo(text, nl=False, color=colour)
+
+
 def fail(message: str, code: int) -> typer.Exit:
     """Print a message to stderr; return the Exit to raise."""
     typer.echo(f"mirps: {message}", err=True)
@@ -89,3 +105,22 @@ def guarded(command: F) -> F:
             ) from None
 
     return run  # type: ignore[return-value]
+
+
+def load_valid_tree(plans: str | None, as_of: dt.date | None = None, lang: str = "en") -> Tree:
+    """The tree, or the validate findings on stderr and exit 1 when it has errors."""
+    from mirps_cli.i18n import Message
+    from mirps_cli.loader import resolve_plans_dir
+    from mirps_cli.output.problems import render_text
+    from mirps_cli.validate import validate_tree
+
+    result = validate_tree(resolve_plans_dir(plans), as_of or dt.date.today())
+    if result.errors:
+        typer.echo(render_text(result.errors, lang, len(result.tree.files)), err=True, nl=False)
+        fix = Message(
+            "the plans have errors; fix them first (see `mirps validate`)",
+            "los planes tienen errores; corríjalos primero (vea `mirps validate`)",
+        )
+        typer.echo(f"mirps: {fix.in_lang(lang)}.", err=True)
+        raise typer.Exit(1)
+    return result.tree

@@ -1,23 +1,22 @@
-"""`mirps status` and `mirps timeline`."""
+"""`mirps status`."""
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Annotated
 
 import typer
 
-from mirps_cli.cli.common import AsOfOption, LangOption, PlansOption, guarded, parse_as_of
+from mirps_cli.cli.common import (
+    AsOfOption,
+    LangOption,
+    PlansOption,
+    ViewFormat,
+    echo,
+    guarded,
+    parse_as_of,
+)
 from mirps_cli.i18n import Lang
 from mirps_cli.vocab import GroupBy, Pillar, Status
-
-
-class ViewFormat(StrEnum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-    markdown = "markdown"
-
 
 FormatOption = Annotated[
     ViewFormat,
@@ -85,10 +84,10 @@ def status(
     """
     when = parse_as_of(as_of)
 
-    from mirps_cli.cli.loading import load_valid_tree
+    from mirps_cli.cli.common import load_valid_tree
     from mirps_cli.members import find_member
     from mirps_cli.status import commitment_detail, country_status, regional_status, resolve_member
-    from mirps_cli.views import Filters
+    from mirps_cli.status_views import Filters
 
     tree = load_valid_tree(plans, when, lang)
     filters = Filters(pillar, status_filter, institution, working_group, overdue, stale)
@@ -97,19 +96,14 @@ def status(
     fmt = str(output_format)
     if target is not None:
         view = commitment_detail(tree, target, when, lang)
-        _echo(*_render("commitment", view, fmt, lang))
+        echo(*_render("commitment", view, fmt, lang))
     elif country is not None:
         member = resolve_member(country)
         cview = country_status(tree, member, when, filters, group_by, lang)
-        _echo(*_render("country", cview, fmt, lang))
+        echo(*_render("country", cview, fmt, lang))
     else:
         rview = regional_status(tree, when, filters, lang)
-        _echo(*_render("regional", rview, fmt, lang))
-
-
-def _echo(text: str, colour: bool) -> None:
-    # typer.echo strips escape codes unless told the colour is wanted.
-    typer.echo(text, nl=False, color=colour)
+        echo(*_render("regional", rview, fmt, lang))
 
 
 def _render(kind: str, view: object, fmt: str, lang: str) -> tuple[str, bool]:
@@ -128,76 +122,3 @@ def _render(kind: str, view: object, fmt: str, lang: str) -> tuple[str, bool]:
     from mirps_cli.output import status_data
 
     return str(getattr(status_data, f"{kind}_{fmt}")(view)), False
-
-
-@guarded
-def timeline(
-    year: Annotated[
-        int | None,
-        typer.Option(
-            "--year", help="Presidency year (default: the current work plan).", show_default=False
-        ),
-    ] = None,
-    upcoming: Annotated[
-        str | None,
-        typer.Option(
-            "--upcoming",
-            metavar="PERIOD",
-            help="Only what comes next from --as-of: 30d, 2w or 3m.",
-            show_default=False,
-        ),
-    ] = None,
-    as_of: AsOfOption = None,
-    lang: LangOption = Lang.en,
-    output_format: Annotated[
-        ViewFormat, typer.Option("--format", help="table, json or markdown.")
-    ] = ViewFormat.table,
-    plans: PlansOption = None,
-) -> None:
-    """The work plan's events month by month for the presidency year, unscheduled ones apart.
-
-    An event without a month in the plan is listed as unscheduled: its month is never guessed.
-    """
-    when = parse_as_of(as_of)
-
-    from mirps_cli.cli.loading import load_valid_tree
-    from mirps_cli.errors import UsageError
-    from mirps_cli.status import event_view
-    from mirps_cli.timeline import build_timeline, choose_work_plan, parse_duration
-    from mirps_cli.timeline import upcoming as events_between
-
-    if output_format is ViewFormat.csv:
-        raise UsageError(
-            "timeline has no csv form: use table, json or markdown",
-            "timeline no tiene forma csv: use table, json o markdown",
-        )
-    end = parse_duration(upcoming, when) if upcoming is not None else None
-    tree = load_valid_tree(plans, when, lang)
-    plan = choose_work_plan(tree, year, when)
-    built = build_timeline(plan)
-    window = (when, end) if end is not None else None
-    coming = (
-        [event_view(e, lang) for e in events_between(plan.timeline, when, end)]
-        if end is not None
-        else None
-    )
-    if output_format is ViewFormat.json:
-        from mirps_cli.output.status_data import timeline_json, upcoming_json
-
-        text = (
-            upcoming_json(coming, when, end)
-            if coming is not None and end
-            else (timeline_json(built, lang))
-        )
-    elif output_format is ViewFormat.markdown:
-        from mirps_cli.output.status_markdown import timeline_markdown
-
-        text = timeline_markdown(built, lang, coming, window)
-    else:
-        from mirps_cli.output.console import is_terminal
-        from mirps_cli.output.status_tables import render_timeline
-
-        text = render_timeline(built, lang, is_terminal(), coming, window)
-        _echo(text, is_terminal())
-        return
-    _echo(text, False)

@@ -62,8 +62,8 @@ def update(
     status or id, a date before the latest entry) is refused with exit 1 and the file is
     left untouched. The write is atomic.
     """
-    from mirps_cli.edit import StatusUpdate, apply_edit, prepare_update
     from mirps_cli.loader import resolve_plans_dir
+    from mirps_cli.update import StatusUpdate, apply_edit, prepare_update
 
     request = StatusUpdate(commitment, status, date, note, tuple(source or ()))
     edit = prepare_update(resolve_plans_dir(plans), request, dt.date.today(), lang)

@@ -10,8 +10,7 @@ from typing import Any
 
 from mirps_cli.model.work_plan import TimelineEvent
 from mirps_cli.status import event_view
-from mirps_cli.timeline import Timeline
-from mirps_cli.views import (
+from mirps_cli.status_views import (
     CommitmentDetail,
     CountryCounts,
     CountryStatus,
@@ -19,6 +18,7 @@ from mirps_cli.views import (
     RegionalStatus,
     Row,
 )
+from mirps_cli.timeline import Timeline
 
 
 def _opt(value: object) -> str | None:

@@ -20,8 +20,8 @@ from mirps_cli.output.words import (
     summary_line,
 )
 from mirps_cli.status import event_view, status_label
+from mirps_cli.status_views import CommitmentDetail, CountryStatus, EventView, RegionalStatus, Row
 from mirps_cli.timeline import Timeline
-from mirps_cli.views import CommitmentDetail, CountryStatus, EventView, RegionalStatus, Row
 from mirps_cli.vocab import Status
 
 STATUS_STYLE = {

@@ -13,7 +13,7 @@ from babel.dates import format_date, format_skeleton
 from mirps_cli.dates import PartialDate
 from mirps_cli.i18n import LABELS, Lang, counted, label
 from mirps_cli.status import status_label
-from mirps_cli.views import CommitmentDetail, CountryCounts, EventView, Row
+from mirps_cli.status_views import CommitmentDetail, CountryCounts, EventView, Row
 from mirps_cli.vocab import FOCUS_AREA_TERMS, PILLAR_TERMS, STATUS_TERMS, Status
 
 

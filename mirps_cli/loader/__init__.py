@@ -9,22 +9,22 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
 from mirps_cli.errors import PlansNotFound
 from mirps_cli.i18n import Message
-from mirps_cli.locate import file_problem
+from mirps_cli.loader.files import candidates, read_text
+from mirps_cli.loader.locate import file_problem
+from mirps_cli.loader.pydantic_errors import translate
 from mirps_cli.model import NationalPlan, WorkPlan
 from mirps_cli.problems import Problem
-from mirps_cli.schema_errors import translate
-from mirps_cli.tree import FOLDERS, Kind, PlanFile, Tree
-from mirps_cli.yaml_io import PosMap, parse
+from mirps_cli.tree import Kind, PlanFile, Tree
+from mirps_cli.yaml import PosMap, parse
 
 DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024
-YAML_SUFFIXES = (".yaml", ".yml")
 MODELS: dict[Kind, type[BaseModel]] = {Kind.NATIONAL: NationalPlan, Kind.REGIONAL: WorkPlan}
 
 
@@ -50,63 +50,6 @@ def resolve_plans_dir(option: str | None) -> Path:
     return path.absolute()
 
 
-def _candidates(root: Path) -> Iterator[tuple[Path, Kind | None]]:
-    """Every YAML name under root, with the kind its folder gives; hidden names are skipped."""
-    kinds = {folder: kind for kind, folder in FOLDERS.items()}
-    for folder, dirs, files in os.walk(root):
-        # Hidden folders and files hold editor swap files and our own temporary
-        # files of an interrupted write; they are not plans.
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        here = Path(folder)
-        relative = here.relative_to(root).parts
-        kind = kinds.get(relative[0]) if len(relative) == 1 else None
-        names = [n for n in files if not n.startswith(".")]
-        # A folder named like a plan file is reported, not walked into.
-        for name in list(dirs):
-            if name.endswith(YAML_SUFFIXES):
-                dirs.remove(name)
-                names.append(name)
-        for name in sorted(names):
-            if name.endswith(YAML_SUFFIXES):
-                yield here / name, kind
-
-
-def _read(path: Path, display: str, max_size: int) -> tuple[str | None, list[Problem]]:
-    try:
-        info = path.stat()
-    except OSError as error:
-        return None, [file_problem(display, "M101", _unreadable(error))]
-    if path.is_dir():
-        folder = Message("is a folder, not a file", "es una carpeta, no un archivo")
-        return None, [file_problem(display, "M101", folder)]
-    if info.st_size > max_size:
-        size = f"{info.st_size / 1e6:.1f} MB"
-        limit = f"{max_size / 1e6:.1f} MB"
-        too_large = Message(
-            f"is {size}, over the {limit} limit", f"mide {size}, más que el límite de {limit}"
-        )
-        return None, [file_problem(display, "M102", too_large)]
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        return None, [file_problem(display, "M101", _unreadable(error))]
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
-        byte = f"0x{data[error.start]:02x}"
-        message = Message(f"byte {byte} is not UTF-8 text", f"el byte {byte} no es texto UTF-8")
-        return None, [file_problem(display, "M103", message, line, column)]
-    return text, []
-
-
-def _unreadable(error: OSError) -> Message:
-    # The operating system's reason comes in its own language.
-    reason = error.strerror or str(error)
-    return Message(f"cannot be read: {reason}", f"no se puede leer: {reason}")
-
-
 def load_file(
     path: Path, kind: Kind, max_size: int = DEFAULT_MAX_FILE_SIZE, text: str | None = None
 ) -> tuple[PlanFile, list[Problem]]:
@@ -114,7 +57,7 @@ def load_file(
     plan = PlanFile(path=path, display=display_path(path), kind=kind)
     problems: list[Problem] = []
     if text is None:
-        text, problems = _read(path, plan.display, max_size)
+        text, problems = read_text(path, plan.display, max_size)
     if text is None:
         return plan, problems
     parsed = parse(text)
@@ -157,7 +100,7 @@ def load_tree(
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
-        for path, kind in _candidates(root):
+        for path, kind in candidates(root):
             if kind is None:
                 stray = Message(
                     "is not in a plans folder (national/ or regional/)",

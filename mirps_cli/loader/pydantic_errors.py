@@ -16,7 +16,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from mirps_cli.i18n import Message
-from mirps_cli.locate import Loc, problem_at
+from mirps_cli.loader.locate import Loc, problem_at
 from mirps_cli.problems import Invalid, Problem
 from mirps_cli.tree import PlanFile
 

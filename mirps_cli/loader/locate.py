@@ -9,7 +9,7 @@ from mirps_cli.i18n import Message
 from mirps_cli.problems import Problem
 from mirps_cli.rules import RULES
 from mirps_cli.tree import PlanFile
-from mirps_cli.yaml_io import Mark, PosList, PosMap
+from mirps_cli.yaml import Mark, PosList, PosMap
 
 Loc = Sequence[str | int]
 

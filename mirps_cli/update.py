@@ -29,7 +29,7 @@ from mirps_cli.status import find_commitment
 from mirps_cli.tree import PlanFile
 from mirps_cli.validate import Validation, validate_tree
 from mirps_cli.vocab import Status, parse_status
-from mirps_cli.yaml_io import compose, parse
+from mirps_cli.yaml import compose, parse
 
 _LINES = re.compile(r".*?(?:\r\n|\r|\n)|.+\Z", re.DOTALL)
 _BOM = "\ufeff"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from mirps_cli.yaml_io import PosList, PosMap, PureLoader, is_c_parser_active, parse
+from mirps_cli.yaml import PosList, PosMap, PureLoader, is_c_parser_active, parse
 from tests.conftest import SHIPPED_PLANS
 
 
@@ -121,7 +121,7 @@ def test_c_and_pure_loaders_find_the_same(text: str) -> None:
 
 
 def test_number_keys_are_located() -> None:
-    from mirps_cli.locate import locate
+    from mirps_cli.loader.locate import locate
 
     parsed = parse("a: 1\n2: two\n")
     assert locate(parsed.data, [2], at_key=True)[0] == (2, 1)
