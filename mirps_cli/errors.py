@@ -3,7 +3,13 @@ and its sentence in English and Spanish."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
 from mirps_cli.i18n import Message
+
+if TYPE_CHECKING:
+    from mirps_cli.problems import Problem
 
 
 class MirpsError(Exception):
@@ -26,5 +32,20 @@ class PlansNotFound(UsageError):
     pass
 
 
-class EditRefused(MirpsError):
-    """An update that would make the plan invalid, or cannot be applied (exit 1)."""
+class UpdateRefused(MirpsError):
+    """An update that would make the plan invalid, or cannot be applied (exit 1).
+
+    When validate's findings are the reason, they travel with the refusal as
+    values (`problems`, out of `checked` files); the CLI renders them.
+    """
+
+    def __init__(
+        self,
+        en: str,
+        es: str | None = None,
+        problems: Sequence[Problem] = (),
+        checked: int = 0,
+    ) -> None:
+        super().__init__(en, es)
+        self.problems = list(problems)
+        self.checked = checked

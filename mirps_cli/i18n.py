@@ -11,6 +11,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Protocol
 
 
 class Lang(StrEnum):
@@ -53,6 +54,34 @@ def fold(text: str) -> str:
     """What people type, compared with names: "México" → "mexico", "In_Progress" → "in progress"."""
     decomposed = unicodedata.normalize("NFKD", text.strip().casefold().replace("_", " "))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+class Bilingual(Protocol):
+    """Plan text given in both languages (model.common.LocalizedText)."""
+
+    @property
+    def en(self) -> str | None: ...
+    @property
+    def es(self) -> str | None: ...
+
+
+@dataclass(frozen=True)
+class Shown:
+    """A plan text in the chosen language; `fallback` names the language shown instead."""
+
+    text: str
+    fallback: str | None = None
+
+    def __str__(self) -> str:
+        return f"{self.text} [{self.fallback}]" if self.fallback else self.text
+
+
+def shown(value: str | Bilingual, lang: str) -> Shown:
+    """A plan text (plain, or {en, es}) in `lang`, marked when it falls back to the other."""
+    if isinstance(value, str):
+        return Shown(value)
+    text, fell_back = pick(value.en, value.es, lang)
+    return Shown(text, other_lang(lang) if fell_back else None)
 
 
 def counted(count: int, one: Message, many: Message, lang: str) -> str:

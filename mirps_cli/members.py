@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 
+from mirps_cli.errors import UsageError
 from mirps_cli.i18n import Lang, Message, fold
 
 
@@ -54,3 +55,14 @@ def closest_members(text: str) -> list[str]:
     close = difflib.get_close_matches(fold(text), list(choices), n=3, cutoff=0.5)
     found = list(dict.fromkeys(choices[c] for c in close))
     return found or [f"{m.code} ({m.name.en})" for m in MEMBERS.values()]
+
+
+def resolve_member(text: str) -> Member:
+    member = find_member(text)
+    if member is None:
+        close = closest_members(text)
+        raise UsageError(
+            f"unknown country '{text}'; did you mean {' or '.join(close)}?",
+            f"país desconocido '{text}'; ¿quiso decir {' o '.join(close)}?",
+        )
+    return member

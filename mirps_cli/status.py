@@ -7,60 +7,40 @@ the renderers in output/ turn them into tables, JSON, CSV or Markdown.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from collections.abc import Iterable
 from dataclasses import replace
 
 from mirps_cli.errors import UsageError
-from mirps_cli.i18n import fold, label, other_lang
-from mirps_cli.members import MEMBERS, Member, closest_members, find_member
+from mirps_cli.i18n import Shown, fold, label, shown
+from mirps_cli.members import MEMBERS, Member
 from mirps_cli.model import Commitment, NationalPlan
 from mirps_cli.model.commitment import BudgetLine, Indicator
-from mirps_cli.model.common import LocalizedText, text_in
-from mirps_cli.model.work_plan import TimelineEvent
+from mirps_cli.model.common import text_in
 from mirps_cli.progress import current_status, is_overdue, is_stale
 from mirps_cli.status_views import (
     NO_STATUS,
     CommitmentDetail,
     CountryCounts,
     CountryStatus,
-    EventView,
     Filters,
     Group,
     HistoryView,
     OutcomeView,
     RegionalStatus,
     Row,
-    Shown,
 )
-from mirps_cli.timeline import current_work_plan, upcoming, window
+from mirps_cli.timeline import EventView, event_view, upcoming, window
 from mirps_cli.tree import Tree
 from mirps_cli.vocab import (
     FOCUS_AREA_TERMS,
     PILLAR_TERMS,
     POPULATION_TERMS,
-    STATUS_TERMS,
     FocusArea,
     GroupBy,
     Pillar,
     Status,
+    status_label,
 )
-
-
-def shown(value: str | LocalizedText, lang: str) -> Shown:
-    text, fell_back = text_in(value, lang)
-    return Shown(text, other_lang(lang) if fell_back else None)
-
-
-def resolve_member(text: str) -> Member:
-    member = find_member(text)
-    if member is None:
-        close = closest_members(text)
-        raise UsageError(
-            f"unknown country '{text}'; did you mean {' or '.join(close)}?",
-            f"país desconocido '{text}'; ¿quiso decir {' o '.join(close)}?",
-        )
-    return member
 
 
 def _row(plan: NationalPlan, c: Commitment, as_of: dt.date, lang: str) -> Row:
@@ -134,16 +114,6 @@ def _counts(member: Member, rows: Iterable[Row]) -> CountryCounts:
     )
 
 
-def event_view(event: TimelineEvent, lang: str) -> EventView:
-    return EventView(
-        id=event.id,
-        title=shown(event.title, lang),
-        date=event.date,
-        end_date=event.end_date,
-        place=shown(event.place, lang) if event.place is not None else None,
-    )
-
-
 def regional_status(
     tree: Tree, as_of: dt.date, filters: Filters, lang: str, next_events: int = 5
 ) -> RegionalStatus:
@@ -153,7 +123,7 @@ def regional_status(
         for code, member in sorted(MEMBERS.items())
         if tree.national(code) is not None
     ]
-    plan = current_work_plan(tree, as_of)
+    plan = tree.current_work_plan(as_of)
     outcomes: list[OutcomeView] = []
     next_: list[EventView] = []
     unscheduled = 0
@@ -197,12 +167,6 @@ def _group_labels(row: Row, plan: NationalPlan, group_by: GroupBy, lang: str) ->
     return [f"{names.get(i, i)}" for i in row.institutions] or [label("no_institution", lang)]
 
 
-def status_label(status: Status | None, lang: str) -> str:
-    if status is None:
-        return label("no_status", lang)
-    return STATUS_TERMS[status].name.in_lang(lang)
-
-
 def country_status(
     tree: Tree, member: Member, as_of: dt.date, filters: Filters, group_by: GroupBy, lang: str
 ) -> CountryStatus:
@@ -240,24 +204,8 @@ def _sort_key(row: Row, name: str, group_by: GroupBy) -> tuple[int, str]:
     return (99 if not row.institutions else 0, name.casefold())
 
 
-def find_commitment(tree: Tree, ident: str) -> tuple[NationalPlan, Commitment]:
-    wanted = ident.strip().upper()
-    every = {c.id.upper(): (plan, c) for _, plan in tree.national_plans() for c in plan.commitments}
-    if wanted in every:
-        return every[wanted]
-    close = [
-        every[c][1].id for c in difflib.get_close_matches(wanted, list(every), n=3, cutoff=0.5)
-    ]
-    raise UsageError(
-        f"unknown commitment '{ident}'"
-        + (f"; did you mean {' or '.join(close)}?" if close else ""),
-        f"compromiso desconocido '{ident}'"
-        + (f"; ¿quiso decir {' o '.join(close)}?" if close else ""),
-    )
-
-
 def commitment_detail(tree: Tree, ident: str, as_of: dt.date, lang: str) -> CommitmentDetail:
-    plan, c = find_commitment(tree, ident)
+    plan, c = tree.commitment(ident)
     row = _row(plan, c, as_of, lang)
     institutions = {i.id: shown(i.name, lang) for i in plan.institutions}
     activity_titles: dict[str, Shown] = {}

@@ -1,4 +1,4 @@
-"""The values `mirps status` and `mirps timeline` return, for the renderers in output/.
+"""The values `mirps status` returns, for the renderers in output/.
 
 Plain frozen dataclasses: no models, no I/O. Texts are already in the chosen
 language (Shown), so a renderer only lays them out.
@@ -10,7 +10,9 @@ import datetime as dt
 from dataclasses import dataclass
 
 from mirps_cli.dates import PartialDate
+from mirps_cli.i18n import Shown
 from mirps_cli.members import Member
+from mirps_cli.timeline import EventView
 from mirps_cli.vocab import FocusArea, Pillar, Status
 
 NO_STATUS = "none"
@@ -24,17 +26,6 @@ class Filters:
     working_group: str | None = None
     overdue: bool = False
     stale: bool = False
-
-
-@dataclass(frozen=True)
-class Shown:
-    """A text in the chosen language; `fallback` names the language shown instead."""
-
-    text: str
-    fallback: str | None = None
-
-    def __str__(self) -> str:
-        return f"{self.text} [{self.fallback}]" if self.fallback else self.text
 
 
 @dataclass(frozen=True)
@@ -91,15 +82,6 @@ class OutcomeView:
     id: str
     title: Shown
     activities: list[tuple[str, Shown]]
-
-
-@dataclass(frozen=True)
-class EventView:
-    id: str
-    title: Shown
-    date: PartialDate | None
-    end_date: PartialDate | None
-    place: Shown | None
 
 
 @dataclass(frozen=True)

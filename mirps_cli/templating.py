@@ -49,7 +49,7 @@ def environment() -> Environment:
     return env
 
 
-def render(name: str, **context: Any) -> str:
+def render_template(name: str, **context: Any) -> str:
     try:
         return environment().get_template(name).render(**context)
     except TemplateError as error:

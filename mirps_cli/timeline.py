@@ -1,4 +1,4 @@
-"""The work plan's calendar: events month by month, unscheduled ones apart."""
+"""`mirps timeline`: the work plan's calendar, events month by month, unscheduled ones apart."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from mirps_cli.dates import PartialDate
 from mirps_cli.errors import UsageError
-from mirps_cli.model import WorkPlan
+from mirps_cli.i18n import Shown, shown
 from mirps_cli.model.work_plan import TimelineEvent
 from mirps_cli.tree import Tree
 
@@ -54,54 +54,65 @@ def parse_duration(text: str, start: dt.date) -> dt.date:
 
 
 @dataclass(frozen=True)
-class Month:
-    year: int
-    month: int
-    events: list[TimelineEvent]
+class EventView:
+    id: str
+    title: Shown
+    date: PartialDate | None
+    end_date: PartialDate | None
+    place: Shown | None
 
 
 @dataclass(frozen=True)
-class Timeline:
-    plan: WorkPlan
-    months: list[Month]  # every month of the presidency year, in order
-    unscheduled: list[TimelineEvent]  # no month given: listed apart, never guessed
+class MonthView:
+    year: int
+    month: int
+    events: list[EventView]
 
 
-def current_work_plan(tree: Tree, as_of: dt.date) -> WorkPlan | None:
-    """The work plan of the as-of year, else the latest before it, else the latest."""
-    plans = {wp.presidency.year: wp for _, wp in tree.work_plans()}
-    if not plans:
-        return None
-    earlier = [y for y in plans if y <= as_of.year]
-    return plans[max(earlier) if earlier else max(plans)]
+@dataclass(frozen=True)
+class Upcoming:
+    start: dt.date
+    end: dt.date
+    events: list[EventView]  # soonest first
 
 
-def choose_work_plan(tree: Tree, year: int | None, as_of: dt.date) -> WorkPlan:
-    """The work plan of `year` if given, else the current one; a usage error if none."""
-    plans = {wp.presidency.year: wp for _, wp in tree.work_plans()}
-    chosen = plans.get(year) if year is not None else current_work_plan(tree, as_of)
-    if chosen is None:
-        known = ", ".join(str(y) for y in sorted(plans)) or "—"
-        raise UsageError(
-            f"no regional work plan {f'for {year}' if year else 'in the plans folder'} "
-            f"(work plans: {known})",
-            "no hay plan de trabajo regional "
-            f"{f'de {year}' if year else 'en la carpeta de planes'} (planes: {known})",
-        )
-    return chosen
+@dataclass(frozen=True)
+class TimelineView:
+    year: int
+    months: list[MonthView]  # every month of the presidency year, in order
+    unscheduled: list[EventView]  # no month given: listed apart, never guessed
+    upcoming: Upcoming | None  # with --upcoming: only the events of that window
 
 
-def build_timeline(plan: WorkPlan) -> Timeline:
+def event_view(event: TimelineEvent, lang: str) -> EventView:
+    return EventView(
+        id=event.id,
+        title=shown(event.title, lang),
+        date=event.date,
+        end_date=event.end_date,
+        place=shown(event.place, lang) if event.place is not None else None,
+    )
+
+
+def timeline_view(
+    tree: Tree, year: int | None, as_of: dt.date, upcoming_end: dt.date | None, lang: str
+) -> TimelineView:
+    """The work plan of `year` (default: the current one) month by month."""
+    plan = tree.work_plan(year, as_of)
     year = plan.presidency.year
-    months = []
-    for month in range(1, 13):
-        events = [
-            e
-            for e in plan.timeline
-            if e.date is not None and (e.date.year, e.date.month) == (year, month)
-        ]
-        months.append(Month(year, month, events))
-    placed = {id(e) for m in months for e in m.events}
+    by_month: dict[int, list[TimelineEvent]] = {month: [] for month in range(1, 13)}
+    for event in plan.timeline:
+        if event.date is not None and event.date.year == year and event.date.month is not None:
+            by_month[event.date.month].append(event)
+    months = [
+        MonthView(year, month, [event_view(e, lang) for e in events])
+        for month, events in by_month.items()
+    ]
+    placed = {id(e) for events in by_month.values() for e in events}
     # Events of another year, or with a year but no month, are listed apart too.
-    unscheduled = [e for e in plan.timeline if id(e) not in placed]
-    return Timeline(plan, months, unscheduled)
+    unscheduled = [event_view(e, lang) for e in plan.timeline if id(e) not in placed]
+    coming = None
+    if upcoming_end is not None:
+        ahead = upcoming(plan.timeline, as_of, upcoming_end)
+        coming = Upcoming(as_of, upcoming_end, [event_view(e, lang) for e in ahead])
+    return TimelineView(year, months, unscheduled, coming)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import difflib
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
+from mirps_cli.errors import UsageError
 from mirps_cli.i18n import Message
-from mirps_cli.model import NationalPlan, WorkPlan
+from mirps_cli.model import Commitment, NationalPlan, WorkPlan
 from mirps_cli.yaml import PosMap
 
 
@@ -50,3 +53,43 @@ class Tree:
 
     def national(self, country: str) -> NationalPlan | None:
         return next((p for _, p in self.national_plans() if p.country == country), None)
+
+    def current_work_plan(self, as_of: dt.date) -> WorkPlan | None:
+        """The work plan of the as-of year, else the latest before it, else the latest."""
+        plans = {wp.presidency.year: wp for _, wp in self.work_plans()}
+        if not plans:
+            return None
+        earlier = [y for y in plans if y <= as_of.year]
+        return plans[max(earlier) if earlier else max(plans)]
+
+    def work_plan(self, year: int | None, as_of: dt.date) -> WorkPlan:
+        """The work plan of `year` if given, else the current one; a usage error if none."""
+        plans = {wp.presidency.year: wp for _, wp in self.work_plans()}
+        chosen = plans.get(year) if year is not None else self.current_work_plan(as_of)
+        if chosen is None:
+            known = ", ".join(str(y) for y in sorted(plans)) or "—"
+            raise UsageError(
+                f"no regional work plan {f'for {year}' if year else 'in the plans folder'} "
+                f"(work plans: {known})",
+                "no hay plan de trabajo regional "
+                f"{f'de {year}' if year else 'en la carpeta de planes'} (planes: {known})",
+            )
+        return chosen
+
+    def commitment(self, ident: str) -> tuple[NationalPlan, Commitment]:
+        """The commitment with this id, in any case; a usage error naming the closest ids."""
+        wanted = ident.strip().upper()
+        every = {
+            c.id.upper(): (plan, c) for _, plan in self.national_plans() for c in plan.commitments
+        }
+        if wanted in every:
+            return every[wanted]
+        close = [
+            every[c][1].id for c in difflib.get_close_matches(wanted, list(every), n=3, cutoff=0.5)
+        ]
+        raise UsageError(
+            f"unknown commitment '{ident}'"
+            + (f"; did you mean {' or '.join(close)}?" if close else ""),
+            f"compromiso desconocido '{ident}'"
+            + (f"; ¿quiso decir {' o '.join(close)}?" if close else ""),
+        )

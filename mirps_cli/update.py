@@ -20,12 +20,10 @@ from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from mirps_cli.atomic import write_atomic
 from mirps_cli.dates import PartialDate
-from mirps_cli.errors import EditRefused, MirpsError
+from mirps_cli.errors import MirpsError, UpdateRefused
 from mirps_cli.i18n import Message
 from mirps_cli.model import Commitment, NationalPlan
-from mirps_cli.output.problems import render_text
 from mirps_cli.problems import Invalid
-from mirps_cli.status import find_commitment
 from mirps_cli.tree import PlanFile
 from mirps_cli.validate import Validation, validate_tree
 from mirps_cli.vocab import Status, parse_status
@@ -159,7 +157,7 @@ def _splice(
                 lines[row] += newline
             new, at = entry, row + 1
     else:
-        raise EditRefused(
+        raise UpdateRefused(
             "status_history is written as a flow list [ ... ]; write it as a block list "
             "(one '- ' item per entry) to update it with mirps",
             "status_history está escrito como lista en línea [ ... ]; escríbalo como lista "
@@ -182,25 +180,24 @@ def _with_entry(plan: NationalPlan, index: int, entry: dict[str, object]) -> Nat
     return plan.model_copy(update={"commitments": commitments})
 
 
-def _findings(intro: Message, validation: Validation, lang: str) -> EditRefused:
-    """A refusal that lists the validate findings, in the user's language."""
-    listing = render_text(validation.errors, lang, len(validation.tree.files)).rstrip()
-    return EditRefused(f"{intro.en}:\n{listing}", f"{intro.es}:\n{listing}")
+def _findings(intro: Message, validation: Validation) -> UpdateRefused:
+    """A refusal that carries the validate findings, for the CLI to list."""
+    return UpdateRefused(intro.en, intro.es, validation.errors, len(validation.tree.files))
 
 
-def prepare_update(root: Path, update: StatusUpdate, today: dt.date, lang: str = "en") -> Edit:
+def prepare_update(root: Path, update: StatusUpdate, today: dt.date) -> Edit:
     """Work out the edit, validated, without writing anything."""
     status = parse_status(update.status)
     if status is None:
         choices = ", ".join(s.value for s in Status)
-        raise EditRefused(
+        raise UpdateRefused(
             f"unknown status '{update.status}': use one of {choices}",
             f"estado desconocido '{update.status}': use uno de {choices}",
         )
     try:
         date = PartialDate.parse(update.date or today.isoformat())
     except Invalid as error:
-        raise EditRefused(error.message.en, error.message.es) from None
+        raise UpdateRefused(error.message.en, error.message.es) from None
 
     before = validate_tree(root, today)
     if before.errors:
@@ -210,18 +207,17 @@ def prepare_update(root: Path, update: StatusUpdate, today: dt.date, lang: str =
                 "los planes tienen errores; corríjalos primero",
             ),
             before,
-            lang,
         )
     try:
-        plan, commitment = find_commitment(before.tree, update.commitment)
+        plan, commitment = before.tree.commitment(update.commitment)
     except MirpsError as error:
-        raise EditRefused(error.message.en, error.message.es) from None
+        raise UpdateRefused(error.message.en, error.message.es) from None
     plan_file = next(f for f, p in before.tree.national_plans() if p is plan)
     index = plan.commitments.index(commitment)
 
     last = commitment.last_dated
     if last is not None and date.latest() < last.earliest():
-        raise EditRefused(
+        raise UpdateRefused(
             f"{commitment.id}: date {date} is before its latest status entry ({last}); "
             "entries are kept oldest first",
             f"{commitment.id}: la fecha {date} es anterior a su última entrada de estado "
@@ -242,7 +238,6 @@ def prepare_update(root: Path, update: StatusUpdate, today: dt.date, lang: str =
                 "la actualización dejaría el plan inválido",
             ),
             after,
-            lang,
         )
     entry = {"date": date, "status": status, "note": update.note, "sources": list(update.sources)}
     _check_only_the_entry(after.tree.files, plan_file, index, entry)
@@ -259,7 +254,7 @@ def _check_only_the_entry(
     old_plan = plan_file.model
     assert isinstance(old_plan, NationalPlan) and isinstance(new_plan, NationalPlan)
     if new_plan != _with_entry(old_plan, index, entry):
-        raise EditRefused(
+        raise UpdateRefused(
             "mirps could not add the entry without touching the rest of the plan; "
             "the file was left as it was. Please report this.",
             "mirps no pudo agregar la entrada sin tocar el resto del plan; el archivo quedó "
@@ -270,7 +265,7 @@ def _check_only_the_entry(
 def apply_edit(edit: Edit) -> None:
     """Write the edit, unless the file changed since it was read."""
     if edit.path.read_bytes() != edit.old:
-        raise EditRefused(
+        raise UpdateRefused(
             f"{edit.display} changed while mirps was updating it; run again",
             f"{edit.display} cambió mientras mirps lo actualizaba; vuelva a ejecutarlo",
         )

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from mirps_cli.i18n import Message, fold
+from mirps_cli.i18n import Message, fold, label
 
 
 class Status(StrEnum):
@@ -97,6 +97,12 @@ def parse_status(text: str) -> Status | None:
         if wanted in (fold(status.value), fold(term.name.en), fold(term.name.es)):
             return status
     return None
+
+
+def status_label(status: Status | None, lang: str) -> str:
+    if status is None:
+        return label("no_status", lang)
+    return STATUS_TERMS[status].name.in_lang(lang)
 
 
 # Derived, never written in a plan: a commitment whose latest dated status entry

@@ -1,4 +1,4 @@
-"""The code's own checks: ruff (style, imports, pyupgrade) and mypy --strict."""
+"""The code's own checks: ruff (style, imports, pyupgrade, formatting) and mypy --strict."""
 
 from __future__ import annotations
 
@@ -11,6 +11,17 @@ from tests.conftest import REPO
 def test_ruff() -> None:
     run = subprocess.run(
         [sys.executable, "-m", "ruff", "check", "mirps_cli", "tests"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_ruff_format() -> None:
+    run = subprocess.run(
+        [sys.executable, "-m", "ruff", "format", "--check", "mirps_cli", "tests"],
         cwd=REPO,
         capture_output=True,
         text=True,

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from mirps_cli.errors import EditRefused
+from mirps_cli.errors import UpdateRefused
 from mirps_cli.update import StatusUpdate, apply_edit, prepare_update
 from mirps_cli.validate import validate_tree
 from mirps_cli.yaml import roundtrip
@@ -217,7 +217,7 @@ def test_update_refuses_when_the_file_changed_meanwhile(plans_copy: Path) -> Non
     edit = prepare_update(plans_copy, StatusUpdate("HN-03", "fulfilled", "2023"), TODAY)
     path = plans_copy / "national" / "HN.yaml"
     path.write_text(path.read_text() + "# edited by someone else\n")
-    with pytest.raises(EditRefused, match="changed while mirps was updating"):
+    with pytest.raises(UpdateRefused, match="changed while mirps was updating"):
         apply_edit(edit)
 
 
@@ -325,6 +325,6 @@ def test_an_entry_written_wrong_is_caught_before_writing(
     monkeypatch.setattr("mirps_cli.update._scalar", lambda value: "something else")
     path = plans_copy / "national" / "HN.yaml"
     before = path.read_bytes()
-    with pytest.raises(EditRefused, match="without touching the rest of the plan"):
+    with pytest.raises(UpdateRefused, match="without touching the rest of the plan"):
         prepare_update(plans_copy, StatusUpdate("HN-03", "fulfilled", "2023", "A note"), TODAY)
     assert path.read_bytes() == before

@@ -111,12 +111,12 @@ def load_valid_tree(plans: str | None, as_of: dt.date | None = None, lang: str =
     """The tree, or the validate findings on stderr and exit 1 when it has errors."""
     from mirps_cli.i18n import Message
     from mirps_cli.loader import resolve_plans_dir
-    from mirps_cli.output.problems import render_text
+    from mirps_cli.output import problems as findings
     from mirps_cli.validate import validate_tree
 
     result = validate_tree(resolve_plans_dir(plans), as_of or dt.date.today())
     if result.errors:
-        typer.echo(render_text(result.errors, lang, len(result.tree.files)), err=True, nl=False)
+        typer.echo(findings.render(result.errors, lang, len(result.tree.files)), err=True, nl=False)
         fix = Message(
             "the plans have errors; fix them first (see `mirps validate`)",
             "los planes tienen errores; corríjalos primero (vea `mirps validate`)",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -17,6 +17,9 @@ from mirps_cli.cli.common import (
 )
 from mirps_cli.i18n import Lang
 from mirps_cli.vocab import GroupBy, Pillar, Status
+
+if TYPE_CHECKING:
+    from mirps_cli.status_views import CommitmentDetail, CountryStatus, RegionalStatus
 
 FormatOption = Annotated[
     ViewFormat,
@@ -85,40 +88,42 @@ def status(
     when = parse_as_of(as_of)
 
     from mirps_cli.cli.common import load_valid_tree
-    from mirps_cli.members import find_member
-    from mirps_cli.status import commitment_detail, country_status, regional_status, resolve_member
+    from mirps_cli.members import find_member, resolve_member
+    from mirps_cli.status import commitment_detail, country_status, regional_status
     from mirps_cli.status_views import Filters
 
     tree = load_valid_tree(plans, when, lang)
     filters = Filters(pillar, status_filter, institution, working_group, overdue, stale)
     if target is not None and country is None and find_member(target) is not None:
         country, target = target, None
-    fmt = str(output_format)
+    view: RegionalStatus | CountryStatus | CommitmentDetail
     if target is not None:
         view = commitment_detail(tree, target, when, lang)
-        echo(*_render("commitment", view, fmt, lang))
     elif country is not None:
-        member = resolve_member(country)
-        cview = country_status(tree, member, when, filters, group_by, lang)
-        echo(*_render("country", cview, fmt, lang))
+        view = country_status(tree, resolve_member(country), when, filters, group_by, lang)
     else:
-        rview = regional_status(tree, when, filters, lang)
-        echo(*_render("regional", rview, fmt, lang))
+        view = regional_status(tree, when, filters, lang)
+    echo(*_render(view, output_format, lang))
 
 
-def _render(kind: str, view: object, fmt: str, lang: str) -> tuple[str, bool]:
+def _render(
+    view: RegionalStatus | CountryStatus | CommitmentDetail, fmt: ViewFormat, lang: str
+) -> tuple[str, bool]:
     """The text, and whether it carries colour; each renderer is imported only when used."""
-    if fmt == "table":
-        from mirps_cli.output import status_tables
+    if fmt is ViewFormat.table:
+        from mirps_cli.output import status_table
         from mirps_cli.output.console import is_terminal
 
         terminal = is_terminal()
-        table = getattr(status_tables, f"render_{kind}")
-        return str(table(view, lang, terminal)), terminal
-    if fmt == "markdown":
+        return status_table.render(view, lang, terminal), terminal
+    if fmt is ViewFormat.markdown:
         from mirps_cli.output import status_markdown
 
-        return str(getattr(status_markdown, f"{kind}_markdown")(view, lang)), False
-    from mirps_cli.output import status_data
+        return status_markdown.render(view, lang), False
+    if fmt is ViewFormat.csv:
+        from mirps_cli.output import status_csv
 
-    return str(getattr(status_data, f"{kind}_{fmt}")(view)), False
+        return status_csv.render(view, lang), False
+    from mirps_cli.output import status_json
+
+    return status_json.render(view, lang), False

@@ -50,9 +50,7 @@ def timeline(
 
     from mirps_cli.cli.common import load_valid_tree
     from mirps_cli.errors import UsageError
-    from mirps_cli.status import event_view
-    from mirps_cli.timeline import build_timeline, choose_work_plan, parse_duration
-    from mirps_cli.timeline import upcoming as events_between
+    from mirps_cli.timeline import parse_duration, timeline_view
 
     if output_format is ViewFormat.csv:
         raise UsageError(
@@ -61,31 +59,18 @@ def timeline(
         )
     end = parse_duration(upcoming, when) if upcoming is not None else None
     tree = load_valid_tree(plans, when, lang)
-    plan = choose_work_plan(tree, year, when)
-    built = build_timeline(plan)
-    window = (when, end) if end is not None else None
-    coming = (
-        [event_view(e, lang) for e in events_between(plan.timeline, when, end)]
-        if end is not None
-        else None
-    )
+    view = timeline_view(tree, year, when, end, lang)
     if output_format is ViewFormat.json:
-        from mirps_cli.output.status_data import timeline_json, upcoming_json
+        from mirps_cli.output import timeline_json
 
-        text = (
-            upcoming_json(coming, when, end)
-            if coming is not None and end
-            else (timeline_json(built, lang))
-        )
+        echo(timeline_json.render(view, lang), False)
     elif output_format is ViewFormat.markdown:
-        from mirps_cli.output.status_markdown import timeline_markdown
+        from mirps_cli.output import timeline_markdown
 
-        text = timeline_markdown(built, lang, coming, window)
+        echo(timeline_markdown.render(view, lang), False)
     else:
+        from mirps_cli.output import timeline_table
         from mirps_cli.output.console import is_terminal
-        from mirps_cli.output.status_tables import render_timeline
 
-        text = render_timeline(built, lang, is_terminal(), coming, window)
-        echo(text, is_terminal())
-        return
-    echo(text, False)
+        terminal = is_terminal()
+        echo(timeline_table.render(view, lang, terminal), terminal)

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from mirps_cli.cli.common import LangOption, PlansOption, guarded
+from mirps_cli.cli.common import LangOption, PlansOption, fail, guarded
 from mirps_cli.i18n import Lang
 
 
@@ -62,11 +62,19 @@ def update(
     status or id, a date before the latest entry) is refused with exit 1 and the file is
     left untouched. The write is atomic.
     """
+    from mirps_cli.errors import UpdateRefused
     from mirps_cli.loader import resolve_plans_dir
+    from mirps_cli.output import problems as findings
     from mirps_cli.update import StatusUpdate, apply_edit, prepare_update
 
     request = StatusUpdate(commitment, status, date, note, tuple(source or ()))
-    edit = prepare_update(resolve_plans_dir(plans), request, dt.date.today(), lang)
+    try:
+        edit = prepare_update(resolve_plans_dir(plans), request, dt.date.today())
+    except UpdateRefused as refused:
+        if not refused.problems:
+            raise
+        listing = findings.render(refused.problems, lang, refused.checked).rstrip()
+        raise fail(f"{refused.message.in_lang(lang)}:\n{listing}", refused.exit_code) from None
     if dry_run:
         typer.echo(edit.diff(), nl=False)
         return

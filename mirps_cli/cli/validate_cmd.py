@@ -65,11 +65,11 @@ def validate(
         output_format = ProblemFormat.github if on_actions else ProblemFormat.text
 
     from mirps_cli.loader import resolve_plans_dir
-    from mirps_cli.output.problems import RENDERERS
+    from mirps_cli.output import problems as findings
     from mirps_cli.problems import worst_exit_code
     from mirps_cli.validate import validate_tree
 
     result = validate_tree(resolve_plans_dir(plans), when, limit)
     checked = len(result.tree.files)
-    typer.echo(RENDERERS[output_format](result.problems, lang, checked), nl=False)
+    typer.echo(findings.render(result.problems, lang, checked, output_format), nl=False)
     raise typer.Exit(worst_exit_code(result.problems, strict))

@@ -9,9 +9,14 @@ import io
 import os
 import shutil
 import sys
+from collections.abc import Callable
 
 from rich import box
 from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from mirps_cli.i18n import label
 
 # rich's SIMPLE_HEAD drawn with ASCII, for pipes and files: no escape codes
 # and no box-drawing characters, so the output greps and diffs cleanly.
@@ -50,3 +55,38 @@ def bar(share: float, terminal: bool, width: int = 5) -> str:
     filled = round(share * width)
     full, empty = ("█", "░") if terminal else ("#", ".")
     return f"{full * filled}{empty * (width - filled)} {round(share * 100):>3}%"
+
+
+def render_with(draw: Callable[[Console, bool], None], terminal: bool) -> str:
+    console, buffer = make_console(terminal)
+    draw(console, terminal)
+    # rich pads every line to the full width; trailing blanks only get in the way.
+    return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
+
+
+def plain_table(terminal: bool) -> Table:
+    # No padding: the box's own one-space divider separates columns, which
+    # keeps the regional table within 80 columns.
+    return Table(
+        box=table_box(terminal),
+        padding=(0, 0),
+        pad_edge=False,
+        show_edge=False,
+        header_style="bold" if terminal else "",
+    )
+
+
+def outline(items: list[tuple[str, str]], indent: int) -> Table:
+    """Numbered lines whose continuation lines hang under the text, not the number."""
+    grid = Table.grid(padding=(0, 1, 0, 0))
+    grid.add_column(width=indent + max((len(n) for n, _ in items), default=0), no_wrap=True)
+    grid.add_column(ratio=1)
+    for number, text in items:
+        grid.add_row(" " * indent + number, escape(text))
+    return grid
+
+
+def footnote(console: Console, used: bool, lang: str) -> None:
+    if used:
+        console.print()
+        console.print(escape(label("fallback_note", lang)))

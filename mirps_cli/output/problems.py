@@ -144,3 +144,8 @@ RENDERERS: dict[str, Renderer] = {
     "github": render_github,
     "sarif": render_sarif,
 }
+
+
+def render(problems: list[Problem], lang: str, checked: int, fmt: str = "text") -> str:
+    """The findings in the format named `fmt` (text, json, github or sarif)."""
+    return RENDERERS[fmt](problems, lang, checked)

@@ -1,8 +1,6 @@
-"""`mirps status` and `mirps timeline` as Markdown, through the Jinja templates."""
+"""`mirps status` as Markdown, through the Jinja templates."""
 
 from __future__ import annotations
-
-import datetime as dt
 
 from mirps_cli.i18n import label, status_head
 from mirps_cli.output.words import (
@@ -10,21 +8,27 @@ from mirps_cli.output.words import (
     date_or_dash,
     event_text,
     marks_text,
-    month_name,
     summary_line,
 )
-from mirps_cli.status import event_view, status_label
-from mirps_cli.status_views import CommitmentDetail, CountryStatus, EventView, RegionalStatus
-from mirps_cli.templating import render
-from mirps_cli.timeline import Timeline
-from mirps_cli.vocab import Status
+from mirps_cli.status_views import CommitmentDetail, CountryStatus, RegionalStatus
+from mirps_cli.templating import render_template
+from mirps_cli.vocab import Status, status_label
 
 
 def _fallback(used: bool, lang: str) -> str:
     return label("fallback_note", lang) if used else ""
 
 
-def regional_markdown(view: RegionalStatus, lang: str) -> str:
+def render(view: RegionalStatus | CountryStatus | CommitmentDetail, lang: str) -> str:
+    """The view as Markdown, through the templates in templates/."""
+    if isinstance(view, RegionalStatus):
+        return _regional(view, lang)
+    if isinstance(view, CountryStatus):
+        return _country(view, lang)
+    return _commitment(view, lang)
+
+
+def _regional(view: RegionalStatus, lang: str) -> str:
     heads = [
         label("country", lang),
         label("total", lang),
@@ -70,7 +74,7 @@ def regional_markdown(view: RegionalStatus, lang: str) -> str:
                 else ""
             ),
         }
-    return render(
+    return render_template(
         "status-regional.md.j2",
         title=f"{label('regional_title', lang)}, {label('as_of', lang)} {view.as_of.isoformat()}",
         heads=heads,
@@ -81,7 +85,7 @@ def regional_markdown(view: RegionalStatus, lang: str) -> str:
     )
 
 
-def country_markdown(view: CountryStatus, lang: str) -> str:
+def _country(view: CountryStatus, lang: str) -> str:
     heads = [label(k, lang) for k in ("id", "title", "status", "updated", "due", "marks")]
     groups = [
         {
@@ -100,7 +104,7 @@ def country_markdown(view: CountryStatus, lang: str) -> str:
         }
         for group in view.groups
     ]
-    return render(
+    return render_template(
         "status-country.md.j2",
         title=f"{view.member.name.in_lang(lang)} ({view.member.code}), "
         f"{label('as_of', lang)} {view.as_of.isoformat()}",
@@ -112,7 +116,7 @@ def country_markdown(view: CountryStatus, lang: str) -> str:
     )
 
 
-def commitment_markdown(view: CommitmentDetail, lang: str) -> str:
+def _commitment(view: CommitmentDetail, lang: str) -> str:
     row = view.row
     history = [
         [
@@ -134,7 +138,7 @@ def commitment_markdown(view: CommitmentDetail, lang: str) -> str:
         )
         if items
     ]
-    return render(
+    return render_template(
         "status-commitment.md.j2",
         id=row.id,
         title=str(row.title),
@@ -145,41 +149,4 @@ def commitment_markdown(view: CommitmentDetail, lang: str) -> str:
         no_status=label("no_status", lang),
         sections=sections,
         fallback_note=_fallback(view.fallback_used, lang),
-    )
-
-
-def timeline_markdown(
-    timeline: Timeline,
-    lang: str,
-    upcoming: list[EventView] | None = None,
-    window: tuple[dt.date, dt.date] | None = None,
-) -> str:
-    year = timeline.plan.presidency.year
-    title = f"{label('timeline_title', lang)}: {label('work_plan', lang).lower()} {year}"
-    if upcoming is not None and window is not None:
-        months = [
-            {
-                "name": f"{label('upcoming_title', lang)}: "
-                f"{window[0].isoformat()} – {window[1].isoformat()}",
-                "events": [event_text(e, lang) for e in upcoming],
-            }
-        ]
-        unscheduled: list[str] = []
-        unscheduled_heading = ""
-    else:
-        months = [
-            {
-                "name": month_name(m.year, m.month, lang, heading=True),
-                "events": [event_text(event_view(e, lang), lang) for e in m.events],
-            }
-            for m in timeline.months
-        ]
-        unscheduled = [str(event_view(e, lang).title) for e in timeline.unscheduled]
-        unscheduled_heading = f"{label('unscheduled', lang)} ({len(unscheduled)})"
-    return render(
-        "timeline.md.j2",
-        title=title,
-        months=months,
-        unscheduled_heading=unscheduled_heading,
-        unscheduled=unscheduled,
     )

@@ -12,9 +12,9 @@ from babel.dates import format_date, format_skeleton
 
 from mirps_cli.dates import PartialDate
 from mirps_cli.i18n import LABELS, Lang, counted, label
-from mirps_cli.status import status_label
-from mirps_cli.status_views import CommitmentDetail, CountryCounts, EventView, Row
-from mirps_cli.vocab import FOCUS_AREA_TERMS, PILLAR_TERMS, STATUS_TERMS, Status
+from mirps_cli.status_views import CommitmentDetail, CountryCounts, Row
+from mirps_cli.timeline import EventView
+from mirps_cli.vocab import FOCUS_AREA_TERMS, PILLAR_TERMS, STATUS_TERMS, Status, status_label
 
 
 def month_name(year: int, month: int, lang: str, heading: bool = False) -> str:

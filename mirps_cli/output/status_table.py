@@ -1,28 +1,21 @@
-"""`mirps status` and `mirps timeline` as tables for the terminal (rich) or a pipe (plain)."""
+"""`mirps status` as tables for the terminal (rich) or a pipe (plain)."""
 
 from __future__ import annotations
-
-import datetime as dt
-from collections.abc import Callable
 
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
 from mirps_cli.i18n import label, status_head
-from mirps_cli.model.work_plan import TimelineEvent
-from mirps_cli.output.console import bar, make_console, table_box
+from mirps_cli.output.console import bar, footnote, outline, plain_table, render_with
 from mirps_cli.output.words import (
     commitment_facts,
     date_or_dash,
     event_text,
-    month_name,
     summary_line,
 )
-from mirps_cli.status import event_view, status_label
-from mirps_cli.status_views import CommitmentDetail, CountryStatus, EventView, RegionalStatus, Row
-from mirps_cli.timeline import Timeline
-from mirps_cli.vocab import Status
+from mirps_cli.status_views import CommitmentDetail, CountryStatus, RegionalStatus, Row
+from mirps_cli.vocab import Status, status_label
 
 STATUS_STYLE = {
     Status.PLANNED: "cyan",
@@ -31,13 +24,6 @@ STATUS_STYLE = {
     Status.SUSPENDED: "magenta",
     Status.CANCELLED: "dim",
 }
-
-
-def _render(draw: Callable[[Console, bool], None], terminal: bool) -> str:
-    console, buffer = make_console(terminal)
-    draw(console, terminal)
-    # rich pads every line to the full width; trailing blanks only get in the way.
-    return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
 
 
 def _status_cell(row: Row, lang: str, terminal: bool) -> str:
@@ -52,42 +38,25 @@ def _status_cell(row: Row, lang: str, terminal: bool) -> str:
     return text
 
 
-def _table(terminal: bool) -> Table:
-    # No padding: the box's own one-space divider separates columns, which
-    # keeps the regional table within 80 columns.
-    return Table(
-        box=table_box(terminal),
-        padding=(0, 0),
-        pad_edge=False,
-        show_edge=False,
-        header_style="bold" if terminal else "",
-    )
+def render(
+    view: RegionalStatus | CountryStatus | CommitmentDetail, lang: str, terminal: bool
+) -> str:
+    """The view as a table: coloured on a terminal, plain ASCII in 80 columns elsewhere."""
+    if isinstance(view, RegionalStatus):
+        return _regional(view, lang, terminal)
+    if isinstance(view, CountryStatus):
+        return _country(view, lang, terminal)
+    return _commitment(view, lang, terminal)
 
 
-def _outline(items: list[tuple[str, str]], indent: int) -> Table:
-    """Numbered lines whose continuation lines hang under the text, not the number."""
-    grid = Table.grid(padding=(0, 1, 0, 0))
-    grid.add_column(width=indent + max((len(n) for n, _ in items), default=0), no_wrap=True)
-    grid.add_column(ratio=1)
-    for number, text in items:
-        grid.add_row(" " * indent + number, escape(text))
-    return grid
-
-
-def _footnote(console: Console, used: bool, lang: str) -> None:
-    if used:
-        console.print()
-        console.print(escape(label("fallback_note", lang)))
-
-
-def render_regional(view: RegionalStatus, lang: str, terminal: bool) -> str:
+def _regional(view: RegionalStatus, lang: str, terminal: bool) -> str:
     def draw(console: Console, terminal: bool) -> None:
         console.print(
             f"{label('regional_title', lang)}, {label('as_of', lang)} {view.as_of.isoformat()}",
             style="bold" if terminal else None,
         )
         console.print()
-        table = _table(terminal)
+        table = plain_table(terminal)
         table.add_column(label("country", lang))
         table.add_column(label("total", lang), justify="right")
         for status in Status:
@@ -118,9 +87,9 @@ def render_regional(view: RegionalStatus, lang: str, terminal: bool) -> str:
                 style="bold" if terminal else None,
             )
             for outcome in view.outcomes:
-                console.print(_outline([(f"{outcome.id}.", str(outcome.title))], 0))
+                console.print(outline([(f"{outcome.id}.", str(outcome.title))], 0))
                 activities = [(ident, str(title)) for ident, title in outcome.activities]
-                console.print(_outline(activities, 3))
+                console.print(outline(activities, 3))
             console.print()
             console.print(label("next_events", lang), style="bold" if terminal else None)
             if view.next_events:
@@ -130,13 +99,13 @@ def render_regional(view: RegionalStatus, lang: str, terminal: bool) -> str:
                 console.print(label("no_next_events", lang))
             if view.unscheduled:
                 console.print(f"({view.unscheduled} {label('unscheduled_count', lang)})")
-        _footnote(console, view.fallback_used, lang)
+        footnote(console, view.fallback_used, lang)
 
-    return _render(draw, terminal)
+    return render_with(draw, terminal)
 
 
 def _rows_table(rows: list[Row], lang: str, terminal: bool) -> Table:
-    table = _table(terminal)
+    table = plain_table(terminal)
     table.add_column(label("id", lang), no_wrap=True)
     table.add_column(label("title", lang), ratio=1)
     table.add_column(label("status", lang), width=14)
@@ -153,7 +122,7 @@ def _rows_table(rows: list[Row], lang: str, terminal: bool) -> Table:
     return table
 
 
-def render_country(view: CountryStatus, lang: str, terminal: bool) -> str:
+def _country(view: CountryStatus, lang: str, terminal: bool) -> str:
     def draw(console: Console, terminal: bool) -> None:
         console.print(
             f"{view.member.name.in_lang(lang)} ({view.member.code}), "
@@ -169,12 +138,12 @@ def render_country(view: CountryStatus, lang: str, terminal: bool) -> str:
             console.print(_rows_table(group.rows, lang, terminal))
         console.print()
         console.print(escape(summary_line(view.counts, lang)))
-        _footnote(console, view.fallback_used, lang)
+        footnote(console, view.fallback_used, lang)
 
-    return _render(draw, terminal)
+    return render_with(draw, terminal)
 
 
-def render_commitment(view: CommitmentDetail, lang: str, terminal: bool) -> str:
+def _commitment(view: CommitmentDetail, lang: str, terminal: bool) -> str:
     row = view.row
 
     def draw(console: Console, terminal: bool) -> None:
@@ -213,63 +182,6 @@ def render_commitment(view: CommitmentDetail, lang: str, terminal: bool) -> str:
             console.print(label("sources", lang), style="bold" if terminal else None)
             for source in view.sources:
                 console.print(escape(f"  {source}"), soft_wrap=True)
-        _footnote(console, view.fallback_used, lang)
+        footnote(console, view.fallback_used, lang)
 
-    return _render(draw, terminal)
-
-
-def render_timeline(
-    timeline: Timeline,
-    lang: str,
-    terminal: bool,
-    upcoming: list[EventView] | None = None,
-    window: tuple[dt.date, dt.date] | None = None,
-) -> str:
-    def draw(console: Console, terminal: bool) -> None:
-        bold = "bold" if terminal else None
-        plan = timeline.plan
-        console.print(
-            f"{label('timeline_title', lang)}: {label('work_plan', lang).lower()} "
-            f"{plan.presidency.year}",
-            style=bold,
-        )
-        if upcoming is not None and window is not None:
-            start, end = window
-            console.print(
-                f"{label('upcoming_title', lang)}: {start.isoformat()} – {end.isoformat()}"
-            )
-            console.print()
-            console.print(_outline([("-", event_text(e, lang)) for e in upcoming], 0))
-            if not upcoming:
-                console.print(label("no_events", lang))
-            return
-        for month in timeline.months:
-            console.print()
-            console.print(month_name(month.year, month.month, lang, heading=True), style=bold)
-            if not month.events:
-                console.print("  —")
-            items = [(_event_day(e), _title(e, lang)) for e in month.events]
-            console.print(_outline(items, 2))
-        console.print()
-        console.print(f"{label('unscheduled', lang)} ({len(timeline.unscheduled)})", style=bold)
-        console.print(_outline([("-", _title(e, lang)) for e in timeline.unscheduled], 2))
-
-    return _render(draw, terminal)
-
-
-def _title(event: TimelineEvent, lang: str) -> str:
-    view = event_view(event, lang)
-    place = f" ({view.place})" if view.place else ""
-    return f"{view.title}{place}"
-
-
-def _event_day(event: TimelineEvent) -> str:
-    """ "4–5" within a month, "28–3/7" across months, "-" when the day is not known."""
-    date, end = event.date, event.end_date
-    if date is None or date.day is None:
-        return "-"
-    text = str(date.day)
-    if end is not None and end.day is not None and end != date:
-        same_month = (end.year, end.month) == (date.year, date.month)
-        text += f"–{end.day}" if same_month else f"–{end.day}/{end.month}"
-    return text
+    return render_with(draw, terminal)

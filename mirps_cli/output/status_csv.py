@@ -1,0 +1,103 @@
+"""`mirps status` as CSV, for spreadsheets."""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+from mirps_cli.output.status_json import counts_data, opt, unique_rows
+from mirps_cli.status_views import CommitmentDetail, CountryStatus, RegionalStatus
+
+
+def render(view: RegionalStatus | CountryStatus | CommitmentDetail, lang: str) -> str:
+    if isinstance(view, RegionalStatus):
+        return _regional(view)
+    if isinstance(view, CountryStatus):
+        return _country(view)
+    return _commitment(view)
+
+
+CSV_FIELDS = [
+    "country",
+    "id",
+    "title",
+    "status",
+    "last_update",
+    "due",
+    "overdue",
+    "stale",
+    "pillar",
+    "focus_area",
+    "institutions",
+    "working_groups",
+]
+
+
+def _csv(fields: list[str], rows: list[dict[str, Any]]) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n", extrasaction="ignore")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow(
+            {
+                k: " ".join(v) if isinstance(v, list) else ("" if v is None else v)
+                for k, v in row.items()
+            }
+        )
+    return out.getvalue()
+
+
+def _regional(view: RegionalStatus) -> str:
+    """One row per country: the counts a spreadsheet of the region needs."""
+    rows = []
+    for c in view.countries:
+        data = counts_data(c)
+        rows.append(
+            {
+                "country": data["country"],
+                "name": data["name"],
+                "total": data["total"],
+                **data["counts"],
+                "fulfilled_share": data["fulfilled_share"],
+                "overdue": data["overdue"],
+                "stale": data["stale"],
+                "latest_update": data["latest_update"],
+            }
+        )
+    fields = [
+        "country",
+        "name",
+        "total",
+        "planned",
+        "in_progress",
+        "fulfilled",
+        "suspended",
+        "cancelled",
+        "none",
+        "fulfilled_share",
+        "overdue",
+        "stale",
+        "latest_update",
+    ]
+    return _csv(fields, rows)
+
+
+def _country(view: CountryStatus) -> str:
+    """One row per commitment."""
+    return _csv(CSV_FIELDS, unique_rows(view))
+
+
+def _commitment(view: CommitmentDetail) -> str:
+    """One row per status entry."""
+    rows = [
+        {
+            "id": view.row.id,
+            "date": opt(e.date),
+            "status": str(e.status),
+            "note": e.note.text if e.note else "",
+            "sources": e.sources,
+        }
+        for e in view.history
+    ]
+    return _csv(["id", "date", "status", "note", "sources"], rows)

@@ -1,0 +1,128 @@
+"""`mirps status` as JSON, for programs."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from mirps_cli.status_views import (
+    CommitmentDetail,
+    CountryCounts,
+    CountryStatus,
+    RegionalStatus,
+    Row,
+)
+from mirps_cli.timeline import EventView
+
+
+def render(view: RegionalStatus | CountryStatus | CommitmentDetail, lang: str) -> str:
+    if isinstance(view, RegionalStatus):
+        return _regional(view)
+    if isinstance(view, CountryStatus):
+        return _country(view)
+    return _commitment(view)
+
+
+def opt(value: object) -> str | None:
+    return str(value) if value is not None else None
+
+
+def row_data(row: Row) -> dict[str, Any]:
+    return {
+        "id": row.id,
+        "country": row.country,
+        "title": row.title.text,
+        "status": opt(row.status),
+        "last_update": opt(row.last_update),
+        "due": opt(row.due),
+        "overdue": row.overdue,
+        "stale": row.stale,
+        "pillar": opt(row.pillar),
+        "focus_area": opt(row.focus_area),
+        "institutions": list(row.institutions),
+        "working_groups": list(row.working_groups),
+    }
+
+
+def counts_data(c: CountryCounts) -> dict[str, Any]:
+    return {
+        "country": c.member.code,
+        "name": c.member.name.en,
+        "total": c.total,
+        "counts": dict(c.by_status),
+        "fulfilled_share": round(c.fulfilled_share, 4),
+        "overdue": c.overdue,
+        "stale": c.stale,
+        "latest_update": opt(c.latest_update),
+    }
+
+
+def dump(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def unique_rows(view: CountryStatus) -> list[dict[str, Any]]:
+    """Each commitment once, though grouping by institution may list it twice."""
+    seen: dict[str, dict[str, Any]] = {}
+    for group in view.groups:
+        for row in group.rows:
+            seen.setdefault(row.id, row_data(row))
+    return list(seen.values())
+
+
+def event_data(e: EventView) -> dict[str, Any]:
+    return {
+        "id": e.id,
+        "title": e.title.text,
+        "date": opt(e.date),
+        "end_date": opt(e.end_date),
+        "place": e.place.text if e.place else None,
+    }
+
+
+def _regional(view: RegionalStatus) -> str:
+    return dump(
+        {
+            "as_of": view.as_of.isoformat(),
+            "countries": [counts_data(c) for c in view.countries],
+            "commitments": [row_data(r) for r in view.rows],
+            "work_plan": view.work_plan_year,
+            "next_events": [event_data(e) for e in view.next_events],
+            "unscheduled_events": view.unscheduled,
+        }
+    )
+
+
+def _country(view: CountryStatus) -> str:
+    return dump(
+        {
+            "as_of": view.as_of.isoformat(),
+            "countries": [counts_data(view.counts)],
+            "commitments": unique_rows(view),
+            "groups": [{"label": g.label, "ids": [r.id for r in g.rows]} for g in view.groups],
+        }
+    )
+
+
+def _commitment(view: CommitmentDetail) -> str:
+    data = row_data(view.row)
+    data.update(
+        {
+            "description": view.description.text if view.description else None,
+            "start": opt(view.start),
+            "history": [
+                {
+                    "date": opt(e.date),
+                    "status": str(e.status),
+                    "note": e.note.text if e.note else None,
+                    "sources": e.sources,
+                }
+                for e in view.history
+            ],
+            "indicators": view.indicators,
+            "budget": view.budget,
+            "activities": [a for a, _ in view.activities],
+            "sources": view.sources,
+        }
+    )
+    return dump(data)
