@@ -108,6 +108,14 @@ class PartialDate:
         }
 
 
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day `months` later (or earlier), on the month's last day where it is shorter."""
+    index = day.year * 12 + (day.month - 1) + months
+    year, month = divmod(index, 12)
+    last_day = calendar.monthrange(year, month + 1)[1]
+    return dt.date(year, month + 1, min(day.day, last_day))
+
+
 def parse_as_of(text: str | None, today: dt.date | None = None) -> dt.date:
     """Read a --as-of value; a partial date counts from its last day."""
     if text is None:

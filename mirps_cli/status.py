@@ -16,7 +16,6 @@ from mirps_cli.members import MEMBERS, Member
 from mirps_cli.model import Commitment, NationalPlan
 from mirps_cli.model.commitment import BudgetLine, Indicator
 from mirps_cli.model.common import text_in
-from mirps_cli.progress import current_status, is_overdue, is_stale
 from mirps_cli.status_views import (
     NO_STATUS,
     CommitmentDetail,
@@ -48,11 +47,11 @@ def _row(plan: NationalPlan, c: Commitment, as_of: dt.date, lang: str) -> Row:
         country=plan.country,
         id=c.id,
         title=shown(c.title, lang),
-        status=current_status(c),
+        status=c.status,
         last_update=c.last_dated,
         due=c.due,
-        overdue=is_overdue(c, as_of),
-        stale=is_stale(c, as_of),
+        overdue=c.is_overdue(as_of),
+        stale=c.is_stale(as_of),
         pillar=c.pillar,
         focus_area=c.focus_area,
         institutions=tuple(c.responsible_institutions),
@@ -88,14 +87,16 @@ def _rows(
     tree: Tree, as_of: dt.date, filters: Filters, lang: str, country: str | None = None
 ) -> list[Row]:
     rows = []
-    for _, plan in sorted(tree.national_plans(), key=lambda pair: pair[1].country):
+    for ref in tree.tracked(Commitment):
+        plan, c = ref.file.model, ref.item
+        assert isinstance(plan, NationalPlan) and isinstance(c, Commitment)
         if country is not None and plan.country != country:
             continue
-        for c in plan.commitments:
-            row = _row(plan, c, as_of, lang)
-            if _matches(row, plan, filters):
-                rows.append(row)
-    return rows
+        row = _row(plan, c, as_of, lang)
+        if _matches(row, plan, filters):
+            rows.append(row)
+    # By country; within one, in the plan's own order (the sort is stable).
+    return sorted(rows, key=lambda row: row.country)
 
 
 def _counts(member: Member, rows: Iterable[Row]) -> CountryCounts:

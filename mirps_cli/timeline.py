@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from mirps_cli.dates import PartialDate
+from mirps_cli.dates import PartialDate, add_months
 from mirps_cli.errors import UsageError
 from mirps_cli.i18n import Shown, shown
 from mirps_cli.model.work_plan import TimelineEvent
@@ -47,10 +47,7 @@ def parse_duration(text: str, start: dt.date) -> dt.date:
         return start + dt.timedelta(days=count)
     if unit == "w":
         return start + dt.timedelta(weeks=count)
-    months = start.year * 12 + start.month - 1 + count
-    year, month = divmod(months, 12)
-    last = PartialDate(year, month + 1).latest().day
-    return dt.date(year, month + 1, min(start.day, last))
+    return add_months(start, count)
 
 
 @dataclass(frozen=True)

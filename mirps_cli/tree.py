@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
+from typing import NamedTuple
 
 from mirps_cli.errors import UsageError
 from mirps_cli.i18n import Message
-from mirps_cli.model import Commitment, NationalPlan, WorkPlan
+from mirps_cli.model import Commitment, NationalPlan, Tracked, WorkPlan
 from mirps_cli.yaml import PosMap
 
 
@@ -40,6 +42,12 @@ class PlanFile:
         return Message(f"work plan {stem}", f"plan de trabajo {stem}")
 
 
+class TrackedRef(NamedTuple):
+    file: PlanFile
+    loc: tuple[str | int, ...]  # where the item is in the file's data
+    item: Tracked
+
+
 @dataclass
 class Tree:
     root: Path
@@ -50,6 +58,34 @@ class Tree:
 
     def work_plans(self) -> list[tuple[PlanFile, WorkPlan]]:
         return [(f, f.model) for f in self.files if isinstance(f.model, WorkPlan)]
+
+    def tracked(self, kind: type[Tracked] = Tracked) -> Iterator[TrackedRef]:
+        """Every tracked item of the tree (of `kind`), file by file, in the files' order."""
+        for plan in self.files:
+            if plan.model is not None:
+                for loc, item in plan.model.tracked():
+                    if isinstance(item, kind):
+                        yield TrackedRef(plan, loc, item)
+
+    def find_tracked(self, ident: str, kind: type[Tracked] = Tracked) -> TrackedRef:
+        """The tracked item with this id, in any case; a usage error naming the closest ids."""
+        every = {ref.item.id.upper(): ref for ref in self.tracked(kind)}
+        wanted = ident.strip().upper()
+        if wanted in every:
+            return every[wanted]
+        close = [
+            every[c].item.id
+            for c in difflib.get_close_matches(wanted, list(every), n=3, cutoff=0.5)
+        ]
+        # "unknown commitment", or the nouns of every tracked kind the tree holds.
+        nouns = list(dict.fromkeys(type(ref.item).NOUN for ref in every.values())) or [kind.NOUN]
+        noun = Message(" or ".join(n.en for n in nouns), " o ".join(n.es for n in nouns))
+        raise UsageError(
+            f"unknown {noun.en} '{ident}'"
+            + (f"; did you mean {' or '.join(close)}?" if close else ""),
+            f"{noun.es} desconocido '{ident}'"
+            + (f"; ¿quiso decir {' o '.join(close)}?" if close else ""),
+        )
 
     def national(self, country: str) -> NationalPlan | None:
         return next((p for _, p in self.national_plans() if p.country == country), None)
@@ -77,19 +113,7 @@ class Tree:
         return chosen
 
     def commitment(self, ident: str) -> tuple[NationalPlan, Commitment]:
-        """The commitment with this id, in any case; a usage error naming the closest ids."""
-        wanted = ident.strip().upper()
-        every = {
-            c.id.upper(): (plan, c) for _, plan in self.national_plans() for c in plan.commitments
-        }
-        if wanted in every:
-            return every[wanted]
-        close = [
-            every[c][1].id for c in difflib.get_close_matches(wanted, list(every), n=3, cutoff=0.5)
-        ]
-        raise UsageError(
-            f"unknown commitment '{ident}'"
-            + (f"; did you mean {' or '.join(close)}?" if close else ""),
-            f"compromiso desconocido '{ident}'"
-            + (f"; ¿quiso decir {' o '.join(close)}?" if close else ""),
-        )
+        """The commitment with this id and its plan; a usage error naming the closest ids."""
+        ref = self.find_tracked(ident, Commitment)
+        assert isinstance(ref.file.model, NationalPlan) and isinstance(ref.item, Commitment)
+        return ref.file.model, ref.item

@@ -1,4 +1,4 @@
-"""`mirps update`: append a dated status entry to a commitment, changing nothing else.
+"""`mirps update`: append a dated status entry to a tracked item, changing nothing else.
 
 The entry is written as new lines inserted into the file's text, at the place
 the parser says the commitment's history ends, so every other byte (comments,
@@ -15,14 +15,16 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from pydantic import BaseModel
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from mirps_cli.atomic import write_atomic
 from mirps_cli.dates import PartialDate
 from mirps_cli.errors import MirpsError, UpdateRefused
 from mirps_cli.i18n import Message
-from mirps_cli.model import Commitment, NationalPlan
+from mirps_cli.loader.locate import Loc
 from mirps_cli.problems import Invalid
 from mirps_cli.tree import PlanFile
 from mirps_cli.validate import Validation, validate_tree
@@ -35,7 +37,7 @@ _BOM = "\ufeff"
 
 @dataclass(frozen=True)
 class StatusUpdate:
-    commitment: str
+    item: str  # the id of a commitment, or of any tracked item
     status: str
     date: str | None  # None: today
     note: str | None = None
@@ -46,7 +48,7 @@ class StatusUpdate:
 class Edit:
     path: Path
     display: str
-    commitment: str
+    item: str  # its id
     status: Status
     date: PartialDate
     old: bytes
@@ -109,25 +111,29 @@ def _after(end: tuple[int, int]) -> int:
     return line + 1 if column > 0 else line
 
 
-def _find_item(root: Node, index: int) -> MappingNode:
-    assert isinstance(root, MappingNode)
-    for key, value in root.value:
-        if isinstance(key, ScalarNode) and key.value == "commitments":
-            item = value.value[index]
-            assert isinstance(item, MappingNode)
-            return item
-    raise AssertionError("validated plan without commitments")
+def _find_item(root: Node, loc: Loc) -> MappingNode:
+    """The node of the tracked item at `loc` (("commitments", 3)) in a validated plan."""
+    node = root
+    for step in loc:
+        if isinstance(step, int):
+            assert isinstance(node, SequenceNode)
+            node = node.value[step]
+        else:
+            assert isinstance(node, MappingNode)
+            node = next(v for k, v in node.value if isinstance(k, ScalarNode) and k.value == step)
+    assert isinstance(node, MappingNode)
+    return node
 
 
 def _splice(
-    text: str, index: int, update: StatusUpdate, status: Status, date: PartialDate
+    text: str, loc: Loc, update: StatusUpdate, status: Status, date: PartialDate
 ) -> tuple[str, int, int]:
     """The text with the entry inserted, and the first and last inserted line (1-based)."""
     lines = _LINES.findall(text)
     newline = "\r\n" if "\r\n" in text else "\r" if "\r" in text and "\n" not in text else "\n"
     root = compose(text)
     assert root is not None
-    item = _find_item(root, index)
+    item = _find_item(root, loc)
     history = next(
         (
             value
@@ -170,14 +176,14 @@ def _splice(
     return "".join(lines), at + 1, at + len(block)
 
 
-def _with_entry(plan: NationalPlan, index: int, entry: dict[str, object]) -> NationalPlan:
+def _with_entry(plan: BaseModel, loc: Loc, entry: dict[str, object]) -> BaseModel:
     """What the plan must be after the update: the old one plus exactly this entry."""
-    old: Commitment = plan.commitments[index]
-    data = old.model_dump()
-    data["status_history"] = [*data["status_history"], entry]
-    commitments = list(plan.commitments)
-    commitments[index] = Commitment.model_validate(data)
-    return plan.model_copy(update={"commitments": commitments})
+    data = plan.model_dump()
+    item: Any = data
+    for step in loc:
+        item = item[step]
+    item["status_history"] = [*item["status_history"], entry]
+    return type(plan).model_validate(data)
 
 
 def _findings(intro: Message, validation: Validation) -> UpdateRefused:
@@ -209,25 +215,23 @@ def prepare_update(root: Path, update: StatusUpdate, today: dt.date) -> Edit:
             before,
         )
     try:
-        plan, commitment = before.tree.commitment(update.commitment)
+        plan_file, loc, item = before.tree.find_tracked(update.item)
     except MirpsError as error:
         raise UpdateRefused(error.message.en, error.message.es) from None
-    plan_file = next(f for f, p in before.tree.national_plans() if p is plan)
-    index = plan.commitments.index(commitment)
 
-    last = commitment.last_dated
+    last = item.last_dated
     if last is not None and date.latest() < last.earliest():
         raise UpdateRefused(
-            f"{commitment.id}: date {date} is before its latest status entry ({last}); "
+            f"{item.id}: date {date} is before its latest status entry ({last}); "
             "entries are kept oldest first",
-            f"{commitment.id}: la fecha {date} es anterior a su última entrada de estado "
+            f"{item.id}: la fecha {date} es anterior a su última entrada de estado "
             f"({last}); las entradas van de la más antigua a la más reciente",
         )
 
     old = plan_file.path.read_bytes()
     text = old.decode("utf-8-sig")
     bom = _BOM.encode() if old.startswith(_BOM.encode()) else b""
-    spliced, first, last_line = _splice(text, index, update, status, date)
+    spliced, first, last_line = _splice(text, loc, update, status, date)
     new = bom + spliced.encode("utf-8")
 
     after = validate_tree(root, today, overrides={plan_file.path: spliced})
@@ -240,20 +244,19 @@ def prepare_update(root: Path, update: StatusUpdate, today: dt.date) -> Edit:
             after,
         )
     entry = {"date": date, "status": status, "note": update.note, "sources": list(update.sources)}
-    _check_only_the_entry(after.tree.files, plan_file, index, entry)
+    _check_only_the_entry(after.tree.files, plan_file, loc, entry)
     return Edit(
-        plan_file.path, plan_file.display, commitment.id, status, date, old, new, (first, last_line)
+        plan_file.path, plan_file.display, item.id, status, date, old, new, (first, last_line)
     )
 
 
 def _check_only_the_entry(
-    after: list[PlanFile], plan_file: PlanFile, index: int, entry: dict[str, object]
+    after: list[PlanFile], plan_file: PlanFile, loc: Loc, entry: dict[str, object]
 ) -> None:
     """Refuse unless the new plan equals the old one plus exactly `entry`: a safety net."""
     new_plan = next(f.model for f in after if f.path == plan_file.path)
-    old_plan = plan_file.model
-    assert isinstance(old_plan, NationalPlan) and isinstance(new_plan, NationalPlan)
-    if new_plan != _with_entry(old_plan, index, entry):
+    assert plan_file.model is not None
+    if new_plan != _with_entry(plan_file.model, loc, entry):
         raise UpdateRefused(
             "mirps could not add the entry without touching the rest of the plan; "
             "the file was left as it was. Please report this.",

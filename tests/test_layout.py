@@ -77,3 +77,12 @@ def test_each_output_module_exposes_one_render() -> None:
             if isinstance(n, ast.FunctionDef) and not n.name.startswith("_")
         ]
         assert "render" in public, path.name
+
+
+def test_tracked_items_are_reached_through_the_tree_query_only() -> None:
+    """The history and deadline rules, status, export and update never loop over commitments:
+    a new tracked kind (activities, Fund projects) needs no change there."""
+    for name in ("checks/history.py", "checks/deadlines.py", "status.py", "export.py", "update.py"):
+        text = (PACKAGE / name).read_text(encoding="utf-8")
+        assert ".commitments" not in text, name
+        assert "tracked(" in text, name

@@ -10,7 +10,7 @@ from pydantic import ValidationError
 from mirps_cli.dates import PartialDate, parse_as_of
 from mirps_cli.model import Commitment, NationalPlan, WorkPlan
 from mirps_cli.model.common import LocalizedText, text_in
-from mirps_cli.progress import current_status, is_overdue, is_stale, stale_cutoff
+from mirps_cli.model.tracked import stale_cutoff
 from mirps_cli.vocab import Status
 
 
@@ -112,27 +112,27 @@ class TestDerivedStates:
                 {"date": "2022-06", "status": "in_progress"},
             ]
         )
-        assert current_status(c) is Status.IN_PROGRESS
-        assert current_status(commitment()) is None
+        assert c.status is Status.IN_PROGRESS
+        assert commitment().status is None
 
     def test_overdue(self) -> None:
         c = commitment(due="2022-03", status_history=[{"date": "2022-01", "status": "in_progress"}])
-        assert not is_overdue(c, dt.date(2022, 3, 31))
-        assert is_overdue(c, dt.date(2022, 4, 1))
+        assert not c.is_overdue(dt.date(2022, 3, 31))
+        assert c.is_overdue(dt.date(2022, 4, 1))
         done = commitment(
             due="2022-03", status_history=[{"date": "2022-05", "status": "fulfilled"}]
         )
-        assert not is_overdue(done, dt.date(2023, 1, 1))
+        assert not done.is_overdue(dt.date(2023, 1, 1))
 
     def test_stale_after_twelve_months(self) -> None:
         c = commitment(status_history=[{"date": "2022-01-15", "status": "in_progress"}])
-        assert not is_stale(c, dt.date(2023, 1, 15))
-        assert is_stale(c, dt.date(2023, 1, 16))
-        assert is_stale(commitment(), dt.date(2022, 1, 1))
+        assert not c.is_stale(dt.date(2023, 1, 15))
+        assert c.is_stale(dt.date(2023, 1, 16))
+        assert commitment().is_stale(dt.date(2022, 1, 1))
 
     def test_closed_commitments_are_never_stale(self) -> None:
         c = commitment(status_history=[{"date": "2019", "status": "fulfilled"}])
-        assert not is_stale(c, dt.date(2026, 1, 1))
+        assert not c.is_stale(dt.date(2026, 1, 1))
 
     def test_stale_cutoff_on_month_ends(self) -> None:
         assert stale_cutoff(dt.date(2024, 2, 29)) == dt.date(2023, 2, 28)

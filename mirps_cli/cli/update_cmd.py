@@ -84,9 +84,9 @@ def update(
     from mirps_cli.vocab import STATUS_TERMS
 
     done = Message(
-        f"{edit.commitment}: {edit.status.value} on {edit.date} "
+        f"{edit.item}: {edit.status.value} on {edit.date} "
         f"(added lines {first}-{last} of {edit.display})",
-        f"{edit.commitment}: {STATUS_TERMS[edit.status].name.es} el {edit.date} "
+        f"{edit.item}: {STATUS_TERMS[edit.status].name.es} el {edit.date} "
         f"(líneas {first}-{last} agregadas en {edit.display})",
     )
     typer.echo(done.in_lang(lang))

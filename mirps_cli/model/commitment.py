@@ -1,12 +1,13 @@
-"""A commitment of a National Action Plan and its dated status history."""
+"""A commitment of a National Action Plan: a tracked item with its indicators and budget."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, ClassVar
 
 from pydantic import Field
 
 from mirps_cli.dates import PartialDate
+from mirps_cli.i18n import Message
 from mirps_cli.model.common import (
     Currency,
     Form,
@@ -17,7 +18,8 @@ from mirps_cli.model.common import (
     Url,
     empty_list,
 )
-from mirps_cli.vocab import BudgetKind, FocusArea, Pillar, Population, Status
+from mirps_cli.model.tracked import StatusEntry, Tracked
+from mirps_cli.vocab import BudgetKind, FocusArea, Pillar, Population
 
 CommitmentId = Annotated[
     str,
@@ -43,17 +45,6 @@ ActivityRef = Annotated[
 ]
 
 
-class StatusEntry(Strict):
-    """One dated report of where the commitment stood."""
-
-    date: PartialDate | None = Field(
-        default=None, description="When this status was reported; leave out if no source dates it."
-    )
-    status: Status
-    note: Text | None = None
-    sources: list[Url] = Field(default_factory=empty_list)
-
-
 class Indicator(Strict):
     name: Text
     unit: Text | None = None
@@ -73,7 +64,9 @@ class BudgetLine(Strict):
     sources: list[Url] = Field(default_factory=empty_list)
 
 
-class Commitment(Strict):
+class Commitment(Tracked):
+    NOUN: ClassVar[Message] = Message("commitment", "compromiso")
+
     id: CommitmentId
     title: Text
     description: Text | None = None
@@ -98,12 +91,3 @@ class Commitment(Strict):
     facilitating_factors: list[Text] = Field(default_factory=empty_list)
     challenges: list[Text] = Field(default_factory=empty_list)
     sources: list[Url] = Field(default_factory=empty_list)
-
-    @property
-    def current(self) -> StatusEntry | None:
-        return self.status_history[-1] if self.status_history else None
-
-    @property
-    def last_dated(self) -> PartialDate | None:
-        dated = [e.date for e in self.status_history if e.date is not None]
-        return max(dated, key=lambda d: d.latest()) if dated else None

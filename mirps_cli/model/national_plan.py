@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from pydantic import Field
 
 from mirps_cli.dates import PartialDate
 from mirps_cli.model.commitment import Commitment
 from mirps_cli.model.common import CountryCode, Identifier, NonEmpty, Strict, Text, Url, empty_list
+from mirps_cli.model.tracked import TrackedAt
 from mirps_cli.vocab import PartnerKind
 
 
@@ -38,3 +41,8 @@ class NationalPlan(Strict):
     )
     national_coordination_group: list[CoordinationMember] = Field(default_factory=empty_list)
     commitments: list[Commitment] = Field(default_factory=empty_list)
+
+    def tracked(self) -> Iterator[TrackedAt]:
+        """Every tracked item of the plan, with its place in the plan's data."""
+        for index, commitment in enumerate(self.commitments):
+            yield ("commitments", index), commitment

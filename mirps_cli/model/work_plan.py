@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Annotated
 
 from pydantic import Field
@@ -17,6 +18,7 @@ from mirps_cli.model.common import (
     Url,
     empty_list,
 )
+from mirps_cli.model.tracked import TrackedAt
 from mirps_cli.vocab import BudgetKind
 
 OutcomeId = Annotated[
@@ -131,6 +133,10 @@ class WorkPlan(Strict):
     timeline: list[TimelineEvent] = Field(default_factory=empty_list)
     fund: Fund | None = None
     sources: list[Url] = Field(default_factory=empty_list)
+
+    def tracked(self) -> Iterator[TrackedAt]:
+        """Every tracked item of the plan, with its place in the plan's data: none yet."""
+        return iter(())
 
     def activities(self) -> list[Activity]:
         return [a for o in self.outcomes for a in o.activities]

@@ -1,0 +1,86 @@
+"""A tracked item: anything with a dated status history (a commitment today; work-plan
+activities, working-group priorities and Fund projects next).
+
+The rules on history and deadlines, `mirps status` and `mirps update` reach every
+tracked item through `Tree.tracked()`, so a new tracked kind is a model that
+inherits from `Tracked` and a line in its plan's `tracked()`, and nothing else.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, ClassVar
+
+from pydantic import Field
+
+from mirps_cli.dates import PartialDate, add_months
+from mirps_cli.i18n import Message
+from mirps_cli.model.common import Strict, Text, Url, empty_list
+from mirps_cli.vocab import STALE_AFTER_MONTHS, Status
+
+# A closed item expects no further updates and no delivery.
+CLOSED = frozenset({Status.FULFILLED, Status.CANCELLED})
+
+
+class StatusEntry(Strict):
+    """One dated report of where the commitment stood."""
+
+    date: PartialDate | None = Field(
+        default=None, description="When this status was reported; leave out if no source dates it."
+    )
+    status: Status
+    note: Text | None = None
+    sources: list[Url] = Field(default_factory=empty_list)
+
+
+class Tracked(Strict):
+    """The base of every item with a status history: its current, overdue and stale states.
+
+    The fields are declared by each kind, where they stand in its own order (the
+    order of a plan's keys, of the JSON Schema and of `mirps export`); this base
+    holds what is derived from them, never written in a plan.
+    """
+
+    NOUN: ClassVar[Message] = Message("item", "elemento")
+
+    if TYPE_CHECKING:  # declared by each tracked kind
+        id: str
+        start: PartialDate | None
+        due: PartialDate | None
+        status_history: list[StatusEntry]
+
+    @property
+    def current(self) -> StatusEntry | None:
+        """The latest entry: it says the current status."""
+        return self.status_history[-1] if self.status_history else None
+
+    @property
+    def status(self) -> Status | None:
+        """The current status; None when no status was ever reported."""
+        entry = self.current
+        return entry.status if entry else None
+
+    @property
+    def last_dated(self) -> PartialDate | None:
+        dated = [e.date for e in self.status_history if e.date is not None]
+        return max(dated, key=lambda d: d.latest()) if dated else None
+
+    def is_overdue(self, as_of: dt.date) -> bool:
+        """Past its due date and neither fulfilled nor cancelled."""
+        return self.due is not None and self.due.latest() < as_of and self.status not in CLOSED
+
+    def is_stale(self, as_of: dt.date) -> bool:
+        """No dated status entry in the last 12 months, for an item still open."""
+        if self.status in CLOSED:
+            return False
+        last = self.last_dated
+        return last is None or last.latest() < stale_cutoff(as_of)
+
+
+# Where a tracked item stands in its plan's data ("commitments", 3), and the item.
+TrackedAt = tuple[tuple[str | int, ...], Tracked]
+
+
+def stale_cutoff(as_of: dt.date) -> dt.date:
+    """The day STALE_AFTER_MONTHS (12) months before `as_of`."""
+    return add_months(as_of, -STALE_AFTER_MONTHS)
