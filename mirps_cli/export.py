@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from mirps_cli.kinds import KINDS
 from mirps_cli.tree import Tree
 
 
@@ -19,8 +20,9 @@ def export_tree(tree: Tree) -> dict[str, Any]:
         for step in loc:
             node = node[step]
         node["status"] = str(item.status) if item.status else None
-    national = [dumped[id(f)] for f, p in sorted(tree.national_plans(), key=lambda x: x[1].country)]
-    work_plans = [
-        dumped[id(f)] for f, wp in sorted(tree.work_plans(), key=lambda x: x[1].presidency.year)
-    ]
-    return {"work_plans": work_plans, "national_plans": national}
+    # Each kind's plans in a stable order: by file name (country code, presidency year).
+    exported: dict[str, Any] = {kind.export_key: [] for kind in KINDS}
+    for plan in sorted(tree.files, key=lambda f: f.path.stem):
+        if plan.model is not None:
+            exported[plan.kind.export_key].append(dumped[id(plan)])
+    return exported

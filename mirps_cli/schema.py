@@ -1,31 +1,29 @@
-"""JSON Schema of the plan files, generated from the pydantic models."""
+"""`mirps schema`: the JSON Schema of each kind of plan file, generated from the models."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel
 from pydantic.json_schema import models_json_schema
 
-from mirps_cli.model import NationalPlan, WorkPlan
+from mirps_cli.kinds import BY_NAME, KINDS
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
-
-KINDS: dict[str, type[BaseModel]] = {"national": NationalPlan, "work-plan": WorkPlan}
+ALL = "all"
 
 
 def json_schema(kind: str) -> dict[str, Any]:
-    """The schema of one kind of plan file, or of either ("all")."""
-    if kind in KINDS:
-        schema = KINDS[kind].model_json_schema()
+    """The schema of one kind of plan file (by its name in kinds.KINDS), or of any ("all")."""
+    if kind in BY_NAME:
+        schema = BY_NAME[kind].model().model_json_schema()
         return {"$schema": DIALECT, **schema}
+    models = [k.model() for k in KINDS]
     _, combined = models_json_schema(
-        [(NationalPlan, "validation"), (WorkPlan, "validation")],
-        title="MIRPS plan file",
+        [(model, "validation") for model in models], title="MIRPS plan file"
     )
     return {
         "$schema": DIALECT,
         "title": "MIRPS plan file",
-        "anyOf": [{"$ref": "#/$defs/NationalPlan"}, {"$ref": "#/$defs/WorkPlan"}],
+        "anyOf": [{"$ref": f"#/$defs/{model.__name__}"} for model in models],
         "$defs": combined["$defs"],
     }

@@ -6,40 +6,28 @@ import datetime as dt
 import difflib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from enum import StrEnum
 from pathlib import Path
 from typing import NamedTuple
 
 from mirps_cli.errors import UsageError
 from mirps_cli.i18n import Message
+from mirps_cli.kinds import PlanKind
 from mirps_cli.model import Commitment, NationalPlan, Tracked, WorkPlan
 from mirps_cli.yaml import PosMap
-
-
-class Kind(StrEnum):
-    NATIONAL = "national"
-    REGIONAL = "regional"
-
-
-# Where each kind of plan lives under the plans folder.
-FOLDERS: dict[Kind, str] = {Kind.NATIONAL: "national", Kind.REGIONAL: "regional"}
 
 
 @dataclass
 class PlanFile:
     path: Path
     display: str  # the path as shown in messages
-    kind: Kind
+    kind: PlanKind
     raw: PosMap | None = None
     model: NationalPlan | WorkPlan | None = None
 
     @property
     def label(self) -> Message:
         """How readable paths start: "HN", "work plan 2022"."""
-        stem = self.path.stem
-        if self.kind is Kind.NATIONAL:
-            return Message(stem.upper(), stem.upper())
-        return Message(f"work plan {stem}", f"plan de trabajo {stem}")
+        return self.kind.label_for(self.path.stem)
 
 
 class TrackedRef(NamedTuple):

@@ -25,6 +25,7 @@ from mirps_cli.dates import PartialDate
 from mirps_cli.errors import MirpsError, UpdateRefused
 from mirps_cli.i18n import Message
 from mirps_cli.loader.locate import Loc
+from mirps_cli.loader.sources import Folder, WithText
 from mirps_cli.problems import Invalid
 from mirps_cli.tree import PlanFile
 from mirps_cli.validate import Validation, validate_tree
@@ -205,7 +206,7 @@ def prepare_update(root: Path, update: StatusUpdate, today: dt.date) -> Edit:
     except Invalid as error:
         raise UpdateRefused(error.message.en, error.message.es) from None
 
-    before = validate_tree(root, today)
+    before = validate_tree(Folder(root), today)
     if before.errors:
         raise _findings(
             Message(
@@ -234,7 +235,7 @@ def prepare_update(root: Path, update: StatusUpdate, today: dt.date) -> Edit:
     spliced, first, last_line = _splice(text, loc, update, status, date)
     new = bom + spliced.encode("utf-8")
 
-    after = validate_tree(root, today, overrides={plan_file.path: spliced})
+    after = validate_tree(WithText(Folder(root), {plan_file.path: spliced}), today)
     if after.errors:
         raise _findings(
             Message(

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from mirps_cli.checks import run_checks
 from mirps_cli.loader import DEFAULT_MAX_FILE_SIZE, load_tree
+from mirps_cli.loader.sources import Source
 from mirps_cli.problems import Problem, Severity
 from mirps_cli.tree import Tree
 
@@ -28,12 +28,9 @@ class Validation:
 
 
 def validate_tree(
-    root: Path,
-    as_of: dt.date,
-    max_file_size: int = DEFAULT_MAX_FILE_SIZE,
-    overrides: Mapping[Path, str] | None = None,
+    source: Source | Path, as_of: dt.date, max_file_size: int = DEFAULT_MAX_FILE_SIZE
 ) -> Validation:
-    """Every problem of the tree; `overrides` give new text for files (edits not yet written)."""
-    tree, problems = load_tree(root, max_file_size, overrides)
+    """Every problem of the tree a source holds (a folder, a revision, unwritten text)."""
+    tree, problems = load_tree(source, max_file_size)
     problems = problems + run_checks(tree, as_of)
     return Validation(tree, sorted(problems, key=Problem.sort_key))

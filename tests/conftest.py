@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -95,3 +97,28 @@ def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
         assert text == path.read_text(encoding="utf-8")
 
     return check
+
+
+@pytest.fixture
+def git_repo(isolated: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., str]:
+    """A function that runs git in ./repo: identity pinned, no global or system config read."""
+    repo = isolated / "repo"
+    repo.mkdir()
+    for name, value in {
+        "GIT_CONFIG_GLOBAL": os.devnull,
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "GIT_AUTHOR_NAME": "Equipo Técnico",
+        "GIT_AUTHOR_EMAIL": "equipo@example.org",
+        "GIT_COMMITTER_NAME": "Equipo Técnico",
+        "GIT_COMMITTER_EMAIL": "equipo@example.org",
+        "GIT_AUTHOR_DATE": "2024-01-01T12:00:00Z",
+        "GIT_COMMITTER_DATE": "2024-01-01T12:00:00Z",
+    }.items():
+        monkeypatch.setenv(name, value)
+
+    def git(*args: str) -> str:
+        run = subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, check=True)
+        return run.stdout.strip()
+
+    git("init", "--quiet", "--initial-branch=main")
+    return git

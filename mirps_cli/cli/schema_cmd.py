@@ -9,20 +9,18 @@ from typing import Annotated
 import typer
 
 from mirps_cli.cli.common import PlansOption, guarded
+from mirps_cli.kinds import BY_NAME
 
-
-class SchemaKind(StrEnum):
-    all = "all"
-    national = "national"
-    work_plan = "work-plan"
+# The choices come from the one table of plan kinds, which imports no model.
+SchemaKind = StrEnum("SchemaKind", [(name, name) for name in ("all", *BY_NAME)])  # type: ignore[misc]
 
 
 @guarded
 def schema(
     kind: Annotated[
         SchemaKind,
-        typer.Option("--kind", help="national, work-plan, or all (either kind of file)."),
-    ] = SchemaKind.all,
+        typer.Option("--kind", help=f"{', '.join(BY_NAME)}, or all (any kind of file)."),
+    ] = SchemaKind("all"),
     plans: PlansOption = None,
 ) -> None:
     """Print the JSON Schema of the plan files, generated from mirps's models.

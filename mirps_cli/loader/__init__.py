@@ -9,31 +9,21 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Mapping
 from pathlib import Path
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from mirps_cli.errors import PlansNotFound
 from mirps_cli.i18n import Message
-from mirps_cli.loader.files import candidates, read_text
+from mirps_cli.kinds import files_phrase, folders_phrase
 from mirps_cli.loader.locate import file_problem
 from mirps_cli.loader.pydantic_errors import translate
-from mirps_cli.model import NationalPlan, WorkPlan
+from mirps_cli.loader.sources import Source, SourceFile, folder_or_source
 from mirps_cli.problems import Problem
-from mirps_cli.tree import Kind, PlanFile, Tree
+from mirps_cli.tree import PlanFile, Tree
 from mirps_cli.yaml import PosMap, parse
 
 DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024
-MODELS: dict[Kind, type[BaseModel]] = {Kind.NATIONAL: NationalPlan, Kind.REGIONAL: WorkPlan}
-
-
-def display_path(path: Path) -> str:
-    """The path relative to the working folder when inside it, else as it is."""
-    try:
-        return path.relative_to(Path.cwd()).as_posix()
-    except ValueError:
-        return str(path)
 
 
 def resolve_plans_dir(option: str | None) -> Path:
@@ -50,17 +40,13 @@ def resolve_plans_dir(option: str | None) -> Path:
     return path.absolute()
 
 
-def load_file(
-    path: Path, kind: Kind, max_size: int = DEFAULT_MAX_FILE_SIZE, text: str | None = None
-) -> tuple[PlanFile, list[Problem]]:
-    """Load one file; `text`, when given, stands for its content (an edit not yet written)."""
-    plan = PlanFile(path=path, display=display_path(path), kind=kind)
-    problems: list[Problem] = []
-    if text is None:
-        text, problems = read_text(path, plan.display, max_size)
-    if text is None:
-        return plan, problems
-    parsed = parse(text)
+def load_file(file: SourceFile) -> tuple[PlanFile, list[Problem]]:
+    """Parse and validate one file of a plan kind; its reading problems come with it."""
+    assert file.kind is not None
+    plan = PlanFile(path=file.path, display=file.display, kind=file.kind)
+    if file.text is None:
+        return plan, list(file.problems)
+    parsed = parse(file.text)
     problems = [
         file_problem(plan.display, f.code, f.message, f.line, f.column) for f in parsed.findings
     ]
@@ -78,7 +64,7 @@ def load_file(
         problems.append(file_problem(plan.display, "M110", shape, 1, 1))
         return plan, problems
     plan.raw = parsed.data
-    model = MODELS[kind]
+    model = file.kind.model()
     try:
         plan.model = model.model_validate(parsed.data)  # type: ignore[assignment]
     except ValidationError as error:
@@ -91,24 +77,28 @@ def load_file(
 
 
 def load_tree(
-    root: Path, max_size: int = DEFAULT_MAX_FILE_SIZE, overrides: Mapping[Path, str] | None = None
+    source: Source | Path, max_size: int = DEFAULT_MAX_FILE_SIZE
 ) -> tuple[Tree, list[Problem]]:
-    tree = Tree(root=root)
+    """Every plan of a source (a folder, a git revision, text not yet written), and every
+    problem found reading, parsing and validating each file on its own."""
+    source = folder_or_source(source)
+    tree = Tree(root=source.root)
     problems: list[Problem] = []
     # Parsing builds many small objects and none are garbage; the cyclic
     # collector would spend up to half of a large load finding that out.
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
-        for path, kind in candidates(root):
-            if kind is None:
+        for file in source.files(max_size):
+            if file.kind is None:
+                folders = folders_phrase()
                 stray = Message(
-                    "is not in a plans folder (national/ or regional/)",
-                    "no está en una carpeta de planes (national/ o regional/)",
+                    f"is not in a plans folder ({folders.en})",
+                    f"no está en una carpeta de planes ({folders.es})",
                 )
-                problems.append(file_problem(display_path(path), "M111", stray))
+                problems.append(file_problem(file.display, "M111", stray))
                 continue
-            plan, found = load_file(path, kind, max_size, (overrides or {}).get(path))
+            plan, found = load_file(file)
             tree.files.append(plan)
             problems.extend(found)
     finally:
@@ -116,9 +106,7 @@ def load_tree(
             gc.enable()
     if not tree.files:
         # Most likely --plans names the wrong folder, e.g. the one above plans/.
-        none = Message(
-            "holds no plan files (national/XX.yaml, regional/YEAR.yaml)",
-            "no contiene planes (national/XX.yaml, regional/AÑO.yaml)",
-        )
-        problems.append(file_problem(display_path(root), "M112", none))
+        files = files_phrase()
+        none = Message(f"holds no plan files ({files.en})", f"no contiene planes ({files.es})")
+        problems.append(file_problem(source.display, "M112", none))
     return tree, problems

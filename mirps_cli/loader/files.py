@@ -7,23 +7,32 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from mirps_cli.i18n import Message
+from mirps_cli.kinds import BY_FOLDER, PlanKind
 from mirps_cli.loader.locate import file_problem
 from mirps_cli.problems import Problem
-from mirps_cli.tree import FOLDERS, Kind
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
-def candidates(root: Path) -> Iterator[tuple[Path, Kind | None]]:
+def is_plan_name(name: str) -> bool:
+    """A YAML file's name that is not hidden: editor swap files and the temporary files
+    of an interrupted write start with a dot, and are not plans."""
+    return name.endswith(YAML_SUFFIXES) and not name.startswith(".")
+
+
+def kind_of(parts: tuple[str, ...]) -> PlanKind | None:
+    """The kind of plan a file holds, from its path below the plans folder: national/HN.yaml."""
+    return BY_FOLDER.get(parts[0]) if len(parts) == 2 else None
+
+
+def candidates(root: Path) -> Iterator[tuple[Path, PlanKind | None]]:
     """Every YAML name under root, with the kind its folder gives; hidden names are skipped."""
-    kinds = {folder: kind for kind, folder in FOLDERS.items()}
     for folder, dirs, files in os.walk(root):
         # Hidden folders and files hold editor swap files and our own temporary
         # files of an interrupted write; they are not plans.
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         here = Path(folder)
         relative = here.relative_to(root).parts
-        kind = kinds.get(relative[0]) if len(relative) == 1 else None
         names = [n for n in files if not n.startswith(".")]
         # A folder named like a plan file is reported, not walked into.
         for name in list(dirs):
@@ -31,8 +40,8 @@ def candidates(root: Path) -> Iterator[tuple[Path, Kind | None]]:
                 dirs.remove(name)
                 names.append(name)
         for name in sorted(names):
-            if name.endswith(YAML_SUFFIXES):
-                yield here / name, kind
+            if is_plan_name(name):
+                yield here / name, kind_of((*relative, name))
 
 
 def read_text(path: Path, display: str, max_size: int) -> tuple[str | None, list[Problem]]:
@@ -44,16 +53,27 @@ def read_text(path: Path, display: str, max_size: int) -> tuple[str | None, list
         folder = Message("is a folder, not a file", "es una carpeta, no un archivo")
         return None, [file_problem(display, "M101", folder)]
     if info.st_size > max_size:
-        size = f"{info.st_size / 1e6:.1f} MB"
-        limit = f"{max_size / 1e6:.1f} MB"
-        too_large = Message(
-            f"is {size}, over the {limit} limit", f"mide {size}, más que el límite de {limit}"
-        )
-        return None, [file_problem(display, "M102", too_large)]
+        return None, [too_large(display, info.st_size, max_size)]
     try:
         data = path.read_bytes()
     except OSError as error:
         return None, [file_problem(display, "M101", _unreadable(error))]
+    return decode(data, display)
+
+
+def too_large(display: str, size: int, max_size: int) -> Problem:
+    shown, limit = f"{size / 1e6:.1f} MB", f"{max_size / 1e6:.1f} MB"
+    return file_problem(
+        display,
+        "M102",
+        Message(
+            f"is {shown}, over the {limit} limit", f"mide {shown}, más que el límite de {limit}"
+        ),
+    )
+
+
+def decode(data: bytes, display: str) -> tuple[str | None, list[Problem]]:
+    """The bytes as UTF-8 text (a BOM dropped), or the place of the first byte that is not."""
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:

@@ -1,0 +1,130 @@
+"""The git edge: the one module that runs git.
+
+Plans are read from git's objects (`git ls-tree`, `git cat-file --batch`), never
+by checking anything out, so the working tree and the index stay untouched.
+Every failure becomes a GitError with a sentence that says what to do.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from mirps_cli.errors import UsageError
+
+
+class GitError(UsageError):
+    """git is missing, the folder is no repository, or a revision does not exist (exit 2)."""
+
+
+@dataclass(frozen=True)
+class Blob:
+    path: str  # relative to the repository's root, with forward slashes
+    mode: str  # 100644 a file, 100755 an executable file, 120000 a link, 160000 a submodule
+    object_id: str
+    size: int | None  # None for what is not a blob (a submodule)
+
+
+def _git(repo: Path, *args: str, stdin: bytes | None = None) -> bytes:
+    # No pager, no prompt, and git's own words in English whatever the locale,
+    # so that a failure can be recognised and explained.
+    env = {**os.environ, "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C", "GIT_PAGER": "cat"}
+    try:
+        run = subprocess.run(
+            ["git", *args], cwd=repo, input=stdin, capture_output=True, env=env, check=False
+        )
+    except FileNotFoundError:
+        raise GitError(
+            "git is not installed: install git to read plans from a revision",
+            "git no está instalado: instale git para leer planes de una revisión",
+        ) from None
+    if run.returncode != 0:
+        reason = run.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise _explain(repo, args, reason[-1] if reason else f"exit {run.returncode}")
+    return run.stdout
+
+
+def _explain(repo: Path, args: tuple[str, ...], reason: str) -> GitError:
+    if "not a git repository" in reason:
+        return GitError(
+            f"'{repo}' is not inside a git repository: run mirps in the repository that "
+            "holds the plans, or compare two folders",
+            f"'{repo}' no está dentro de un repositorio git: ejecute mirps en el repositorio "
+            "de los planes, o compare dos carpetas",
+        )
+    return GitError(
+        f"git {' '.join(args)} failed: {reason}", f"git {' '.join(args)} falló: {reason}"
+    )
+
+
+def toplevel(folder: Path) -> Path:
+    """The root of the repository that holds `folder`."""
+    return Path(_git(folder, "rev-parse", "--show-toplevel").decode().strip())
+
+
+def resolve(repo: Path, revision: str) -> str:
+    """The commit a revision names (HEAD~1, a branch, a tag, an abbreviated id)."""
+    if revision.startswith("-"):  # never let a revision be read as an option
+        raise _unknown(revision)
+    try:
+        return (
+            _git(repo, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
+            .decode()
+            .strip()
+        )
+    except GitError as error:
+        if "not inside a git repository" in error.message.en:
+            raise
+        raise _unknown(revision) from None
+
+
+def _unknown(revision: str) -> GitError:
+    return GitError(
+        f"unknown revision '{revision}': give a commit, a branch or a tag that exists "
+        "(see `git log --oneline`)",
+        f"revisión desconocida '{revision}': indique un commit, una rama o una etiqueta que "
+        "exista (vea `git log --oneline`)",
+    )
+
+
+def list_tree(repo: Path, commit: str, folder: str) -> list[Blob]:
+    """Every entry under `folder` (relative to the root) at `commit`, recursively."""
+    out = _git(repo, "ls-tree", "-r", "-l", "-z", "--full-tree", commit, "--", folder)
+    blobs = []
+    for record in out.split(b"\0"):
+        if not record:
+            continue
+        meta, _, path = record.partition(b"\t")
+        mode, kind, object_id, size = meta.decode().split()
+        blobs.append(
+            Blob(
+                path.decode("utf-8", "surrogateescape"),
+                mode,
+                object_id,
+                int(size) if kind == "blob" else None,
+            )
+        )
+    return blobs
+
+
+def read_blobs(repo: Path, object_ids: list[str]) -> dict[str, bytes]:
+    """The content of each blob, read in one `git cat-file --batch` process."""
+    if not object_ids:
+        return {}
+    out = _git(repo, "cat-file", "--batch", stdin="".join(f"{o}\n" for o in object_ids).encode())
+    contents: dict[str, bytes] = {}
+    at = 0
+    for object_id in object_ids:
+        header_end = out.index(b"\n", at)
+        _, _, size = out[at:header_end].decode().split()
+        start = header_end + 1
+        contents[object_id] = out[start : start + int(size)]
+        at = start + int(size) + 1  # the content is followed by a newline
+    return contents
+
+
+def relative_to_root(repo_root: Path, folder: Path) -> str:
+    """`folder` as a path relative to the repository's root, with forward slashes."""
+    return folder.resolve().relative_to(repo_root.resolve()).as_posix()
