@@ -1,3 +1,3 @@
-from mirps_cli.cli.app import main
+from mirps_cli.cli.main import main
 
 main()

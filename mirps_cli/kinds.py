@@ -26,6 +26,7 @@ class PlanKind:
     folder: str  # plans/FOLDER/*.yaml
     model: Callable[[], type[BaseModel]]  # imports the model on first use
     export_key: str  # the list of these plans in `mirps export`
+    noun: Message  # what one file is called: "work plan"
     file_name: Message  # the pattern of its file names, for messages: XX.yaml
     label: Message  # how a readable path starts: {stem} is the file name without suffix
 
@@ -51,6 +52,7 @@ NATIONAL = PlanKind(
     folder="national",
     model=_national_plan,
     export_key="national_plans",
+    noun=Message("plan", "plan"),
     file_name=Message("XX.yaml", "XX.yaml"),
     label=Message("{upper}", "{upper}"),  # the file is named by the country's code: "HN"
 )
@@ -59,6 +61,7 @@ WORK_PLAN = PlanKind(
     folder="regional",
     model=_work_plan,
     export_key="work_plans",
+    noun=Message("work plan", "plan de trabajo"),
     file_name=Message("YEAR.yaml", "AÑO.yaml"),
     label=Message("work plan {stem}", "plan de trabajo {stem}"),
 )

@@ -14,8 +14,8 @@ from mirps_cli.errors import UsageError
 from mirps_cli.i18n import Shown, fold, label, shown
 from mirps_cli.members import MEMBERS, Member
 from mirps_cli.model import Commitment, NationalPlan
-from mirps_cli.model.commitment import BudgetLine, Indicator
-from mirps_cli.model.common import text_in
+from mirps_cli.model.commitment import Indicator
+from mirps_cli.model.common import FundingLine, text_in
 from mirps_cli.status_views import (
     NO_STATUS,
     CommitmentDetail,
@@ -256,7 +256,7 @@ def _indicator(indicator: Indicator, lang: str) -> dict[str, str]:
     }
 
 
-def _budget_line(line: BudgetLine, lang: str) -> dict[str, str]:
+def _budget_line(line: FundingLine, lang: str) -> dict[str, str]:
     amount = f"{line.amount:,.0f} {line.currency or ''}".strip() if line.amount is not None else ""
     values = {
         "funder": str(shown(line.funder, lang)),

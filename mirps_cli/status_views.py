@@ -7,7 +7,9 @@ language (Shown), so a renderer only lays them out.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from mirps_cli.dates import PartialDate
 from mirps_cli.i18n import Shown
@@ -121,3 +123,21 @@ class CommitmentDetail:
     challenges: list[Shown]
     sources: list[str]
     fallback_used: bool = False
+
+
+StatusView = RegionalStatus | CountryStatus | CommitmentDetail
+T = TypeVar("T")
+
+
+def by_view(
+    view: StatusView,
+    regional: Callable[[RegionalStatus], T],
+    country: Callable[[CountryStatus], T],
+    commitment: Callable[[CommitmentDetail], T],
+) -> T:
+    """What a renderer does with each of the three views `mirps status` returns."""
+    if isinstance(view, RegionalStatus):
+        return regional(view)
+    if isinstance(view, CountryStatus):
+        return country(view)
+    return commitment(view)

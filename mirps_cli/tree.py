@@ -13,6 +13,7 @@ from mirps_cli.errors import UsageError
 from mirps_cli.i18n import Message
 from mirps_cli.kinds import PlanKind
 from mirps_cli.model import Commitment, NationalPlan, Tracked, WorkPlan
+from mirps_cli.model.common import Identity
 from mirps_cli.yaml import PosMap
 
 
@@ -46,6 +47,12 @@ class Tree:
 
     def work_plans(self) -> list[tuple[PlanFile, WorkPlan]]:
         return [(f, f.model) for f in self.files if isinstance(f.model, WorkPlan)]
+
+    def identities(self) -> Iterator[tuple[PlanFile, Identity]]:
+        """Each valid file with what it is about (a country, a presidency year)."""
+        for plan in self.files:
+            if plan.model is not None:
+                yield plan, plan.model.identity()
 
     def tracked(self, kind: type[Tracked] = Tracked) -> Iterator[TrackedRef]:
         """Every tracked item of the tree (of `kind`), file by file, in the files' order."""

@@ -299,23 +299,3 @@ def compose(text: str) -> Node | None:
     """The node tree of a document, with start and end marks, for edits in place."""
     loader = Loader(text)
     return loader.get_single_node()  # type: ignore[no-any-return]
-
-
-def roundtrip(text: str) -> str:
-    """What ruamel.yaml's round-trip loader and dumper make of a plan file.
-
-    The shipped plans are kept in the form this returns them in (a test checks
-    every file), so a tool that rewrites them with ruamel changes only what it
-    edits. mirps itself edits by inserting lines, never by re-dumping a file.
-    """
-    import io
-
-    from ruamel.yaml import YAML
-
-    yaml = YAML(typ="rt")
-    yaml.preserve_quotes = True
-    yaml.width = 4096
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    out = io.StringIO()
-    yaml.dump(yaml.load(text), out)
-    return out.getvalue()

@@ -1,4 +1,7 @@
-"""Shared fixtures: every test runs in an empty folder with an empty HOME."""
+"""Shared fixtures: every test runs in an empty folder with an empty HOME.
+
+What tests share that is not a fixture (paths, the Run value, helpers) is in helpers.py.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +9,6 @@ import os
 import shutil
 import subprocess
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -14,6 +16,7 @@ from hypothesis import HealthCheck, settings
 from typer.testing import CliRunner
 
 from mirps_cli.cli.app import app
+from tests.helpers import GOLDEN, SHIPPED_PLANS, Run
 
 # Property tests: 120 examples each; `pytest --hypothesis-profile=stress` runs 2,000.
 settings.register_profile(
@@ -25,11 +28,6 @@ settings.register_profile(
 )
 settings.register_profile("stress", settings.get_profile("mirps"), max_examples=2000)
 settings.load_profile("mirps")
-
-REPO = Path(__file__).resolve().parent.parent
-SHIPPED_PLANS = REPO / "plans"
-CASES = Path(__file__).resolve().parent / "cases"
-GOLDEN = Path(__file__).resolve().parent / "golden"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -61,13 +59,6 @@ def plans_copy(isolated: Path) -> Path:
     target = isolated / "plans"
     shutil.copytree(SHIPPED_PLANS, target)
     return target
-
-
-@dataclass
-class Run:
-    exit_code: int
-    stdout: str
-    stderr: str
 
 
 @pytest.fixture

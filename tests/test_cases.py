@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import CASES, Run
+from tests.helpers import CASES, Run
 
 CASE_DIRS = sorted(p for p in CASES.glob("*/*") if (p / "case.json").is_file())
 

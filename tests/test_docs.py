@@ -10,7 +10,7 @@ import pytest
 from mirps_cli.cli.app import app
 from mirps_cli.rules import RULES
 from mirps_cli.vocab import STATUS_TERMS
-from tests.conftest import REPO, Run
+from tests.helpers import REPO, Run
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
 COMMANDS = sorted(c.name or c.callback.__name__ for c in app.registered_commands if c.callback)

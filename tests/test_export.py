@@ -6,7 +6,7 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-from tests.conftest import SHIPPED_PLANS, Run
+from tests.helpers import SHIPPED_PLANS, Run
 
 
 def test_export_json(mirps: Callable[..., Run]) -> None:

@@ -15,7 +15,7 @@ from ruamel.yaml import YAML
 
 from mirps_cli.rules import RULES
 from mirps_cli.validate import validate_tree
-from tests.conftest import SHIPPED_PLANS
+from tests.helpers import SHIPPED_PLANS
 
 FILES = ["national/HN.yaml", "national/CR.yaml", "regional/2022.yaml"]
 

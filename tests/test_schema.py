@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
-from tests.conftest import Run
+from tests.helpers import Run
 
 
 def test_schema_is_json_schema_of_both_kinds(mirps: Callable[..., Run]) -> None:

@@ -10,7 +10,7 @@ import pytest
 from mirps_cli.model import NationalPlan, WorkPlan
 from mirps_cli.schema import json_schema
 from mirps_cli.validate import validate_tree
-from tests.conftest import SHIPPED_PLANS
+from tests.helpers import SHIPPED_PLANS
 
 MEMBERS = ["BZ", "CR", "GT", "HN", "MX", "PA", "SV"]
 

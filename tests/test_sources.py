@@ -15,7 +15,7 @@ from mirps_cli.loader import load_tree
 from mirps_cli.loader.sources import Folder, Revision, WithText
 from mirps_cli.problems import Problem
 from mirps_cli.validate import validate_tree
-from tests.conftest import SHIPPED_PLANS
+from tests.helpers import SHIPPED_PLANS
 
 AS_OF = dt.date(2026, 11, 26)
 

@@ -7,6 +7,7 @@ and review the change in `git diff`.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 from collections.abc import Callable
@@ -15,7 +16,13 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
-from tests.conftest import SHIPPED_PLANS, Run
+from mirps_cli.members import MEMBERS
+from mirps_cli.status import commitment_detail, country_status, regional_status
+from mirps_cli.status_views import Filters
+from mirps_cli.tree import Tree
+from mirps_cli.validate import validate_tree
+from mirps_cli.vocab import GroupBy, Status
+from tests.helpers import SHIPPED_PLANS, Run
 
 AS_OF = "2026-11-26"
 Golden = Callable[[str, str], None]
@@ -193,3 +200,43 @@ def test_usage_errors_in_spanish(mirps: Callable[..., Run]) -> None:
     result = status(mirps, "--country", "Hondras", "--lang", "es")
     assert result.exit_code == 2
     assert "país desconocido 'Hondras'; ¿quiso decir HN (Honduras)?" in result.stderr
+
+
+# The core, called directly: values, not text.
+
+
+def _shipped_tree() -> Tree:
+    result = validate_tree(SHIPPED_PLANS, dt.date.fromisoformat(AS_OF))
+    assert result.errors == []
+    return result.tree
+
+
+def test_regional_status_counts_every_member() -> None:
+    view = regional_status(_shipped_tree(), dt.date.fromisoformat(AS_OF), Filters(), "en")
+    assert [c.member.code for c in view.countries] == ["BZ", "CR", "GT", "HN", "MX", "PA", "SV"]
+    assert sum(c.total for c in view.countries) == len(view.rows)
+    hn = next(c for c in view.countries if c.member.code == "HN")
+    assert hn.total == sum(hn.by_status.values())
+    assert view.work_plan_year == 2022
+    assert view.presidency is not None and view.presidency.code == "HN"
+    assert [r.country for r in view.rows] == sorted(r.country for r in view.rows)
+
+
+def test_country_status_groups_and_filters() -> None:
+    tree = _shipped_tree()
+    when = dt.date.fromisoformat(AS_OF)
+    hn = country_status(tree, MEMBERS["HN"], when, Filters(), GroupBy.status, "es")
+    labels = [g.label for g in hn.groups]
+    assert "cumplido" in labels
+    fulfilled = Filters(status=Status.FULFILLED)
+    only = country_status(tree, MEMBERS["HN"], when, fulfilled, GroupBy.pillar, "en")
+    rows = [r for g in only.groups for r in g.rows]
+    assert rows and all(r.status is Status.FULFILLED for r in rows)
+
+
+def test_commitment_detail_keeps_history_in_order() -> None:
+    detail = commitment_detail(_shipped_tree(), "hn-01", dt.date.fromisoformat(AS_OF), "en")
+    assert detail.row.id == "HN-01"
+    dated = [h.date for h in detail.history if h.date is not None]
+    assert dated == sorted(dated, key=lambda d: d.earliest())
+    assert detail.row.status is Status.FULFILLED

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Callable
 
 import pytest
 
-from tests.conftest import SHIPPED_PLANS, Run
+from mirps_cli.timeline import parse_duration, timeline_view
+from mirps_cli.validate import validate_tree
+from tests.helpers import SHIPPED_PLANS, Run
 
 Golden = Callable[[str, str], None]
 
@@ -65,3 +68,31 @@ def test_timeline_upcoming_window(mirps: Callable[..., Run]) -> None:
     assert upcoming("2022-04-20", "2w") == ["twinning-meeting-asylum"]
     assert upcoming("2022-05-05", "1d") == ["twinning-meeting-asylum"]
     assert upcoming("2022-06-01", "6m") == ["annual-meeting-5"]
+
+
+# The core, called directly: one value with months, unscheduled events and a window.
+
+
+def test_timeline_view_places_dated_events_in_their_month() -> None:
+    tree = validate_tree(SHIPPED_PLANS, dt.date(2022, 4, 20)).tree
+    view = timeline_view(tree, None, dt.date(2022, 4, 20), None, "en")
+    assert view.year == 2022
+    assert [m.month for m in view.months] == list(range(1, 13))
+    may = view.months[4]
+    assert [e.id for e in may.events] == ["twinning-meeting-asylum"]
+    assert len(view.unscheduled) == 19
+    assert view.upcoming is None
+
+
+def test_timeline_view_upcoming_window() -> None:
+    tree = validate_tree(SHIPPED_PLANS, dt.date(2022, 4, 20)).tree
+    start = dt.date(2022, 4, 20)
+    view = timeline_view(tree, 2022, start, parse_duration("30d", start), "es")
+    assert view.upcoming is not None
+    assert (view.upcoming.start, view.upcoming.end) == (start, dt.date(2022, 5, 20))
+    assert [e.id for e in view.upcoming.events] == ["twinning-meeting-asylum"]
+
+
+def test_parse_duration_months_end_on_short_months() -> None:
+    assert parse_duration("1m", dt.date(2024, 1, 31)) == dt.date(2024, 2, 29)
+    assert parse_duration("2w", dt.date(2024, 1, 31)) == dt.date(2024, 2, 14)

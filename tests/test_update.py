@@ -17,8 +17,7 @@ import pytest
 from mirps_cli.errors import UpdateRefused
 from mirps_cli.update import StatusUpdate, apply_edit, prepare_update
 from mirps_cli.validate import validate_tree
-from mirps_cli.yaml import roundtrip
-from tests.conftest import REPO, SHIPPED_PLANS, Run
+from tests.helpers import REPO, SHIPPED_PLANS, Run, roundtrip
 
 TODAY = dt.date(2026, 11, 26)
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SHIPPED_PLANS, Run
+from tests.helpers import SHIPPED_PLANS, Run
 
 
 def break_hn(plans: Path) -> Path:
@@ -205,3 +205,37 @@ def test_forms_are_explained_not_shown_as_patterns(
         m.endswith("is not a web address: it must start with http:// or https://") for m in messages
     )
     assert not any("pattern" in m for m in messages)
+
+
+def test_ctrl_c_in_a_command_exits_130_with_one_line(
+    mirps: Callable[..., Run], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("mirps_cli.validate.validate_tree", interrupted)
+    result = mirps("validate", "--plans", str(SHIPPED_PLANS))
+    assert result.exit_code == 130
+    assert result.stdout == ""
+    assert result.stderr == "mirps: interrupted\n"
+
+
+def test_a_real_sigint_exits_130_without_a_traceback(isolated: Path) -> None:
+    """The process gets SIGINT while it checks the plans, as a Ctrl-C at the terminal."""
+    script = (
+        "import os, signal, sys, time\n"
+        "import mirps_cli.validate as v\n"
+        "def slow(*a, **k):\n"
+        "    os.kill(os.getpid(), signal.SIGINT)\n"
+        "    time.sleep(5)\n"
+        "v.validate_tree = slow\n"
+        "from mirps_cli.cli.main import main\n"
+        f"sys.argv = ['mirps', 'validate', '--plans', {str(SHIPPED_PLANS)!r}]\n"
+        "main()\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert run.returncode == 130
+    assert run.stderr == "mirps: interrupted\n"
+    assert run.stdout == ""

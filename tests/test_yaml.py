@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from mirps_cli.yaml import PosList, PosMap, PureLoader, is_c_parser_active, parse
-from tests.conftest import SHIPPED_PLANS
+from tests.helpers import SHIPPED_PLANS
 
 
 def test_c_parser_is_active() -> None:

@@ -13,74 +13,30 @@ from mirps_cli.tree import PlanFile, Tree
 def file_names(tree: Tree, as_of: dt.date) -> list[Problem]:
     """M303: HN.yaml holds country HN; 2022.yaml holds the 2022 presidency."""
     problems = []
-    for plan, national in tree.national_plans():
-        if plan.path.stem != national.country:
-            problems.append(
-                problem_at(
-                    plan,
-                    ["country"],
-                    "M303",
-                    Message(
-                        f"file '{plan.path.name}' holds country {national.country}: "
-                        f"name it {national.country}{plan.path.suffix}",
-                        f"el archivo '{plan.path.name}' es del país {national.country}: "
-                        f"llámelo {national.country}{plan.path.suffix}",
-                    ),
-                )
+    for plan, (loc, key, holds) in tree.identities():
+        if plan.path.stem != key:
+            name, wanted = plan.path.name, f"{key}{plan.path.suffix}"
+            said = Message(
+                f"file '{name}' holds {holds.en}: name it {wanted}",
+                f"el archivo '{name}' es {holds.es}: llámelo {wanted}",
             )
-    for plan, work_plan in tree.work_plans():
-        year = str(work_plan.presidency.year)
-        if plan.path.stem != year:
-            problems.append(
-                problem_at(
-                    plan,
-                    ["presidency", "year"],
-                    "M303",
-                    Message(
-                        f"file '{plan.path.name}' holds the {year} presidency: "
-                        f"name it {year}{plan.path.suffix}",
-                        f"el archivo '{plan.path.name}' es de la presidencia {year}: "
-                        f"llámelo {year}{plan.path.suffix}",
-                    ),
-                )
-            )
+            problems.append(problem_at(plan, loc, "M303", said))
     return problems
 
 
 def one_plan_each(tree: Tree, as_of: dt.date) -> list[Problem]:
     """M308: two files for the same country, or for the same presidency year."""
     problems = []
-    seen: dict[str, PlanFile] = {}
-    for plan, national in tree.national_plans():
-        first = seen.setdefault(national.country, plan)
+    seen: dict[tuple[str, str], PlanFile] = {}
+    for plan, (loc, key, _) in tree.identities():
+        first = seen.setdefault((plan.kind.name, key), plan)
         if first is not plan:
-            problems.append(
-                problem_at(
-                    plan,
-                    ["country"],
-                    "M308",
-                    Message(
-                        f"{national.country} already has a plan in {first.display}",
-                        f"{national.country} ya tiene un plan en {first.display}",
-                    ),
-                )
+            noun = plan.kind.noun
+            said = Message(
+                f"{key} already has a {noun.en} in {first.display}",
+                f"{key} ya tiene un {noun.es} en {first.display}",
             )
-    years: dict[int, PlanFile] = {}
-    for plan, work_plan in tree.work_plans():
-        first = years.setdefault(work_plan.presidency.year, plan)
-        if first is not plan:
-            problems.append(
-                problem_at(
-                    plan,
-                    ["presidency", "year"],
-                    "M308",
-                    Message(
-                        f"{work_plan.presidency.year} already has a work plan in {first.display}",
-                        f"{work_plan.presidency.year} ya tiene un plan de trabajo en "
-                        f"{first.display}",
-                    ),
-                )
-            )
+            problems.append(problem_at(plan, loc, "M308", said))
     return problems
 
 

@@ -54,7 +54,3 @@ app.command()(timeline)
 app.command()(update)
 app.command()(schema)
 app.command()(export)
-
-
-def main() -> None:
-    app(prog_name="mirps")

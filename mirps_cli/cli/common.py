@@ -21,6 +21,8 @@ if TYPE_CHECKING:  # the tree's models cost start-up time; only loading commands
     from mirps_cli.tree import Tree
 
 EXIT_UNEXPECTED = 3
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report an interrupted command
+INTERRUPTED = "interrupted"
 
 PlansOption = Annotated[
     str | None,
@@ -92,6 +94,9 @@ def guarded(command: F) -> F:
             return command(*args, **kwargs)
         except (typer.Exit, typer.Abort, TyperException):
             raise
+        except KeyboardInterrupt:
+            # Writes are atomic, so an interrupted update leaves the old file.
+            raise fail(INTERRUPTED, EXIT_INTERRUPTED) from None
         except MirpsError as error:
             lang = str(kwargs.get("lang") or "en")
             raise fail(error.message.in_lang(lang), error.exit_code) from None

@@ -9,8 +9,8 @@ from pydantic import Field
 from mirps_cli.dates import PartialDate
 from mirps_cli.i18n import Message
 from mirps_cli.model.common import (
-    Currency,
     Form,
+    FundingLine,
     Identifier,
     NonEmpty,
     Strict,
@@ -19,7 +19,7 @@ from mirps_cli.model.common import (
     empty_list,
 )
 from mirps_cli.model.tracked import StatusEntry, Tracked
-from mirps_cli.vocab import BudgetKind, FocusArea, Pillar, Population
+from mirps_cli.vocab import FocusArea, Pillar, Population
 
 CommitmentId = Annotated[
     str,
@@ -55,15 +55,6 @@ class Indicator(Strict):
     sources: list[Url] = Field(default_factory=empty_list)
 
 
-class BudgetLine(Strict):
-    amount: float | None = Field(default=None, ge=0)
-    currency: Currency | None = None
-    kind: BudgetKind | None = None
-    funder: Text
-    note: Text | None = None
-    sources: list[Url] = Field(default_factory=empty_list)
-
-
 class Commitment(Tracked):
     NOUN: ClassVar[Message] = Message("commitment", "compromiso")
 
@@ -83,7 +74,7 @@ class Commitment(Tracked):
         description="Oldest first; the last entry is the current status.",
     )
     indicators: list[Indicator] = Field(default_factory=empty_list)
-    budget: list[BudgetLine] = Field(default_factory=empty_list)
+    budget: list[FundingLine] = Field(default_factory=empty_list)
     working_groups: list[Identifier] = Field(
         default_factory=empty_list, description="Ids of working groups in a regional work plan."
     )

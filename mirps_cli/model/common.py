@@ -4,22 +4,24 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, NamedTuple
 
 from pydantic import (
     AfterValidator,
     BaseModel,
     ConfigDict,
     Discriminator,
+    Field,
     StringConstraints,
     Tag,
     model_validator,
 )
 from pydantic_core import core_schema
 
-from mirps_cli.i18n import pick
+from mirps_cli.i18n import Message, pick
 from mirps_cli.members import MEMBERS
 from mirps_cli.problems import Invalid
+from mirps_cli.vocab import BudgetKind
 
 if TYPE_CHECKING:
     from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
@@ -155,3 +157,22 @@ Currency = Annotated[
         "ISO 4217 currency code, e.g. USD",
     ),
 ]
+
+
+class Identity(NamedTuple):
+    """What one plan file is about; its file is named by `key`, and no two files share it."""
+
+    loc: tuple[str, ...]  # where the key is written in the file
+    key: str  # "HN", "2022"
+    holds: Message  # "country HN" / "del país HN", as messages about the file name say it
+
+
+class FundingLine(Strict):
+    """Money for a commitment or from the MIRPS Fund: who funds it, how much, in what form."""
+
+    funder: Text
+    amount: float | None = Field(default=None, ge=0)
+    currency: Currency | None = None
+    kind: BudgetKind | None = None
+    note: Text | None = None
+    sources: list[Url] = Field(default_factory=empty_list)

@@ -7,8 +7,18 @@ from collections.abc import Iterator
 from pydantic import Field
 
 from mirps_cli.dates import PartialDate
+from mirps_cli.i18n import Message
 from mirps_cli.model.commitment import Commitment
-from mirps_cli.model.common import CountryCode, Identifier, NonEmpty, Strict, Text, Url, empty_list
+from mirps_cli.model.common import (
+    CountryCode,
+    Identifier,
+    Identity,
+    NonEmpty,
+    Strict,
+    Text,
+    Url,
+    empty_list,
+)
 from mirps_cli.model.tracked import TrackedAt
 from mirps_cli.vocab import PartnerKind
 
@@ -41,6 +51,10 @@ class NationalPlan(Strict):
     )
     national_coordination_group: list[CoordinationMember] = Field(default_factory=empty_list)
     commitments: list[Commitment] = Field(default_factory=empty_list)
+
+    def identity(self) -> Identity:
+        code = self.country
+        return Identity(("country",), code, Message(f"country {code}", f"del país {code}"))
 
     def tracked(self) -> Iterator[TrackedAt]:
         """Every tracked item of the plan, with its place in the plan's data."""

@@ -8,18 +8,19 @@ from typing import Annotated
 from pydantic import Field
 
 from mirps_cli.dates import PartialDate
+from mirps_cli.i18n import Message
 from mirps_cli.model.common import (
     CountryCode,
-    Currency,
     Form,
+    FundingLine,
     Identifier,
+    Identity,
     Strict,
     Text,
     Url,
     empty_list,
 )
 from mirps_cli.model.tracked import TrackedAt
-from mirps_cli.vocab import BudgetKind
 
 OutcomeId = Annotated[
     str,
@@ -94,15 +95,6 @@ class TimelineEvent(Strict):
     sources: list[Url] = Field(default_factory=empty_list)
 
 
-class FundLine(Strict):
-    funder: Text
-    amount: float | None = Field(default=None, ge=0)
-    currency: Currency | None = None
-    kind: BudgetKind | None = None
-    note: Text | None = None
-    sources: list[Url] = Field(default_factory=empty_list)
-
-
 class FundDocument(Strict):
     description: Text
     contents: list[Text] = Field(default_factory=empty_list)
@@ -115,7 +107,7 @@ class Fund(Strict):
     guidelines: FundDocument | None = None
     operating_plan: FundDocument | None = None
     prioritization: Text | None = None
-    budget_lines: list[FundLine] = Field(default_factory=empty_list)
+    budget_lines: list[FundingLine] = Field(default_factory=empty_list)
     sources: list[Url] = Field(default_factory=empty_list)
 
 
@@ -133,6 +125,11 @@ class WorkPlan(Strict):
     timeline: list[TimelineEvent] = Field(default_factory=empty_list)
     fund: Fund | None = None
     sources: list[Url] = Field(default_factory=empty_list)
+
+    def identity(self) -> Identity:
+        year = str(self.presidency.year)
+        holds = Message(f"the {year} presidency", f"de la presidencia {year}")
+        return Identity(("presidency", "year"), year, holds)
 
     def tracked(self) -> Iterator[TrackedAt]:
         """Every tracked item of the plan, with its place in the plan's data: none yet."""

@@ -7,15 +7,17 @@ import io
 from typing import Any
 
 from mirps_cli.output.status_json import counts_data, opt, unique_rows
-from mirps_cli.status_views import CommitmentDetail, CountryStatus, RegionalStatus
+from mirps_cli.status_views import (
+    CommitmentDetail,
+    CountryStatus,
+    RegionalStatus,
+    StatusView,
+    by_view,
+)
 
 
-def render(view: RegionalStatus | CountryStatus | CommitmentDetail, lang: str) -> str:
-    if isinstance(view, RegionalStatus):
-        return _regional(view)
-    if isinstance(view, CountryStatus):
-        return _country(view)
-    return _commitment(view)
+def render(view: StatusView, lang: str) -> str:
+    return by_view(view, _regional, _country, _commitment)
 
 
 CSV_FIELDS = [

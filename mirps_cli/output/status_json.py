@@ -11,16 +11,14 @@ from mirps_cli.status_views import (
     CountryStatus,
     RegionalStatus,
     Row,
+    StatusView,
+    by_view,
 )
 from mirps_cli.timeline import EventView
 
 
-def render(view: RegionalStatus | CountryStatus | CommitmentDetail, lang: str) -> str:
-    if isinstance(view, RegionalStatus):
-        return _regional(view)
-    if isinstance(view, CountryStatus):
-        return _country(view)
-    return _commitment(view)
+def render(view: StatusView, lang: str) -> str:
+    return by_view(view, _regional, _country, _commitment)
 
 
 def opt(value: object) -> str | None:

@@ -10,7 +10,13 @@ from mirps_cli.output.words import (
     marks_text,
     summary_line,
 )
-from mirps_cli.status_views import CommitmentDetail, CountryStatus, RegionalStatus
+from mirps_cli.status_views import (
+    CommitmentDetail,
+    CountryStatus,
+    RegionalStatus,
+    StatusView,
+    by_view,
+)
 from mirps_cli.templating import render_template
 from mirps_cli.vocab import Status, status_label
 
@@ -19,13 +25,14 @@ def _fallback(used: bool, lang: str) -> str:
     return label("fallback_note", lang) if used else ""
 
 
-def render(view: RegionalStatus | CountryStatus | CommitmentDetail, lang: str) -> str:
+def render(view: StatusView, lang: str) -> str:
     """The view as Markdown, through the templates in templates/."""
-    if isinstance(view, RegionalStatus):
-        return _regional(view, lang)
-    if isinstance(view, CountryStatus):
-        return _country(view, lang)
-    return _commitment(view, lang)
+    return by_view(
+        view,
+        lambda v: _regional(v, lang),
+        lambda v: _country(v, lang),
+        lambda v: _commitment(v, lang),
+    )
 
 
 def _regional(view: RegionalStatus, lang: str) -> str:

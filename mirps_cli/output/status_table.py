@@ -14,7 +14,14 @@ from mirps_cli.output.words import (
     event_text,
     summary_line,
 )
-from mirps_cli.status_views import CommitmentDetail, CountryStatus, RegionalStatus, Row
+from mirps_cli.status_views import (
+    CommitmentDetail,
+    CountryStatus,
+    RegionalStatus,
+    Row,
+    StatusView,
+    by_view,
+)
 from mirps_cli.vocab import Status, status_label
 
 STATUS_STYLE = {
@@ -38,15 +45,14 @@ def _status_cell(row: Row, lang: str, terminal: bool) -> str:
     return text
 
 
-def render(
-    view: RegionalStatus | CountryStatus | CommitmentDetail, lang: str, terminal: bool
-) -> str:
+def render(view: StatusView, lang: str, terminal: bool) -> str:
     """The view as a table: coloured on a terminal, plain ASCII in 80 columns elsewhere."""
-    if isinstance(view, RegionalStatus):
-        return _regional(view, lang, terminal)
-    if isinstance(view, CountryStatus):
-        return _country(view, lang, terminal)
-    return _commitment(view, lang, terminal)
+    return by_view(
+        view,
+        lambda v: _regional(v, lang, terminal),
+        lambda v: _country(v, lang, terminal),
+        lambda v: _commitment(v, lang, terminal),
+    )
 
 
 def _regional(view: RegionalStatus, lang: str, terminal: bool) -> str:

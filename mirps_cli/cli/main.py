@@ -1,0 +1,17 @@
+"""The `mirps` entry point: the app, with Ctrl-C anywhere ending in one line and exit 130."""
+
+from __future__ import annotations
+
+import sys
+
+
+def main() -> None:
+    # Commands turn an interrupt into exit 130 themselves (cli.common.guarded);
+    # this covers the imports before any command runs.
+    try:
+        from mirps_cli.cli.app import app
+
+        app(prog_name="mirps")
+    except KeyboardInterrupt:
+        sys.stderr.write("mirps: interrupted\n")
+        sys.exit(130)

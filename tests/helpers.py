@@ -1,0 +1,38 @@
+"""What tests share that is not a fixture: the repository's paths, a CLI run's result,
+and ruamel.yaml's round trip of a plan file."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+SHIPPED_PLANS = REPO / "plans"
+CASES = Path(__file__).resolve().parent / "cases"
+GOLDEN = Path(__file__).resolve().parent / "golden"
+
+
+@dataclass
+class Run:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+
+def roundtrip(text: str) -> str:
+    """What ruamel.yaml's round-trip loader and dumper make of a plan file.
+
+    The shipped plans are kept in the form this returns them in (a test checks
+    every file), so a tool that rewrites them with ruamel changes only what it
+    edits. mirps itself edits by inserting lines, never by re-dumping a file.
+    """
+    from ruamel.yaml import YAML
+
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes = True
+    yaml.width = 4096
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    out = io.StringIO()
+    yaml.dump(yaml.load(text), out)
+    return out.getvalue()
