@@ -11,6 +11,7 @@ from mirps_cli.i18n import Message
 class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
+    INFO = "info"  # worth knowing, never a failure, even with --strict
 
 
 class Invalid(ValueError):

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from mirps_cli.i18n import Message
 from mirps_cli.problems import Severity
 
-E, W = Severity.ERROR, Severity.WARNING
+E, W, N = Severity.ERROR, Severity.WARNING, Severity.INFO  # N: a note
 
 
 @dataclass(frozen=True)
@@ -226,11 +226,13 @@ RULES: dict[str, Rule] = {
         ),
         Rule(
             "M307",
-            "fulfilled-undated",
-            E,
+            "fulfilled-date-not-reported",
+            N,
             Message(
-                "Give the entry that marks the commitment fulfilled the date it was reported.",
-                "Indique la fecha en que se informó el cumplimiento del compromiso.",
+                "Counted as fulfilled and shown as 'date not reported'; add the date "
+                "if a source gives it.",
+                "Cuenta como cumplido y se muestra como 'fecha no informada'; agregue "
+                "la fecha si una fuente la da.",
             ),
         ),
         Rule(
@@ -240,6 +242,15 @@ RULES: dict[str, Rule] = {
             Message(
                 "Keep one file per country and one per presidency year.",
                 "Mantenga un archivo por país y uno por año de presidencia.",
+            ),
+        ),
+        Rule(
+            "M309",
+            "reported-before-event",
+            E,
+            Message(
+                "An entry is reported on or after the day it happened: check both dates.",
+                "Una entrada se informa el día del hecho o después: revise ambas fechas.",
             ),
         ),
         # Warnings relative to --as-of

@@ -52,6 +52,7 @@ def _row(plan: NationalPlan, c: Commitment, as_of: dt.date, lang: str) -> Row:
         due=c.due,
         overdue=c.is_overdue(as_of),
         stale=c.is_stale(as_of),
+        date_not_reported=c.date_not_reported,
         pillar=c.pillar,
         focus_area=c.focus_area,
         institutions=tuple(c.responsible_institutions),
@@ -221,7 +222,14 @@ def commitment_detail(tree: Tree, ident: str, as_of: dt.date, lang: str) -> Comm
         institution_names=[institutions.get(i, Shown(i)) for i in c.responsible_institutions],
         start=c.start,
         history=[
-            HistoryView(e.date, e.status, shown(e.note, lang) if e.note else None, list(e.sources))
+            HistoryView(
+                e.date,
+                e.reported,
+                e.reporter,
+                e.status,
+                shown(e.note, lang) if e.note else None,
+                list(e.sources),
+            )
             for e in c.status_history
         ],
         indicators=[_indicator(i, lang) for i in c.indicators],

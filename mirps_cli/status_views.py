@@ -15,7 +15,7 @@ from mirps_cli.dates import PartialDate
 from mirps_cli.i18n import Shown
 from mirps_cli.members import Member
 from mirps_cli.timeline import EventView
-from mirps_cli.vocab import FocusArea, Pillar, Status
+from mirps_cli.vocab import FocusArea, Pillar, Reporter, Status
 
 NO_STATUS = "none"
 
@@ -40,6 +40,7 @@ class Row:
     due: PartialDate | None
     overdue: bool
     stale: bool
+    date_not_reported: bool  # fulfilled by a report that gives no date for the event
     pillar: Pillar | None
     focus_area: FocusArea | None
     institutions: tuple[str, ...]
@@ -101,7 +102,9 @@ class RegionalStatus:
 
 @dataclass(frozen=True)
 class HistoryView:
-    date: PartialDate | None
+    date: PartialDate | None  # when it happened
+    reported: PartialDate | None  # when a source reported it
+    reporter: Reporter | None
     status: Status
     note: Shown | None
     sources: list[str]

@@ -29,7 +29,7 @@ from mirps_cli.loader.sources import Folder, WithText
 from mirps_cli.problems import Invalid
 from mirps_cli.tree import PlanFile
 from mirps_cli.validate import Validation, validate_tree
-from mirps_cli.vocab import Status, parse_status
+from mirps_cli.vocab import Reporter, Status, parse_reporter, parse_status
 from mirps_cli.yaml import compose, parse
 
 _LINES = re.compile(r".*?(?:\r\n|\r|\n)|.+\Z", re.DOTALL)
@@ -40,9 +40,11 @@ _BOM = "\ufeff"
 class StatusUpdate:
     item: str  # the id of a commitment, or of any tracked item
     status: str
-    date: str | None  # None: today
+    date: str | None  # when it happened; None: today
     note: str | None = None
     sources: tuple[str, ...] = ()
+    reported: str | None = None  # when a source reported it
+    reporter: str | None = None  # a Reporter value or its English or Spanish name
 
 
 @dataclass(frozen=True)
@@ -73,13 +75,17 @@ def _scalar(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def _entry_lines(
-    update: StatusUpdate, status: Status, date: PartialDate, dash: int, keys: int
-) -> list[str]:
+def _entry_lines(entry: dict[str, Any], dash: int, keys: int) -> list[str]:
     """The entry as lines, the dash at column `dash`, its keys at column `keys`."""
     first = " " * dash + "-" + " " * (keys - dash - 1)
     body = " " * keys
-    lines = [f"{first}date: {date}", f"{body}status: {status.value}"]
+    lines = [f"{first}date: {entry['date']}"]
+    if entry["reported"] is not None:
+        lines.append(f"{body}reported: {entry['reported']}")
+    if entry["reporter"] is not None:
+        lines.append(f"{body}reporter: {entry['reporter'].value}")
+    lines.append(f"{body}status: {entry['status'].value}")
+    update = entry["update"]
     if update.note:
         lines.append(f"{body}note: {_scalar(update.note)}")
     if update.sources:
@@ -126,9 +132,7 @@ def _find_item(root: Node, loc: Loc) -> MappingNode:
     return node
 
 
-def _splice(
-    text: str, loc: Loc, update: StatusUpdate, status: Status, date: PartialDate
-) -> tuple[str, int, int]:
+def _splice(text: str, loc: Loc, entry: dict[str, Any]) -> tuple[str, int, int]:
     """The text with the entry inserted, and the first and last inserted line (1-based)."""
     lines = _LINES.findall(text)
     newline = "\r\n" if "\r\n" in text else "\r" if "\r" in text and "\n" not in text else "\n"
@@ -147,13 +151,13 @@ def _splice(
         last = history.value[-1]
         dash_line = lines[last.start_mark.line]
         dash = dash_line.rfind("-", 0, last.start_mark.column)
-        new = _entry_lines(update, status, date, dash, last.start_mark.column)
+        new = _entry_lines(entry, dash, last.start_mark.column)
         at = _after(_last_end(history))
     elif history is None or (isinstance(history, SequenceNode) and not history.value):
         keys = item.value[0][0].start_mark.column
-        entry = _entry_lines(update, status, date, keys + 2, keys + 4)
+        written = _entry_lines(entry, keys + 2, keys + 4)
         if history is None:
-            new = [" " * keys + "status_history:", *entry]
+            new = [" " * keys + "status_history:", *written]
             at = _after(_last_end(item))
         else:
             # "status_history: []" becomes a block list: the one changed line.
@@ -162,7 +166,7 @@ def _splice(
             lines[row] = (lines[row][:start].rstrip() + lines[row][end:]).rstrip(" ")
             if not lines[row].endswith(("\n", "\r")):
                 lines[row] += newline
-            new, at = entry, row + 1
+            new, at = written, row + 1
     else:
         raise UpdateRefused(
             "status_history is written as a flow list [ ... ]; write it as a block list "
@@ -203,8 +207,18 @@ def prepare_update(root: Path, update: StatusUpdate, today: dt.date) -> Edit:
         )
     try:
         date = PartialDate.parse(update.date or today.isoformat())
+        reported = PartialDate.parse(update.reported) if update.reported else None
     except Invalid as error:
         raise UpdateRefused(error.message.en, error.message.es) from None
+    reporter = None
+    if update.reporter is not None:
+        reporter = parse_reporter(update.reporter)
+        if reporter is None:
+            choices = ", ".join(r.value for r in Reporter)
+            raise UpdateRefused(
+                f"unknown reporter '{update.reporter}': use one of {choices}",
+                f"informante desconocido '{update.reporter}': use uno de {choices}",
+            )
 
     before = validate_tree(Folder(root), today)
     if before.errors:
@@ -232,7 +246,13 @@ def prepare_update(root: Path, update: StatusUpdate, today: dt.date) -> Edit:
     old = plan_file.path.read_bytes()
     text = old.decode("utf-8-sig")
     bom = _BOM.encode() if old.startswith(_BOM.encode()) else b""
-    spliced, first, last_line = _splice(text, loc, update, status, date)
+    entry: dict[str, Any] = {
+        "date": date,
+        "reported": reported,
+        "reporter": reporter,
+        "status": status,
+    }
+    spliced, first, last_line = _splice(text, loc, {**entry, "update": update})
     new = bom + spliced.encode("utf-8")
 
     after = validate_tree(WithText(Folder(root), {plan_file.path: spliced}), today)
@@ -244,7 +264,7 @@ def prepare_update(root: Path, update: StatusUpdate, today: dt.date) -> Edit:
             ),
             after,
         )
-    entry = {"date": date, "status": status, "note": update.note, "sources": list(update.sources)}
+    entry |= {"note": update.note, "sources": list(update.sources)}
     _check_only_the_entry(after.tree.files, plan_file, loc, entry)
     return Edit(
         plan_file.path, plan_file.display, item.id, status, date, old, new, (first, last_line)

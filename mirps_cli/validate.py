@@ -26,6 +26,10 @@ class Validation:
     def warnings(self) -> list[Problem]:
         return [p for p in self.problems if p.severity is Severity.WARNING]
 
+    @property
+    def notes(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity is Severity.INFO]
+
 
 def validate_tree(
     source: Source | Path, as_of: dt.date, max_file_size: int = DEFAULT_MAX_FILE_SIZE

@@ -111,6 +111,33 @@ def status_label(status: Status | None, lang: str) -> str:
 STALE_AFTER_MONTHS = 12
 
 
+class Reporter(StrEnum):
+    """Who reported a status: the annual reports draw on each of these."""
+
+    STATE = "state"
+    CIVIL_SOCIETY = "civil_society"
+    UNHCR_OAS = "unhcr_oas"
+    TECHNICAL_SECRETARIAT = "technical_secretariat"
+
+
+REPORTER_TERMS: dict[Reporter, Message] = {
+    Reporter.STATE: Message("the State", "el Estado"),
+    Reporter.CIVIL_SOCIETY: Message("civil society", "la sociedad civil"),
+    Reporter.UNHCR_OAS: Message("UNHCR/OAS", "ACNUR/OEA"),
+    Reporter.TECHNICAL_SECRETARIAT: Message("the Technical Secretariat", "la Secretaría Técnica"),
+}
+
+
+def parse_reporter(text: str) -> Reporter | None:
+    """A reporter from its value or its English or Spanish name: "state", "el Estado"."""
+    wanted = fold(text)
+    for reporter, name in REPORTER_TERMS.items():
+        names = (reporter.value, name.en, name.es, name.en.removeprefix("the "))
+        if wanted in {fold(n) for n in names} | {fold(name.es.split(" ", 1)[-1])}:
+            return reporter
+    return None
+
+
 class Pillar(StrEnum):
     """The four MIRPS objectives (II Annual Report 2019, "MIRPS at a glance")."""
 

@@ -43,6 +43,8 @@ def status(mirps: Callable[..., Run], *args: str) -> Run:
             ["--country", "méxico", "--group-by", "institution", "--lang", "es"],
         ),
         ("status-commitment-hn-01.txt", ["HN-01"]),
+        ("status-commitment-mx-01-es.txt", ["MX-01", "--lang", "es"]),
+        ("status-commitment-hn-02.md", ["HN-02", "--format", "markdown"]),
         ("status-regional.md", ["--format", "markdown"]),
         ("status-country-gt.md", ["--country", "Guatemala", "--format", "markdown"]),
         ("status-commitment-cr-03.md", ["CR-03", "--format", "markdown"]),
@@ -80,7 +82,7 @@ def test_colour_only_on_a_terminal_and_never_with_no_color(mirps: Callable[..., 
 
 def test_summary_line(mirps: Callable[..., Run]) -> None:
     out = status(mirps, "--country", "HN").stdout
-    assert "5 commitments: 1 in progress, 3 fulfilled, 1 no status; 0 overdue, 2 stale" in out
+    assert "5 commitments: 1 in progress, 4 fulfilled; 0 overdue, 1 stale" in out
 
 
 def test_json_counts_and_commitments(mirps: Callable[..., Run]) -> None:
@@ -89,16 +91,19 @@ def test_json_counts_and_commitments(mirps: Callable[..., Run]) -> None:
     assert hn["counts"] == {
         "planned": 0,
         "in_progress": 1,
-        "fulfilled": 3,
+        "fulfilled": 4,
         "suspended": 0,
         "cancelled": 0,
-        "none": 1,
+        "none": 0,
     }
     assert hn["total"] == 5
-    ids = {c["id"]: c["status"] for c in data["commitments"]}
-    assert len(ids) == 22
-    assert ids["HN-01"] == "fulfilled"
-    assert ids["HN-02"] is None
+    rows = {c["id"]: c for c in data["commitments"]}
+    assert len(rows) == 21
+    assert rows["HN-01"]["status"] == "fulfilled"
+    assert rows["HN-01"]["date_not_reported"] is False
+    # Reported done without a date: fulfilled, and said so.
+    assert rows["HN-02"]["status"] == "fulfilled"
+    assert rows["HN-02"]["date_not_reported"] is True
 
 
 def test_country_json(mirps: Callable[..., Run]) -> None:
@@ -106,7 +111,7 @@ def test_country_json(mirps: Callable[..., Run]) -> None:
     assert [c["country"] for c in data["countries"]] == ["BZ"]
     assert [(c["id"], c["status"]) for c in data["commitments"]] == [
         ("BZ-01", "fulfilled"),
-        ("BZ-02", "in_progress"),
+        ("BZ-02", "fulfilled"),
         ("BZ-03", "fulfilled"),
     ]
 
@@ -119,7 +124,7 @@ def test_csv(mirps: Callable[..., Run]) -> None:
     assert rows[1]["institutions"] == "DRRS CONARE AMN"
     regional = list(csv.DictReader(io.StringIO(status(mirps, "--format", "csv").stdout)))
     assert [r["country"] for r in regional] == ["BZ", "CR", "GT", "HN", "MX", "PA", "SV"]
-    assert regional[3]["fulfilled"] == "3"
+    assert regional[3]["fulfilled"] == "4"
 
 
 def test_markdown_is_real_markdown(mirps: Callable[..., Run]) -> None:
@@ -139,7 +144,7 @@ def test_markdown_is_real_markdown(mirps: Callable[..., Run]) -> None:
         (["--institution", "comar"], ["MX-02"]),
         (["--institution", "Ministry of Education"], ["SV-02"]),
         (["--working-group", "internal-displacement"], ["HN-01", "HN-02", "HN-03"]),
-        (["--stale", "--country", "HN"], ["HN-02", "HN-03"]),
+        (["--stale", "--country", "HN"], ["HN-03"]),
         (["--overdue"], []),
     ],
 )
@@ -182,7 +187,7 @@ def test_invalid_tree_prints_findings_and_exits_1(
     plans_copy: Path, mirps: Callable[..., Run]
 ) -> None:
     path = plans_copy / "national" / "SV.yaml"
-    path.write_text(path.read_text().replace("status: in_progress", "status: ongoing", 1))
+    path.write_text(path.read_text().replace("status: fulfilled", "status: ongoing", 1))
     for command in (["status"], ["timeline"]):
         result = mirps(*command)
         assert result.exit_code == 1

@@ -88,6 +88,15 @@ def test_update_adds_a_history_where_there_was_none(
     plans_copy: Path, mirps: Callable[..., Run]
 ) -> None:
     path = plans_copy / "national" / "HN.yaml"
+    history = (
+        "    status_history:\n"
+        "      - status: fulfilled\n"
+        "        note: Listed among the achievements on the country page, without a date.\n"
+        "        sources:\n"
+        "          - https://mirps-platform.org/en/mirps-by-country/mirps-in-honduras/\n"
+    )
+    assert history in path.read_text()
+    path.write_text(path.read_text().replace(history, "", 1))
     before = path.read_bytes()
     result = mirps("update", "hn-02", "--status", "en curso", "--date", "2024-05")
     assert result.exit_code == 0, result.stderr
@@ -327,3 +336,47 @@ def test_an_entry_written_wrong_is_caught_before_writing(
     with pytest.raises(UpdateRefused, match="without touching the rest of the plan"):
         prepare_update(plans_copy, StatusUpdate("HN-03", "fulfilled", "2023", "A note"), TODAY)
     assert path.read_bytes() == before
+
+
+def test_update_records_when_and_by_whom_it_was_reported(
+    plans_copy: Path, mirps: Callable[..., Run]
+) -> None:
+    path = plans_copy / "national" / "PA.yaml"
+    before = path.read_bytes()
+    result = mirps(
+        "update",
+        "PA-02",
+        "--status",
+        "in_progress",
+        "--date",
+        "2024-02",
+        "--reported",
+        "2024-03-10",
+        "--reporter",
+        "el Estado",
+    )
+    assert result.exit_code == 0, result.stderr
+    assert _added_only(before, path.read_bytes()) == [
+        "      - date: 2024-02\n",
+        "        reported: 2024-03-10\n",
+        "        reporter: state\n",
+        "        status: in_progress\n",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["--reporter", "the press"], "unknown reporter 'the press'"),
+        (["--date", "2024-05", "--reported", "2024-04"], "M309"),
+        (["--reported", "soon"], "'soon' is not a date"),
+    ],
+)
+def test_bad_reports_are_refused(
+    plans_copy: Path, mirps: Callable[..., Run], args: list[str], said: str
+) -> None:
+    before = {p: p.read_bytes() for p in plans_copy.rglob("*.yaml")}
+    result = mirps("update", "PA-02", "--status", "planned", *args)
+    assert result.exit_code == 1
+    assert said in result.stderr
+    assert before == {p: p.read_bytes() for p in plans_copy.rglob("*.yaml")}

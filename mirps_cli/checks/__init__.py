@@ -25,6 +25,7 @@ CHECKS: tuple[Check, ...] = (
     history.history_in_order,
     history.due_after_start,
     history.fulfilled_is_dated,
+    history.reported_after_event,
     deadlines.overdue,
     deadlines.stale,
 )

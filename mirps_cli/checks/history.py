@@ -17,23 +17,25 @@ def history_in_order(tree: Tree, as_of: dt.date) -> list[Problem]:
     for plan, loc, item in tree.tracked():
         previous = None
         for j, entry in enumerate(item.status_history):
-            if entry.date is None:
+            when = entry.when
+            if when is None:
                 continue
             # With partial dates, "2022" then "2022-03" is fine: only an entry
             # that must lie wholly before the one above is out of order.
-            if previous is not None and entry.date.latest() < previous.earliest():
+            if previous is not None and when.latest() < previous.earliest():
+                field = "date" if entry.date is not None else "reported"
                 problems.append(
                     problem_at(
                         plan,
-                        [*loc, "status_history", j, "date"],
+                        [*loc, "status_history", j, field],
                         "M305",
                         Message(
-                            f"entry dated {entry.date} comes after an entry dated {previous}",
-                            f"la entrada del {entry.date} está después de una del {previous}",
+                            f"entry dated {when} comes after an entry dated {previous}",
+                            f"la entrada del {when} está después de una del {previous}",
                         ),
                     )
                 )
-            previous = entry.date
+            previous = when
     return problems
 
 
@@ -58,7 +60,7 @@ def due_after_start(tree: Tree, as_of: dt.date) -> list[Problem]:
 
 
 def fulfilled_is_dated(tree: Tree, as_of: dt.date) -> list[Problem]:
-    """M307: the entry that makes an item fulfilled carries a date."""
+    """M307 (a note): a fulfilled item whose entry gives no date for the event."""
     problems = []
     for plan, loc, item in tree.tracked():
         entry = item.current
@@ -70,9 +72,30 @@ def fulfilled_is_dated(tree: Tree, as_of: dt.date) -> list[Problem]:
                     [*loc, "status_history", last],
                     "M307",
                     Message(
-                        f"{item.id} is fulfilled but the entry that says so has no date",
-                        f"{item.id} está cumplido pero la entrada que lo dice no tiene fecha",
+                        f"{item.id} is fulfilled; the date it happened is not reported",
+                        f"{item.id} está cumplido; la fecha en que ocurrió no está informada",
                     ),
                 )
             )
+    return problems
+
+
+def reported_after_event(tree: Tree, as_of: dt.date) -> list[Problem]:
+    """M309: an entry is not reported before the day it happened."""
+    problems = []
+    for plan, loc, item in tree.tracked():
+        for j, entry in enumerate(item.status_history):
+            date, reported = entry.date, entry.reported
+            if date is not None and reported is not None and reported.latest() < date.earliest():
+                problems.append(
+                    problem_at(
+                        plan,
+                        [*loc, "status_history", j, "reported"],
+                        "M309",
+                        Message(
+                            f"reported {reported}, before the event it reports ({date})",
+                            f"informado el {reported}, antes del hecho que informa ({date})",
+                        ),
+                    )
+                )
     return problems

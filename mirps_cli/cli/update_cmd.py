@@ -30,7 +30,8 @@ def update(
         typer.Option(
             "--date",
             metavar="DATE",
-            help="When this status was reported: 2023-03-15, 2023-03 or 2023 (default: today).",
+            help="When it happened (the law was passed, the agreement signed): 2023-03-15, "
+            "2023-03 or 2023 (default: today).",
             show_default=False,
         ),
     ] = None,
@@ -46,6 +47,24 @@ def update(
             "--source",
             metavar="URL",
             help="A public source; repeat for several.",
+            show_default=False,
+        ),
+    ] = None,
+    reported: Annotated[
+        str | None,
+        typer.Option(
+            "--reported",
+            metavar="DATE",
+            help="When a source reported it, where that is the date the source gives.",
+            show_default=False,
+        ),
+    ] = None,
+    reporter: Annotated[
+        str | None,
+        typer.Option(
+            "--reporter",
+            metavar="WHO",
+            help="Who reported it: state, civil_society, unhcr_oas or technical_secretariat.",
             show_default=False,
         ),
     ] = None,
@@ -67,7 +86,7 @@ def update(
     from mirps_cli.output import problems as findings
     from mirps_cli.update import StatusUpdate, apply_edit, prepare_update
 
-    request = StatusUpdate(commitment, status, date, note, tuple(source or ()))
+    request = StatusUpdate(commitment, status, date, note, tuple(source or ()), reported, reporter)
     try:
         edit = prepare_update(resolve_plans_dir(plans), request, dt.date.today())
     except UpdateRefused as refused:

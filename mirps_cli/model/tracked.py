@@ -16,7 +16,7 @@ from pydantic import Field
 from mirps_cli.dates import PartialDate, add_months
 from mirps_cli.i18n import Message
 from mirps_cli.model.common import Strict, Text, Url, empty_list
-from mirps_cli.vocab import STALE_AFTER_MONTHS, Status
+from mirps_cli.vocab import STALE_AFTER_MONTHS, Reporter, Status
 
 # A closed item expects no further updates and no delivery.
 CLOSED = frozenset({Status.FULFILLED, Status.CANCELLED})
@@ -26,11 +26,24 @@ class StatusEntry(Strict):
     """One dated report of where the commitment stood."""
 
     date: PartialDate | None = Field(
-        default=None, description="When this status was reported; leave out if no source dates it."
+        default=None,
+        description="When it happened (the law was passed, the agreement signed); leave out "
+        "if no source dates the event.",
     )
+    reported: PartialDate | None = Field(
+        default=None,
+        description="When a source reported it, where the source gives that date (an archived "
+        "page's date, a press release's) rather than the event's.",
+    )
+    reporter: Reporter | None = Field(default=None, description="Who reported it.")
     status: Status
     note: Text | None = None
     sources: list[Url] = Field(default_factory=empty_list)
+
+    @property
+    def when(self) -> PartialDate | None:
+        """The best date known: the event's, else the report's."""
+        return self.date if self.date is not None else self.reported
 
 
 class Tracked(Strict):
@@ -62,8 +75,14 @@ class Tracked(Strict):
 
     @property
     def last_dated(self) -> PartialDate | None:
-        dated = [e.date for e in self.status_history if e.date is not None]
+        dated = [e.when for e in self.status_history if e.when is not None]
         return max(dated, key=lambda d: d.latest()) if dated else None
+
+    @property
+    def date_not_reported(self) -> bool:
+        """Fulfilled by a report that gives no date for the event: counted, shown apart."""
+        entry = self.current
+        return entry is not None and entry.status is Status.FULFILLED and entry.date is None
 
     def is_overdue(self, as_of: dt.date) -> bool:
         """Past its due date and neither fulfilled nor cancelled."""

@@ -18,7 +18,11 @@ def _place(p: Problem) -> str:
 SEVERITY: dict[Severity, tuple[Message, Message]] = {  # one, many
     Severity.ERROR: (Message("error", "error"), Message("errors", "errores")),
     Severity.WARNING: (Message("warning", "advertencia"), Message("warnings", "advertencias")),
+    Severity.INFO: (Message("note", "nota"), Message("notes", "notas")),
 }
+# What SARIF and GitHub's workflow commands call each severity.
+SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+GITHUB_COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 HINT = Message("hint", "sugerencia")
 FILES_CHECKED = (
     Message("file checked", "archivo revisado"),
@@ -33,13 +37,13 @@ def render_text(problems: list[Problem], lang: str = "en", checked: int = 0) -> 
         severity = SEVERITY[p.severity][0].in_lang(lang)
         lines.append(f"{_place(p)}: {severity} {p.code}{where} {p.message.in_lang(lang)}")
         lines.append(f"    {HINT.in_lang(lang)}: {RULES[p.code].hint.in_lang(lang)}")
-    errors = sum(p.severity is Severity.ERROR for p in problems)
-    warnings = len(problems) - errors
-    lines.append(
-        f"{counted(checked, *FILES_CHECKED, lang)}: "
-        f"{counted(errors, *SEVERITY[Severity.ERROR], lang)}, "
-        f"{counted(warnings, *SEVERITY[Severity.WARNING], lang)}"
-    )
+    counts = [
+        counted(sum(p.severity is severity for p in problems), *SEVERITY[severity], lang)
+        for severity in Severity
+        # Notes are counted only where there are some, so a plain run reads as before.
+        if severity is not Severity.INFO or any(p.severity is severity for p in problems)
+    ]
+    lines.append(f"{counted(checked, *FILES_CHECKED, lang)}: {', '.join(counts)}")
     return "\n".join(lines) + "\n"
 
 
@@ -85,7 +89,7 @@ def render_github(problems: list[Problem], lang: str = "en", checked: int = 0) -
             if p.path.en
             else (f"{p.message.in_lang(lang)}. {RULES[p.code].hint.in_lang(lang)}")
         )
-        lines.append(f"::{p.severity} {','.join(props)}::{_escape_data(body)}")
+        lines.append(f"::{GITHUB_COMMAND[p.severity]} {','.join(props)}::{_escape_data(body)}")
     return "\n".join(lines) + ("\n" if lines else "")
 
 
@@ -97,7 +101,7 @@ def render_sarif(problems: list[Problem], lang: str = "en", checked: int = 0) ->
             "name": rule.name,
             "shortDescription": {"text": rule.name},
             "help": {"text": rule.hint.in_lang(lang)},
-            "defaultConfiguration": {"level": str(rule.severity)},
+            "defaultConfiguration": {"level": SARIF_LEVEL[rule.severity]},
         }
         for rule in RULES.values()
     ]
@@ -112,7 +116,7 @@ def render_sarif(problems: list[Problem], lang: str = "en", checked: int = 0) ->
             {
                 "ruleId": p.code,
                 "ruleIndex": index[p.code],
-                "level": str(p.severity),
+                "level": SARIF_LEVEL[p.severity],
                 "message": {"text": f"{p.path.in_lang(lang)}: {text}" if p.path.en else text},
                 "locations": [{"physicalLocation": location}],
             }

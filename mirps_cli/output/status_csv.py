@@ -29,6 +29,7 @@ CSV_FIELDS = [
     "due",
     "overdue",
     "stale",
+    "date_not_reported",
     "pillar",
     "focus_area",
     "institutions",

@@ -35,6 +35,7 @@ def row_data(row: Row) -> dict[str, Any]:
         "due": opt(row.due),
         "overdue": row.overdue,
         "stale": row.stale,
+        "date_not_reported": row.date_not_reported,
         "pillar": opt(row.pillar),
         "focus_area": opt(row.focus_area),
         "institutions": list(row.institutions),

@@ -6,6 +6,8 @@ from mirps_cli.i18n import label, status_head
 from mirps_cli.output.words import (
     commitment_facts,
     date_or_dash,
+    entry_date,
+    entry_report,
     event_text,
     marks_text,
     summary_line,
@@ -127,8 +129,9 @@ def _commitment(view: CommitmentDetail, lang: str) -> str:
     row = view.row
     history = [
         [
-            str(e.date) if e.date else label("undated", lang),
+            entry_date(e, lang),
             status_label(e.status, lang),
+            entry_report(e, lang),
             str(e.note) if e.note else "",
             " ".join(e.sources),
         ]
@@ -151,7 +154,7 @@ def _commitment(view: CommitmentDetail, lang: str) -> str:
         title=str(row.title),
         facts=commitment_facts(view, lang),
         history_heading=label("history", lang),
-        history_heads=[label(k, lang) for k in ("date", "status", "note", "sources")],
+        history_heads=[label(k, lang) for k in ("date", "status", "report", "note", "sources")],
         history=history,
         no_status=label("no_status", lang),
         sections=sections,

@@ -11,6 +11,7 @@ from mirps_cli.output.console import bar, footnote, outline, plain_table, render
 from mirps_cli.output.words import (
     commitment_facts,
     date_or_dash,
+    entry_report,
     event_text,
     summary_line,
 )
@@ -34,11 +35,16 @@ STATUS_STYLE = {
 
 
 def _status_cell(row: Row, lang: str, terminal: bool) -> str:
-    """The status, with the overdue and stale marks on lines of their own."""
+    """The status, with the overdue, stale and date-not-reported marks on lines of their own."""
     text = escape(status_label(row.status, lang))
     if terminal and row.status is not None:
         text = f"[{STATUS_STYLE[row.status]}]{text}[/]"
-    for key, on, style in (("overdue", row.overdue, "bold red"), ("stale", row.stale, "red")):
+    marks = (
+        ("overdue", row.overdue, "bold red"),
+        ("stale", row.stale, "red"),
+        ("not_reported", row.date_not_reported, "dim"),
+    )
+    for key, on, style in marks:
         if on:
             mark = escape(label(key, lang))
             text += f"\n[{style}]{mark}[/]" if terminal else f"\n{mark}"
@@ -161,9 +167,13 @@ def _commitment(view: CommitmentDetail, lang: str, terminal: bool) -> str:
         if not view.history:
             console.print(f"  {label('no_status', lang)}")
         for entry in view.history:
-            when = str(entry.date) if entry.date else label("undated", lang)
+            when = str(entry.date) if entry.date is not None else "—"
             text = f"  {when:<11} {status_label(entry.status, lang)}"
             console.print(escape(text))
+            undated = label("not_reported", lang) if entry.date is None else ""
+            report = "; ".join(w for w in (undated, entry_report(entry, lang)) if w)
+            if report:
+                console.print(escape(f"{'':13} {report}"))
             if entry.note:
                 console.print(escape(f"{'':13} {entry.note}"))
             for source in entry.sources:

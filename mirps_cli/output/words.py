@@ -12,9 +12,16 @@ from babel.dates import format_date, format_skeleton
 
 from mirps_cli.dates import PartialDate
 from mirps_cli.i18n import LABELS, Lang, counted, label
-from mirps_cli.status_views import CommitmentDetail, CountryCounts, Row
+from mirps_cli.status_views import CommitmentDetail, CountryCounts, HistoryView, Row
 from mirps_cli.timeline import EventView
-from mirps_cli.vocab import FOCUS_AREA_TERMS, PILLAR_TERMS, STATUS_TERMS, Status, status_label
+from mirps_cli.vocab import (
+    FOCUS_AREA_TERMS,
+    PILLAR_TERMS,
+    REPORTER_TERMS,
+    STATUS_TERMS,
+    Status,
+    status_label,
+)
 
 
 def month_name(year: int, month: int, lang: str, heading: bool = False) -> str:
@@ -63,9 +70,28 @@ def date_or_dash(date: PartialDate | None) -> str:
 
 def marks_text(row: Row, lang: str) -> str:
     """ "overdue, stale", in the chosen language; empty when neither applies."""
-    return ", ".join(
-        label(k, lang) for k, on in (("overdue", row.overdue), ("stale", row.stale)) if on
+    marks = (
+        ("overdue", row.overdue),
+        ("stale", row.stale),
+        ("not_reported", row.date_not_reported),
     )
+    return ", ".join(label(k, lang) for k, on in marks if on)
+
+
+def entry_date(entry: HistoryView, lang: str) -> str:
+    """When a status entry's event happened: its date, or "date not reported"."""
+    return str(entry.date) if entry.date is not None else label("not_reported", lang)
+
+
+def entry_report(entry: HistoryView, lang: str) -> str:
+    """ "reported 2019-07-20 by UNHCR/OAS", what is known of it; empty when nothing is."""
+    words = []
+    if entry.reported is not None:
+        words.append(f"{label('reported', lang)} {entry.reported}")
+    if entry.reporter is not None:
+        by = f"{label('by', lang)} {REPORTER_TERMS[entry.reporter].in_lang(lang)}"
+        words.append(by if words else f"{label('reported', lang)} {by}")
+    return " ".join(words)
 
 
 def commitment_facts(view: CommitmentDetail, lang: str) -> list[tuple[str, str]]:
