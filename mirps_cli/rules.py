@@ -168,6 +168,17 @@ RULES: dict[str, Rule] = {
                 "de los planes).",
             ),
         ),
+        Rule(
+            "M204",
+            "moved-field",
+            E,
+            Message(
+                "The plan format changed here: write the field as the message says "
+                "(README.md, plan format).",
+                "El formato de los planes cambió aquí: escriba el campo como dice el mensaje "
+                "(README.md, formato de los planes).",
+            ),
+        ),
         # Across files
         Rule(
             "M301",
@@ -201,9 +212,10 @@ RULES: dict[str, Rule] = {
             "id-country-mismatch",
             E,
             Message(
-                "A commitment id starts with its plan's country code, e.g. HN-03 in HN.yaml.",
-                "El identificador empieza con el código del país del plan, p. ej. "
-                "HN-03 en HN.yaml.",
+                "A commitment id starts with its plan's country code (HN-03 in HN.yaml); a "
+                "milestone's with its commitment's id and a point (HN-03.1).",
+                "El identificador de un compromiso empieza con el código del país (HN-03 en "
+                "HN.yaml); el de un hito, con el de su compromiso y un punto (HN-03.1).",
             ),
         ),
         Rule(

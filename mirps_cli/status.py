@@ -8,22 +8,18 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import replace
 
 from mirps_cli.errors import UsageError
-from mirps_cli.i18n import Shown, fold, label, shown
+from mirps_cli.i18n import fold, label, shown
 from mirps_cli.members import MEMBERS, Member
 from mirps_cli.model import Commitment, NationalPlan
-from mirps_cli.model.commitment import Indicator
-from mirps_cli.model.common import FundingLine, text_in
+from mirps_cli.model.common import text_in
 from mirps_cli.status_views import (
     NO_STATUS,
-    CommitmentDetail,
     CountryCounts,
     CountryStatus,
     Filters,
     Group,
-    HistoryView,
     OutcomeView,
     RegionalStatus,
     Row,
@@ -33,7 +29,6 @@ from mirps_cli.tree import Tree
 from mirps_cli.vocab import (
     FOCUS_AREA_TERMS,
     PILLAR_TERMS,
-    POPULATION_TERMS,
     FocusArea,
     GroupBy,
     Pillar,
@@ -41,8 +36,10 @@ from mirps_cli.vocab import (
     status_label,
 )
 
+GroupKey = tuple[int, str]  # a group's place in the order, and its label
 
-def _row(plan: NationalPlan, c: Commitment, as_of: dt.date, lang: str) -> Row:
+
+def row_of(plan: NationalPlan, c: Commitment, as_of: dt.date, lang: str) -> Row:
     return Row(
         country=plan.country,
         id=c.id,
@@ -53,8 +50,9 @@ def _row(plan: NationalPlan, c: Commitment, as_of: dt.date, lang: str) -> Row:
         overdue=c.is_overdue(as_of),
         stale=c.is_stale(as_of),
         date_not_reported=c.date_not_reported,
+        status_derived=c.status_derived,
         pillar=c.pillar,
-        focus_area=c.focus_area,
+        focus_areas=tuple(c.focus_areas),
         institutions=tuple(c.responsible_institutions),
         working_groups=tuple(c.working_groups),
     )
@@ -93,7 +91,7 @@ def _rows(
         assert isinstance(plan, NationalPlan) and isinstance(c, Commitment)
         if country is not None and plan.country != country:
             continue
-        row = _row(plan, c, as_of, lang)
+        row = row_of(plan, c, as_of, lang)
         if _matches(row, plan, filters):
             rows.append(row)
     # By country; within one, in the plan's own order (the sort is stable).
@@ -153,20 +151,24 @@ def regional_status(
     )
 
 
-def _group_labels(row: Row, plan: NationalPlan, group_by: GroupBy, lang: str) -> list[str]:
+def _groups_of(row: Row, plan: NationalPlan, group_by: GroupBy, lang: str) -> list[GroupKey]:
+    """The groups a row belongs to (several for focus areas and institutions), each with its
+    place: groups follow the vocabulary's order, and "none" groups come last."""
     if group_by is GroupBy.pillar:
         if row.pillar is None:
-            return [label("no_pillar", lang)]
+            return [(99, label("no_pillar", lang))]
         number = list(Pillar).index(row.pillar) + 1
-        return [f"{number}. {PILLAR_TERMS[row.pillar].in_lang(lang)}"]
+        return [(number, f"{number}. {PILLAR_TERMS[row.pillar].in_lang(lang)}")]
     if group_by is GroupBy.focus_area:
-        if row.focus_area is None:
-            return [label("no_focus_area", lang)]
-        return [FOCUS_AREA_TERMS[row.focus_area].in_lang(lang)]
+        return [
+            (list(FocusArea).index(area), FOCUS_AREA_TERMS[area].in_lang(lang))
+            for area in row.focus_areas
+        ] or [(99, label("no_focus_area", lang))]
     if group_by is GroupBy.status:
-        return [status_label(row.status, lang)]
+        place = list(Status).index(row.status) if row.status else 99
+        return [(place, status_label(row.status, lang))]
     names = {i.id: str(shown(i.name, lang)) for i in plan.institutions}
-    return [f"{names.get(i, i)}" for i in row.institutions] or [label("no_institution", lang)]
+    return [(0, names.get(i, i)) for i in row.institutions] or [(99, label("no_institution", lang))]
 
 
 def country_status(
@@ -182,9 +184,9 @@ def country_status(
     groups: dict[str, list[Row]] = {}
     order: dict[str, tuple[int, str]] = {}
     for row in rows:
-        for name in _group_labels(row, plan, group_by, lang):
+        for place, name in _groups_of(row, plan, group_by, lang):
             groups.setdefault(name, []).append(row)
-            order.setdefault(name, _sort_key(row, name, group_by))
+            order.setdefault(name, (place, name.casefold()))
     ordered = sorted(groups, key=lambda name: order[name])
     return CountryStatus(
         member=member,
@@ -193,82 +195,3 @@ def country_status(
         counts=_counts(member, rows),
         fallback_used=any(r.title.fallback for r in rows),
     )
-
-
-def _sort_key(row: Row, name: str, group_by: GroupBy) -> tuple[int, str]:
-    """Groups follow the vocabulary's order; "none" groups come last."""
-    if group_by is GroupBy.pillar:
-        return (list(Pillar).index(row.pillar) if row.pillar else 99, name)
-    if group_by is GroupBy.focus_area:
-        return (list(FocusArea).index(row.focus_area) if row.focus_area else 99, name)
-    if group_by is GroupBy.status:
-        return (list(Status).index(row.status) if row.status else 99, name)
-    return (99 if not row.institutions else 0, name.casefold())
-
-
-def commitment_detail(tree: Tree, ident: str, as_of: dt.date, lang: str) -> CommitmentDetail:
-    plan, c = tree.commitment(ident)
-    row = _row(plan, c, as_of, lang)
-    institutions = {i.id: shown(i.name, lang) for i in plan.institutions}
-    activity_titles: dict[str, Shown] = {}
-    for _, wp in tree.work_plans():
-        for a in wp.activities():
-            activity_titles[f"{wp.presidency.year}:{a.id}"] = shown(a.title, lang)
-    detail = CommitmentDetail(
-        row=row,
-        member=MEMBERS[plan.country],
-        description=shown(c.description, lang) if c.description is not None else None,
-        populations=[POPULATION_TERMS[p].in_lang(lang) for p in c.populations],
-        institution_names=[institutions.get(i, Shown(i)) for i in c.responsible_institutions],
-        start=c.start,
-        history=[
-            HistoryView(
-                e.date,
-                e.reported,
-                e.reporter,
-                e.status,
-                shown(e.note, lang) if e.note else None,
-                list(e.sources),
-            )
-            for e in c.status_history
-        ],
-        indicators=[_indicator(i, lang) for i in c.indicators],
-        budget=[_budget_line(b, lang) for b in c.budget],
-        activities=[(a, activity_titles.get(a)) for a in c.activities],
-        facilitating_factors=[shown(f, lang) for f in c.facilitating_factors],
-        challenges=[shown(f, lang) for f in c.challenges],
-        sources=list(c.sources),
-    )
-    texts = [
-        row.title,
-        detail.description,
-        *detail.institution_names,
-        *(h.note for h in detail.history),
-    ]
-    return replace(detail, fallback_used=any(t is not None and t.fallback for t in texts))
-
-
-def _indicator(indicator: Indicator, lang: str) -> dict[str, str]:
-    """The indicator's given values as text; numbers with thousands separators."""
-    values = {
-        "name": indicator.name,
-        "unit": indicator.unit,
-        "baseline": indicator.baseline,
-        "target": indicator.target,
-        "actual": indicator.actual,
-    }
-    return {
-        key: f"{value:,}" if isinstance(value, (int, float)) else str(shown(value, lang))
-        for key, value in values.items()
-        if value is not None
-    }
-
-
-def _budget_line(line: FundingLine, lang: str) -> dict[str, str]:
-    amount = f"{line.amount:,.0f} {line.currency or ''}".strip() if line.amount is not None else ""
-    values = {
-        "funder": str(shown(line.funder, lang)),
-        "amount": amount,
-        "kind": str(line.kind or ""),
-    }
-    return {key: value for key, value in values.items() if value}

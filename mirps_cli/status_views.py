@@ -41,8 +41,9 @@ class Row:
     overdue: bool
     stale: bool
     date_not_reported: bool  # fulfilled by a report that gives no date for the event
+    status_derived: bool  # the status comes from the commitment's milestones
     pillar: Pillar | None
-    focus_area: FocusArea | None
+    focus_areas: tuple[FocusArea, ...]
     institutions: tuple[str, ...]
     working_groups: tuple[str, ...]
 
@@ -111,6 +112,15 @@ class HistoryView:
 
 
 @dataclass(frozen=True)
+class MilestoneView:
+    id: str
+    title: Shown
+    status: Status | None
+    date: PartialDate | None  # of its latest entry: the event's, else the report's
+    date_not_reported: bool
+
+
+@dataclass(frozen=True)
 class CommitmentDetail:
     row: Row
     member: Member
@@ -119,6 +129,10 @@ class CommitmentDetail:
     institution_names: list[Shown]
     start: PartialDate | None
     history: list[HistoryView]
+    milestones: list[MilestoneView]
+    support_requests: list[str]
+    partners: list[str]
+    places: list[str]
     indicators: list[dict[str, str]]
     budget: list[dict[str, str]]
     activities: list[tuple[str, Shown | None]]

@@ -189,6 +189,11 @@ class Population(StrEnum):
     RETURNEES = "returnees"
     IN_TRANSIT = "in_transit"
     HOST_COMMUNITIES = "host_communities"
+    INDIGENOUS_PEOPLES = "indigenous_peoples"
+    WOMEN = "women"
+    CHILDREN_ADOLESCENTS = "children_adolescents"
+    LGBTIQ = "lgbtiq"
+    PERSONS_WITH_DISABILITIES = "persons_with_disabilities"
 
 
 POPULATION_TERMS: dict[Population, Message] = {
@@ -202,6 +207,15 @@ POPULATION_TERMS: dict[Population, Message] = {
     ),
     Population.IN_TRANSIT: Message("people in transit", "personas en tránsito"),
     Population.HOST_COMMUNITIES: Message("host communities", "comunidades de acogida"),
+    Population.INDIGENOUS_PEOPLES: Message("indigenous peoples", "pueblos indígenas"),
+    Population.WOMEN: Message("women", "mujeres"),
+    Population.CHILDREN_ADOLESCENTS: Message(
+        "children and adolescents", "niñas, niños y adolescentes"
+    ),
+    Population.LGBTIQ: Message("LGBTIQ+ persons", "personas LGBTIQ+"),
+    Population.PERSONS_WITH_DISABILITIES: Message(
+        "persons with disabilities", "personas con discapacidad"
+    ),
 }
 
 
@@ -214,12 +228,52 @@ class PartnerKind(StrEnum):
     OAS = "oas"
     CIVIL_SOCIETY = "civil_society"
     PRIVATE_SECTOR = "private_sector"
+    FOUNDATION = "foundation"
+    OTHER = "other"
+
+
+PARTNER_KIND_TERMS: dict[PartnerKind, Message] = {
+    PartnerKind.EMBASSY: Message("embassy", "embajada"),
+    PartnerKind.DEVELOPMENT_AGENCY: Message("development agency", "agencia de desarrollo"),
+    PartnerKind.UN_AGENCY: Message("UN agency", "agencia de la ONU"),
+    PartnerKind.OAS: Message("OAS", "OEA"),
+    PartnerKind.CIVIL_SOCIETY: Message("civil society", "sociedad civil"),
+    PartnerKind.PRIVATE_SECTOR: Message("private sector", "sector privado"),
+    PartnerKind.FOUNDATION: Message("foundation", "fundación"),
+    PartnerKind.OTHER: Message("other", "otro"),
+}
+
+
+class PartnerRole(StrEnum):
+    """What a partner does for a commitment, apart from the responsible State institutions."""
+
+    PARTNER = "partner"
+    IMPLEMENTER = "implementer"
+    FUNDER = "funder"
+
+
+PARTNER_ROLE_TERMS: dict[PartnerRole, Message] = {
+    PartnerRole.PARTNER: Message("partner", "socio"),
+    PartnerRole.IMPLEMENTER: Message("implementer", "implementador"),
+    PartnerRole.FUNDER: Message("funder", "financiador"),
+}
+
+
+class PlaceLevel(StrEnum):
+    DEPARTMENT = "department"
+    MUNICIPALITY = "municipality"
     OTHER = "other"
 
 
 class BudgetKind(StrEnum):
     CASH = "cash"
     IN_KIND = "in_kind"
+
+
+BUDGET_KIND_TERMS: dict[BudgetKind, Message] = {
+    BudgetKind.CASH: Message("cash", "en efectivo"),
+    BudgetKind.IN_KIND: Message("in kind", "en especie"),
+}
 
 
 class GroupBy(StrEnum):

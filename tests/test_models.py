@@ -137,3 +137,32 @@ class TestDerivedStates:
     def test_stale_cutoff_on_month_ends(self) -> None:
         assert stale_cutoff(dt.date(2024, 2, 29)) == dt.date(2023, 2, 28)
         assert stale_cutoff(dt.date(2023, 3, 31)) == dt.date(2022, 3, 31)
+
+
+class TestMilestones:
+    def test_a_commitment_without_history_takes_its_status_from_its_milestones(self) -> None:
+        def with_parts(*statuses: str | None) -> Commitment:
+            parts = [
+                {"id": f"HN-01.{n}", "title": "part"}
+                | ({"status_history": [{"date": "2022", "status": s}]} if s else {})
+                for n, s in enumerate(statuses, 1)
+            ]
+            return commitment(milestones=parts)
+
+        assert with_parts("fulfilled", "fulfilled").status is Status.FULFILLED
+        assert with_parts("fulfilled", "cancelled").status is Status.FULFILLED
+        assert with_parts("cancelled", "cancelled").status is Status.CANCELLED
+        assert with_parts("fulfilled", "planned").status is Status.IN_PROGRESS
+        assert with_parts("fulfilled", None).status is Status.IN_PROGRESS
+        assert with_parts("planned", None).status is Status.PLANNED
+        assert with_parts("planned", "suspended").status is Status.SUSPENDED
+        assert with_parts(None, None).status is None
+        assert with_parts("fulfilled").status_derived
+
+    def test_an_own_history_wins_over_the_milestones(self) -> None:
+        c = commitment(
+            status_history=[{"date": "2023", "status": "in_progress"}],
+            milestones=[{"id": "HN-01.1", "title": "part", "status_history": []}],
+        )
+        assert c.status is Status.IN_PROGRESS
+        assert not c.status_derived

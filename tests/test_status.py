@@ -17,7 +17,8 @@ import pytest
 from markdown_it import MarkdownIt
 
 from mirps_cli.members import MEMBERS
-from mirps_cli.status import commitment_detail, country_status, regional_status
+from mirps_cli.status import country_status, regional_status
+from mirps_cli.status_commitment import commitment_detail
 from mirps_cli.status_views import Filters
 from mirps_cli.tree import Tree
 from mirps_cli.validate import validate_tree
@@ -45,6 +46,7 @@ def status(mirps: Callable[..., Run], *args: str) -> Run:
         ("status-commitment-hn-01.txt", ["HN-01"]),
         ("status-commitment-mx-01-es.txt", ["MX-01", "--lang", "es"]),
         ("status-commitment-hn-02.md", ["HN-02", "--format", "markdown"]),
+        ("status-commitment-cr-03-es.txt", ["CR-03", "--lang", "es"]),
         ("status-regional.md", ["--format", "markdown"]),
         ("status-country-gt.md", ["--country", "Guatemala", "--format", "markdown"]),
         ("status-commitment-cr-03.md", ["CR-03", "--format", "markdown"]),

@@ -182,7 +182,7 @@ def test_dry_run_prints_a_diff_and_writes_nothing(
     ("args", "message"),
     [
         (["HN-03", "--status", "done"], "unknown status 'done'"),
-        (["HN-99", "--status", "planned"], "unknown commitment 'HN-99'; did you mean"),
+        (["HN-99", "--status", "planned"], "unknown commitment or milestone 'HN-99'; did you mean"),
         (
             ["HN-03", "--status", "planned", "--date", "2017-01"],
             "date 2017-01 is before its latest status entry (2018-02)",
@@ -380,3 +380,25 @@ def test_bad_reports_are_refused(
     assert result.exit_code == 1
     assert said in result.stderr
     assert before == {p: p.read_bytes() for p in plans_copy.rglob("*.yaml")}
+
+
+def test_update_reaches_a_milestone(plans_copy: Path, mirps: Callable[..., Run]) -> None:
+    """A milestone is a tracked item: update appends to its own history, nothing else."""
+    path = plans_copy / "national" / "CR.yaml"
+    text = path.read_text()
+    # A third milestone, still without a status, to update.
+    marker = "    indicators:\n      - name: Asylum seekers assisted"
+    path.write_text(
+        text.replace(marker, "      - id: CR-03.3\n        title: Next phase\n" + marker)
+    )
+    before = path.read_bytes()
+    result = mirps("update", "cr-03.3", "--status", "planned", "--date", "2026-02")
+    assert result.exit_code == 0, result.stderr
+    assert _added_only(before, path.read_bytes()) == [
+        "        status_history:\n",
+        "          - date: 2026-02\n",
+        "            status: planned\n",
+    ]
+    tree = validate_tree(plans_copy, TODAY).tree
+    _, milestone = tree.find_tracked("CR-03.3")[1:]
+    assert milestone.status == "planned"

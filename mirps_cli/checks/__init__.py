@@ -18,6 +18,7 @@ CHECKS: tuple[Check, ...] = (
     files.file_names,
     files.one_plan_each,
     files.commitment_prefixes,
+    files.milestone_prefixes,
     identifiers.unique_ids,
     references.working_groups,
     references.activities,

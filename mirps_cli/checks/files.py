@@ -40,6 +40,23 @@ def one_plan_each(tree: Tree, as_of: dt.date) -> list[Problem]:
     return problems
 
 
+def milestone_prefixes(tree: Tree, as_of: dt.date) -> list[Problem]:
+    """M304: a milestone id starts with its commitment's id and a point: CR-03.1."""
+    problems = []
+    for plan, national in tree.national_plans():
+        for i, commitment in enumerate(national.commitments):
+            for j, milestone in enumerate(commitment.milestones):
+                if not milestone.id.startswith(f"{commitment.id}."):
+                    said = Message(
+                        f"milestone id '{milestone.id}' does not start with '{commitment.id}.'",
+                        f"el identificador de hito '{milestone.id}' no empieza con "
+                        f"'{commitment.id}.'",
+                    )
+                    where: list[str | int] = ["commitments", i, "milestones", j, "id"]
+                    problems.append(problem_at(plan, where, "M304", said))
+    return problems
+
+
 def commitment_prefixes(tree: Tree, as_of: dt.date) -> list[Problem]:
     """M304: a commitment id starts with its plan's country code."""
     problems = []

@@ -15,9 +15,14 @@ Place = tuple[PlanFile, Loc]
 
 def _repeats(what: Message, items: Iterable[tuple[str, Place]]) -> list[Problem]:
     """M301 for each id seen before; `what` names the kind of id in both languages."""
+    return _repeats_of((what, ident, place) for ident, place in items)
+
+
+def _repeats_of(items: Iterable[tuple[Message, str, Place]]) -> list[Problem]:
+    """M301 for each id seen before, each named by its own kind (commitment, milestone)."""
     problems = []
     first: dict[str, Place] = {}
-    for ident, (plan, loc) in items:
+    for what, ident, (plan, loc) in items:
         if ident in first:
             other, other_loc = first[ident]
             same = other is plan
@@ -35,13 +40,10 @@ def _repeats(what: Message, items: Iterable[tuple[str, Place]]) -> list[Problem]
 
 
 def unique_ids(tree: Tree, as_of: dt.date) -> list[Problem]:
-    problems = _repeats(
-        Message("commitment", "compromiso"),
-        (
-            (c.id, (plan, ["commitments", i, "id"]))
-            for plan, national in tree.national_plans()
-            for i, c in enumerate(national.commitments)
-        ),
+    # Tracked items (commitments, their milestones) share one namespace in the tree:
+    # `mirps update ID` must find exactly one.
+    problems = _repeats_of(
+        (type(item).NOUN, item.id, (plan, [*loc, "id"])) for plan, loc, item in tree.tracked()
     )
     for plan, national in tree.national_plans():
         problems += _repeats(

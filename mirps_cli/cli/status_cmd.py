@@ -89,7 +89,8 @@ def status(
 
     from mirps_cli.cli.common import load_valid_tree
     from mirps_cli.members import find_member, resolve_member
-    from mirps_cli.status import commitment_detail, country_status, regional_status
+    from mirps_cli.status import country_status, regional_status
+    from mirps_cli.status_commitment import commitment_detail
     from mirps_cli.status_views import Filters
 
     tree = load_valid_tree(plans, when, lang)

@@ -17,6 +17,11 @@ Loc = Sequence[str | int]
 ITEM_LABELS: dict[str, Message] = {
     "commitments": Message("commitment", "compromiso"),
     "status_history": Message("status entry", "entrada de estado"),
+    "milestones": Message("milestone", "hito"),
+    "support_requests": Message("request for support", "solicitud de apoyo"),
+    "partners": Message("partner", "socio"),
+    "places": Message("place", "lugar"),
+    "focus_areas": Message("focus area", "área"),
     "outcomes": Message("outcome", "resultado"),
     "activities": Message("activity", "actividad"),
     "working_groups": Message("working group", "grupo de trabajo"),

@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import re
 import typing
+from collections.abc import Callable
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -49,6 +50,15 @@ def allowed_keys(model: type[BaseModel], loc: Loc) -> list[str]:
             models = following
         # else a union tag ("localized"): the models stay as they are
     return sorted({name for m in models for name in m.model_fields})
+
+
+# Fields of earlier plan formats: what replaced each, said with the value it had.
+MOVED: dict[str, Callable[[str], Message]] = {
+    "focus_area": lambda value: Message(
+        f"'focus_area' is now 'focus_areas', a list: write focus_areas: [{value}]",
+        f"'focus_area' ahora es 'focus_areas', una lista: escriba focus_areas: [{value}]",
+    ),
+}
 
 
 def _did_you_mean(word: str, choices: list[str]) -> Message:
@@ -107,6 +117,9 @@ def _message(error: ErrorDetails, model: type[BaseModel]) -> tuple[str, Message,
     loc = error["loc"]
     kind = error["type"]
     field = str(loc[-1]) if loc else "document"
+    if kind == "extra_forbidden" and field in MOVED:
+        value = error.get("input")
+        return "M204", MOVED[field](value if isinstance(value, str) else "..."), True
     if kind == "extra_forbidden":
         hint = _did_you_mean(field, allowed_keys(model, loc[:-1]))
         said = Message(f"unknown key '{field}'{hint.en}", f"clave desconocida '{field}'{hint.es}")

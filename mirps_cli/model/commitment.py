@@ -1,4 +1,5 @@
-"""A commitment of a National Action Plan: a tracked item with its indicators and budget."""
+"""A commitment of a National Action Plan: a tracked item with its milestones, needs,
+indicators and budget."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pydantic import Field
 from mirps_cli.dates import PartialDate
 from mirps_cli.i18n import Message
 from mirps_cli.model.common import (
+    Currency,
     Form,
     FundingLine,
     Identifier,
@@ -18,8 +20,16 @@ from mirps_cli.model.common import (
     Url,
     empty_list,
 )
-from mirps_cli.model.tracked import StatusEntry, Tracked
-from mirps_cli.vocab import FocusArea, Pillar, Population
+from mirps_cli.model.tracked import CLOSED, StatusEntry, Tracked
+from mirps_cli.vocab import (
+    FocusArea,
+    PartnerKind,
+    PartnerRole,
+    Pillar,
+    PlaceLevel,
+    Population,
+    Status,
+)
 
 CommitmentId = Annotated[
     str,
@@ -45,6 +55,31 @@ ActivityRef = Annotated[
 ]
 
 
+MilestoneId = Annotated[
+    str,
+    Form(
+        r"^[A-Z]{2}-[A-Za-z0-9][A-Za-z0-9.\-]*$",
+        "'{value}' is not a milestone id: write its commitment's id, a point and a number, "
+        "e.g. CR-03.1",
+        "'{value}' no es un identificador de hito: escriba el del compromiso, un punto y un "
+        "número, p. ej. CR-03.1",
+        "Its commitment's id, a point and a number: CR-03.1",
+    ),
+]
+
+
+class SupportRequest(Strict):
+    """A request for support: a need, apart from progress ("needs support" is no status)."""
+
+    what: Text
+    asked_of: Text | None = Field(default=None, description="Whom the support is asked of.")
+    amount: float | None = Field(default=None, ge=0)
+    currency: Currency | None = None
+    date: PartialDate | None = Field(default=None, description="When it was asked.")
+    note: Text | None = None
+    sources: list[Url] = Field(default_factory=empty_list)
+
+
 class Indicator(Strict):
     name: Text
     unit: Text | None = None
@@ -55,6 +90,43 @@ class Indicator(Strict):
     sources: list[Url] = Field(default_factory=empty_list)
 
 
+class Milestone(Tracked):
+    """A part of a commitment with its own status history: a law and its regulations, an
+    agreement signed, carried out, its results presented."""
+
+    NOUN: ClassVar[Message] = Message("milestone", "hito")
+
+    id: MilestoneId
+    title: Text
+    description: Text | None = None
+    start: PartialDate | None = None
+    due: PartialDate | None = None
+    status_history: list[StatusEntry] = Field(
+        default_factory=empty_list,
+        description="Oldest first; the last entry is the current status.",
+    )
+    sources: list[Url] = Field(default_factory=empty_list)
+
+
+class Place(Strict):
+    """Where a commitment is carried out, as the source names it."""
+
+    name: Text
+    level: PlaceLevel | None = None
+    code: NonEmpty | None = Field(
+        default=None, description="An official code where the source gives one."
+    )
+
+
+class Partner(Strict):
+    """Who works on a commitment besides the responsible State institutions."""
+
+    name: Text
+    kind: PartnerKind | None = None
+    role: PartnerRole = PartnerRole.PARTNER
+    sources: list[Url] = Field(default_factory=empty_list)
+
+
 class Commitment(Tracked):
     NOUN: ClassVar[Message] = Message("commitment", "compromiso")
 
@@ -62,17 +134,25 @@ class Commitment(Tracked):
     title: Text
     description: Text | None = None
     pillar: Pillar | None = None
-    focus_area: FocusArea | None = None
+    focus_areas: list[FocusArea] = Field(default_factory=empty_list)
     populations: list[Population] = Field(default_factory=empty_list)
     responsible_institutions: list[Identifier] = Field(
         default_factory=empty_list, description="Ids from the plan's `institutions` list."
     )
+    partners: list[Partner] = Field(default_factory=empty_list)
+    places: list[Place] = Field(default_factory=empty_list)
     start: PartialDate | None = None
     due: PartialDate | None = None
     status_history: list[StatusEntry] = Field(
         default_factory=empty_list,
         description="Oldest first; the last entry is the current status.",
     )
+    milestones: list[Milestone] = Field(
+        default_factory=empty_list,
+        description="Parts with their own history; without a history of its own, the "
+        "commitment's status is derived from them.",
+    )
+    support_requests: list[SupportRequest] = Field(default_factory=empty_list)
     indicators: list[Indicator] = Field(default_factory=empty_list)
     budget: list[FundingLine] = Field(default_factory=empty_list)
     working_groups: list[Identifier] = Field(
@@ -82,3 +162,47 @@ class Commitment(Tracked):
     facilitating_factors: list[Text] = Field(default_factory=empty_list)
     challenges: list[Text] = Field(default_factory=empty_list)
     sources: list[Url] = Field(default_factory=empty_list)
+
+    @property
+    def status_derived(self) -> bool:
+        """True when the status comes from the milestones: the commitment has none of its own."""
+        return not self.status_history and bool(self.milestones)
+
+    @property
+    def status(self) -> Status | None:
+        if self.status_derived:
+            return derived_status([m.status for m in self.milestones])
+        return super().status
+
+    @property
+    def date_not_reported(self) -> bool:
+        if self.status_derived:
+            return self.status is Status.FULFILLED and any(
+                m.date_not_reported for m in self.milestones
+            )
+        return super().date_not_reported
+
+    @property
+    def last_dated(self) -> PartialDate | None:
+        dated = [d for d in (super().last_dated, *(m.last_dated for m in self.milestones)) if d]
+        return max(dated, key=lambda d: d.latest()) if dated else None
+
+
+def derived_status(parts: list[Status | None]) -> Status | None:
+    """A commitment's status from its milestones'.
+
+    Every part fulfilled (or cancelled, with at least one fulfilled): fulfilled.
+    Every part cancelled: cancelled. Any part begun (in progress, or fulfilled
+    beside parts still open): in progress. Otherwise the parts are planned or
+    suspended: suspended if any is, else planned. No part with a status: none.
+    """
+    known = [p for p in parts if p is not None]
+    if not known:
+        return None
+    if all(p is Status.CANCELLED for p in known) and len(known) == len(parts):
+        return Status.CANCELLED
+    if len(known) == len(parts) and all(p in CLOSED for p in known):
+        return Status.FULFILLED
+    if any(p in (Status.IN_PROGRESS, Status.FULFILLED) for p in known):
+        return Status.IN_PROGRESS
+    return Status.SUSPENDED if Status.SUSPENDED in known else Status.PLANNED

@@ -8,7 +8,7 @@ from pydantic import Field
 
 from mirps_cli.dates import PartialDate
 from mirps_cli.i18n import Message
-from mirps_cli.model.commitment import Commitment
+from mirps_cli.model.commitment import Commitment, SupportRequest
 from mirps_cli.model.common import (
     CountryCode,
     Identifier,
@@ -50,6 +50,9 @@ class NationalPlan(Strict):
         default_factory=empty_list, description="Ids from `institutions`."
     )
     national_coordination_group: list[CoordinationMember] = Field(default_factory=empty_list)
+    support_requests: list[SupportRequest] = Field(
+        default_factory=empty_list, description="Requests for support of the plan as a whole."
+    )
     commitments: list[Commitment] = Field(default_factory=empty_list)
 
     def identity(self) -> Identity:
@@ -60,3 +63,5 @@ class NationalPlan(Strict):
         """Every tracked item of the plan, with its place in the plan's data."""
         for index, commitment in enumerate(self.commitments):
             yield ("commitments", index), commitment
+            for part, milestone in enumerate(commitment.milestones):
+                yield ("commitments", index, "milestones", part), milestone

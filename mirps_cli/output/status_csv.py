@@ -31,7 +31,7 @@ CSV_FIELDS = [
     "stale",
     "date_not_reported",
     "pillar",
-    "focus_area",
+    "focus_areas",
     "institutions",
     "working_groups",
 ]

@@ -36,8 +36,9 @@ def row_data(row: Row) -> dict[str, Any]:
         "overdue": row.overdue,
         "stale": row.stale,
         "date_not_reported": row.date_not_reported,
+        "status_derived": row.status_derived,
         "pillar": opt(row.pillar),
-        "focus_area": opt(row.focus_area),
+        "focus_areas": [str(a) for a in row.focus_areas],
         "institutions": list(row.institutions),
         "working_groups": list(row.working_groups),
     }
@@ -112,12 +113,27 @@ def _commitment(view: CommitmentDetail) -> str:
             "history": [
                 {
                     "date": opt(e.date),
+                    "reported": opt(e.reported),
+                    "reporter": opt(e.reporter),
                     "status": str(e.status),
                     "note": e.note.text if e.note else None,
                     "sources": e.sources,
                 }
                 for e in view.history
             ],
+            "milestones": [
+                {
+                    "id": m.id,
+                    "title": m.title.text,
+                    "status": opt(m.status),
+                    "date": opt(m.date),
+                    "date_not_reported": m.date_not_reported,
+                }
+                for m in view.milestones
+            ],
+            "support_requests": view.support_requests,
+            "partners": view.partners,
+            "places": view.places,
             "indicators": view.indicators,
             "budget": view.budget,
             "activities": [a for a, _ in view.activities],

@@ -5,6 +5,7 @@ from __future__ import annotations
 from mirps_cli.i18n import label, status_head
 from mirps_cli.output.words import (
     commitment_facts,
+    commitment_sections,
     date_or_dash,
     entry_date,
     entry_report,
@@ -137,16 +138,10 @@ def _commitment(view: CommitmentDetail, lang: str) -> str:
         ]
         for e in view.history
     ]
+    sources = [(label("sources", lang), view.sources)] if view.sources else []
     sections = [
-        {"heading": label(key, lang), "items": items}
-        for key, items in (
-            ("indicators", [" · ".join(i.values()) for i in view.indicators]),
-            ("budget", [" · ".join(b.values()) for b in view.budget]),
-            ("facilitating_factors", [str(t) for t in view.facilitating_factors]),
-            ("challenges", [str(t) for t in view.challenges]),
-            ("sources", view.sources),
-        )
-        if items
+        {"heading": heading, "items": items}
+        for heading, items in [*commitment_sections(view, lang), *sources]
     ]
     return render_template(
         "status-commitment.md.j2",

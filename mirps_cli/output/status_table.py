@@ -10,6 +10,7 @@ from mirps_cli.i18n import label, status_head
 from mirps_cli.output.console import bar, footnote, outline, plain_table, render_with
 from mirps_cli.output.words import (
     commitment_facts,
+    commitment_sections,
     date_or_dash,
     entry_report,
     event_text,
@@ -172,27 +173,16 @@ def _commitment(view: CommitmentDetail, lang: str, terminal: bool) -> str:
             console.print(escape(text))
             undated = label("not_reported", lang) if entry.date is None else ""
             report = "; ".join(w for w in (undated, entry_report(entry, lang)) if w)
-            if report:
-                console.print(escape(f"{'':13} {report}"))
-            if entry.note:
-                console.print(escape(f"{'':13} {entry.note}"))
+            # Report and note wrap under themselves, not under the date.
+            details = [("", text) for text in (report, str(entry.note or "")) if text]
+            if details:
+                console.print(outline(details, 13))
             for source in entry.sources:
                 console.print(escape(f"{'':13} {source}"), soft_wrap=True)
-        for key, items in (("indicators", view.indicators), ("budget", view.budget)):
-            if items:
-                console.print()
-                console.print(label(key, lang), style="bold" if terminal else None)
-                for item in items:
-                    console.print(escape("  " + " · ".join(item.values())))
-        for key, shown_texts in (
-            ("facilitating_factors", view.facilitating_factors),
-            ("challenges", view.challenges),
-        ):
-            if shown_texts:
-                console.print()
-                console.print(label(key, lang), style="bold" if terminal else None)
-                for factor in shown_texts:
-                    console.print(escape(f"  - {factor}"))
+        for heading, items in commitment_sections(view, lang):
+            console.print()
+            console.print(escape(heading), style="bold" if terminal else None)
+            console.print(outline([("-", item) for item in items], 2))
         if view.sources:
             console.print()
             console.print(label("sources", lang), style="bold" if terminal else None)

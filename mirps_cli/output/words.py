@@ -12,7 +12,13 @@ from babel.dates import format_date, format_skeleton
 
 from mirps_cli.dates import PartialDate
 from mirps_cli.i18n import LABELS, Lang, counted, label
-from mirps_cli.status_views import CommitmentDetail, CountryCounts, HistoryView, Row
+from mirps_cli.status_views import (
+    CommitmentDetail,
+    CountryCounts,
+    HistoryView,
+    MilestoneView,
+    Row,
+)
 from mirps_cli.timeline import EventView
 from mirps_cli.vocab import (
     FOCUS_AREA_TERMS,
@@ -94,21 +100,46 @@ def entry_report(entry: HistoryView, lang: str) -> str:
     return " ".join(words)
 
 
+def milestone_text(milestone: MilestoneView, lang: str) -> str:
+    """ "CR-03.1 Agreement signed: fulfilled, 2023-11-10"."""
+    when = str(milestone.date) if milestone.date is not None else ""
+    if milestone.date_not_reported:
+        when = label("not_reported", lang)
+    status = ", ".join(w for w in (status_label(milestone.status, lang), when) if w)
+    return f"{milestone.id} {milestone.title}: {status}"
+
+
+def commitment_sections(view: CommitmentDetail, lang: str) -> list[tuple[str, list[str]]]:
+    """The lists below one commitment's history, those it has, each with its heading."""
+    sections = [
+        ("milestones", [milestone_text(m, lang) for m in view.milestones]),
+        ("support_requests", view.support_requests),
+        ("indicators", [" · ".join(i.values()) for i in view.indicators]),
+        ("budget", [" · ".join(b.values()) for b in view.budget]),
+        ("facilitating_factors", [str(t) for t in view.facilitating_factors]),
+        ("challenges", [str(t) for t in view.challenges]),
+    ]
+    return [(label(key, lang), items) for key, items in sections if items]
+
+
 def commitment_facts(view: CommitmentDetail, lang: str) -> list[tuple[str, str]]:
     """The labelled facts at the head of one commitment's view, those it has, in order."""
     row = view.row
     status = status_label(row.status, lang)
     if row.last_update is not None:
         status += f", {label('updated', lang).lower()} {row.last_update}"
-    marks = marks_text(row, lang)
+    marks = [label("from_milestones", lang)] if row.status_derived else []
+    marks += [m for m in [marks_text(row, lang)] if m]
     facts = [
         ("country", f"{view.member.name.in_lang(lang)} ({view.member.code})"),
-        ("status", status + (f" ({marks})" if marks else "")),
+        ("status", status + (f" ({', '.join(marks)})" if marks else "")),
         ("description", str(view.description) if view.description else ""),
         ("pillar", PILLAR_TERMS[row.pillar].in_lang(lang) if row.pillar else ""),
-        ("focus_area", FOCUS_AREA_TERMS[row.focus_area].in_lang(lang) if row.focus_area else ""),
+        ("focus_areas", ", ".join(FOCUS_AREA_TERMS[a].in_lang(lang) for a in row.focus_areas)),
         ("populations", ", ".join(view.populations)),
         ("institutions", ", ".join(str(n) for n in view.institution_names)),
+        ("partners", "; ".join(view.partners)),
+        ("places", "; ".join(view.places)),
         ("start", str(view.start) if view.start else ""),
         ("due", str(row.due) if row.due else ""),
         ("working_groups", ", ".join(row.working_groups)),
