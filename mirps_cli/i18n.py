@@ -84,6 +84,15 @@ def shown(value: str | Bilingual, lang: str) -> Shown:
     return Shown(text, other_lang(lang) if fell_back else None)
 
 
+def number(value: int | float, lang: str, about: bool = False) -> str:
+    """A number in the language's own form: "210,000" / "210.000"; "about 210,000" / "unos
+    210.000" when the source gives it as approximate. From Babel (CLDR)."""
+    from babel.numbers import format_decimal  # only the commands that show numbers pay for it
+
+    text = str(format_decimal(value, locale=Lang(lang).value))
+    return LABELS["about"].in_lang(lang).format(n=text) if about else text
+
+
 def counted(count: int, one: Message, many: Message, lang: str) -> str:
     """ "1 file checked", "3 archivos revisados"."""
     return f"{count} {(one if count == 1 else many).in_lang(lang)}"
@@ -131,6 +140,16 @@ LABELS: dict[str, Message] = {
     "not_reported": Message("date not reported", "fecha no informada"),
     "reported": Message("reported", "informado"),
     "by": Message("by", "por"),
+    "about": Message("about {n}", "unos {n}"),
+    "figures": Message("Key figures", "Indicadores relevantes"),
+    "quantification": Message("Quantification", "Cuantificación"),
+    "whole_plan": Message("the whole plan", "todo el plan"),
+    "needs": Message("needs", "necesidades"),
+    "state_investment": Message("State investment", "inversión del Estado"),
+    "gap": Message("gap", "brecha"),
+    "baseline": Message("baseline", "línea de base"),
+    "target": Message("target", "meta"),
+    "instalments": Message("instalments", "desembolsos"),
     "asked_of": Message("asked of", "solicitado a"),
     "milestones": Message("Milestones", "Hitos"),
     "support_requests": Message("Requests for support", "Solicitudes de apoyo"),

@@ -22,267 +22,221 @@ class Rule:
     hint: Message
 
 
+def _rule(code: str, name: str, severity: Severity, en: str, es: str) -> Rule:
+    """A row of the table: the hint in English, then in Spanish."""
+    return Rule(code, name, severity, Message(en, es))
+
+
 RULES: dict[str, Rule] = {
     r.code: r
     for r in (
         # The file itself
-        Rule(
+        _rule(
             "M101",
             "unreadable-file",
             E,
-            Message(
-                "Make it a regular, readable file (not a folder, a broken link or a link loop).",
-                "Debe ser un archivo normal y legible (no una carpeta ni un enlace "
-                "roto o circular).",
-            ),
+            "Make it a regular, readable file (not a folder, a broken link or a link loop).",
+            "Debe ser un archivo normal y legible (no una carpeta ni un enlace roto o circular).",
         ),
-        Rule(
+        _rule(
             "M102",
             "file-too-large",
             E,
-            Message(
-                "Split the plan, or raise the limit with --max-file-size.",
-                "Divida el plan o suba el límite con --max-file-size.",
-            ),
+            "Split the plan, or raise the limit with --max-file-size.",
+            "Divida el plan o suba el límite con --max-file-size.",
         ),
-        Rule(
+        _rule(
             "M103",
             "invalid-utf8",
             E,
-            Message(
-                "Save the file as UTF-8 (in most editors: Save as… › Encoding › UTF-8).",
-                "Guarde el archivo como UTF-8 (Guardar como… › Codificación › UTF-8).",
-            ),
+            "Save the file as UTF-8 (in most editors: Save as… › Encoding › UTF-8).",
+            "Guarde el archivo como UTF-8 (Guardar como… › Codificación › UTF-8).",
         ),
-        Rule(
+        _rule(
             "M104",
             "empty-file",
             E,
-            Message(
-                "Write the plan's fields, or delete the file.",
-                "Escriba los campos del plan o borre el archivo.",
-            ),
+            "Write the plan's fields, or delete the file.",
+            "Escriba los campos del plan o borre el archivo.",
         ),
-        Rule(
+        _rule(
             "M105",
             "yaml-syntax",
             E,
-            Message(
-                "Check indentation, colons and quotes on this line and the one before.",
-                "Revise la sangría, los dos puntos y las comillas en esta línea y la anterior.",
-            ),
+            "Check indentation, colons and quotes on this line and the one before.",
+            "Revise la sangría, los dos puntos y las comillas en esta línea y la anterior.",
         ),
-        Rule(
+        _rule(
             "M106",
             "tab-character",
             E,
-            Message(
-                "YAML indents with spaces only: replace the tab with spaces.",
-                "YAML solo admite espacios para la sangría: cambie el tabulador por espacios.",
-            ),
+            "YAML indents with spaces only: replace the tab with spaces.",
+            "YAML solo admite espacios para la sangría: cambie el tabulador por espacios.",
         ),
-        Rule(
+        _rule(
             "M107",
             "duplicate-key",
             E,
-            Message(
-                "Keep one of the two keys; YAML would silently drop the other.",
-                "Deje solo una de las dos claves; YAML descartaría la otra sin avisar.",
-            ),
+            "Keep one of the two keys; YAML would silently drop the other.",
+            "Deje solo una de las dos claves; YAML descartaría la otra sin avisar.",
         ),
-        Rule(
+        _rule(
             "M108",
             "unsafe-tag",
             E,
-            Message(
-                "Remove the '!' tag: plan files hold plain text, numbers, lists and mappings.",
-                "Quite la etiqueta '!': los planes solo contienen texto, números, listas y mapas.",
-            ),
+            "Remove the '!' tag: plan files hold plain text, numbers, lists and mappings.",
+            "Quite la etiqueta '!': los planes solo contienen texto, números, listas y mapas.",
         ),
-        Rule(
+        _rule(
             "M109",
             "alias-bomb",
             E,
-            Message(
-                "Write the values out instead of repeating them through anchors (&) "
-                "and aliases (*).",
-                "Escriba los valores en vez de repetirlos con anclas (&) y alias (*).",
-            ),
+            "Write the values out instead of repeating them through anchors (&) and aliases (*).",
+            "Escriba los valores en vez de repetirlos con anclas (&) y alias (*).",
         ),
-        Rule(
+        _rule(
             "M110",
             "not-a-mapping",
             E,
-            Message(
-                "A plan file is a mapping of keys (country:, commitments:, ...), not a "
-                "list or text.",
-                "Un plan es un mapa de claves (country:, commitments:, ...), no una "
-                "lista ni texto.",
-            ),
+            "A plan file is a mapping of keys (country:, commitments:, ...), not a list or text.",
+            "Un plan es un mapa de claves (country:, commitments:, ...), no una lista ni texto.",
         ),
-        Rule(
+        _rule(
             "M111",
             "unknown-file",
             W,
-            Message(
-                "Plans go in national/XX.yaml or regional/YEAR.yaml; move or remove this file.",
-                "Los planes van en national/XX.yaml o regional/AÑO.yaml; mueva o borre "
-                "este archivo.",
-            ),
+            "Plans go in national/XX.yaml or regional/YEAR.yaml; move or remove this file.",
+            "Los planes van en national/XX.yaml o regional/AÑO.yaml; mueva o borre este archivo.",
         ),
-        Rule(
+        _rule(
             "M112",
             "no-plans",
             E,
-            Message(
-                "Point --plans at the folder that holds national/ and regional/.",
-                "Indique con --plans la carpeta que contiene national/ y regional/.",
-            ),
+            "Point --plans at the folder that holds national/ and regional/.",
+            "Indique con --plans la carpeta que contiene national/ y regional/.",
         ),
         # One file against its schema
-        Rule(
+        _rule(
             "M201",
             "unknown-key",
             E,
-            Message(
-                "Fix the spelling, or remove the key: see the plan format in README.md.",
-                "Corrija la clave o quítela: vea el formato de los planes en README.md.",
-            ),
+            "Fix the spelling, or remove the key: see the plan format in README.md.",
+            "Corrija la clave o quítela: vea el formato de los planes en README.md.",
         ),
-        Rule(
+        _rule(
             "M202",
             "missing-field",
             E,
-            Message(
-                "Add the field: it is required.",
-                "Agregue el campo: es obligatorio.",
-            ),
+            "Add the field: it is required.",
+            "Agregue el campo: es obligatorio.",
         ),
-        Rule(
+        _rule(
             "M203",
             "invalid-value",
             E,
-            Message(
-                "Write a value of the kind this field takes (see README.md, plan format).",
-                "Escriba un valor del tipo que admite este campo (README.md, formato "
-                "de los planes).",
-            ),
+            "Write a value of the kind this field takes (see README.md, plan format).",
+            "Escriba un valor del tipo que admite este campo (README.md, formato de los planes).",
         ),
-        Rule(
+        _rule(
             "M204",
             "moved-field",
             E,
-            Message(
-                "The plan format changed here: write the field as the message says "
-                "(README.md, plan format).",
-                "El formato de los planes cambió aquí: escriba el campo como dice el mensaje "
-                "(README.md, formato de los planes).",
-            ),
+            "The plan format changed here: write the field as the message says "
+            "(README.md, plan format).",
+            "El formato de los planes cambió aquí: escriba el campo como dice el mensaje "
+            "(README.md, formato de los planes).",
         ),
         # Across files
-        Rule(
+        _rule(
             "M301",
             "duplicate-id",
             E,
-            Message(
-                "Ids must be unique in the whole tree: renumber one of the two.",
-                "Los identificadores deben ser únicos en todo el árbol: renumere uno de los dos.",
-            ),
+            "Ids must be unique in the whole tree: renumber one of the two.",
+            "Los identificadores deben ser únicos en todo el árbol: renumere uno de los dos.",
         ),
-        Rule(
+        _rule(
             "M302",
             "unknown-reference",
             E,
-            Message(
-                "Refer to an id that exists (working group, activity or institution).",
-                "Use un identificador que exista (grupo de trabajo, actividad o institución).",
-            ),
+            "Refer to an id that exists (working group, activity or institution).",
+            "Use un identificador que exista (grupo de trabajo, actividad o institución).",
         ),
-        Rule(
+        _rule(
             "M303",
             "file-name-mismatch",
             E,
-            Message(
-                "Name the file after its country code (HN.yaml) or presidency year (2022.yaml).",
-                "Nombre el archivo con el código del país (HN.yaml) o el año (2022.yaml).",
-            ),
+            "Name the file after its country code (HN.yaml) or presidency year (2022.yaml).",
+            "Nombre el archivo con el código del país (HN.yaml) o el año (2022.yaml).",
         ),
-        Rule(
+        _rule(
             "M304",
             "id-country-mismatch",
             E,
-            Message(
-                "A commitment id starts with its plan's country code (HN-03 in HN.yaml); a "
-                "milestone's with its commitment's id and a point (HN-03.1).",
-                "El identificador de un compromiso empieza con el código del país (HN-03 en "
-                "HN.yaml); el de un hito, con el de su compromiso y un punto (HN-03.1).",
-            ),
+            "A commitment id starts with its plan's country code (HN-03 in HN.yaml); a "
+            "milestone's with its commitment's id and a point (HN-03.1).",
+            "El identificador de un compromiso empieza con el código del país (HN-03 en "
+            "HN.yaml); el de un hito, con el de su compromiso y un punto (HN-03.1).",
         ),
-        Rule(
+        _rule(
             "M305",
             "history-order",
             E,
-            Message(
-                "List status entries oldest first; add a new entry at the end.",
-                "Ordene las entradas de estado de la más antigua a la más reciente.",
-            ),
+            "List status entries oldest first; add a new entry at the end.",
+            "Ordene las entradas de estado de la más antigua a la más reciente.",
         ),
-        Rule(
+        _rule(
             "M306",
             "due-before-start",
             E,
-            Message(
-                "The due date cannot come before the start date: correct one of them.",
-                "La fecha límite no puede ser anterior a la de inicio: corrija una de las dos.",
-            ),
+            "The due date cannot come before the start date: correct one of them.",
+            "La fecha límite no puede ser anterior a la de inicio: corrija una de las dos.",
         ),
-        Rule(
+        _rule(
             "M307",
             "fulfilled-date-not-reported",
             N,
-            Message(
-                "Counted as fulfilled and shown as 'date not reported'; add the date "
-                "if a source gives it.",
-                "Cuenta como cumplido y se muestra como 'fecha no informada'; agregue "
-                "la fecha si una fuente la da.",
-            ),
+            "Counted as fulfilled and shown as 'date not reported'; add the date "
+            "if a source gives it.",
+            "Cuenta como cumplido y se muestra como 'fecha no informada'; agregue "
+            "la fecha si una fuente la da.",
         ),
-        Rule(
+        _rule(
             "M308",
             "duplicate-plan",
             E,
-            Message(
-                "Keep one file per country and one per presidency year.",
-                "Mantenga un archivo por país y uno por año de presidencia.",
-            ),
+            "Keep one file per country and one per presidency year.",
+            "Mantenga un archivo por país y uno por año de presidencia.",
         ),
-        Rule(
+        _rule(
             "M309",
             "reported-before-event",
             E,
-            Message(
-                "An entry is reported on or after the day it happened: check both dates.",
-                "Una entrada se informa el día del hecho o después: revise ambas fechas.",
-            ),
+            "An entry is reported on or after the day it happened: check both dates.",
+            "Una entrada se informa el día del hecho o después: revise ambas fechas.",
+        ),
+        _rule(
+            "M310",
+            "instalment-outside-period",
+            E,
+            "An instalment is paid within its funding line's period: check its date, or the "
+            "line's start and end.",
+            "Un desembolso cae dentro del período de su línea: revise su fecha, o el inicio y "
+            "el fin de la línea.",
         ),
         # Warnings relative to --as-of
-        Rule(
+        _rule(
             "M401",
             "overdue",
             W,
-            Message(
-                "Past its due date and not fulfilled: add a status entry or a new due date.",
-                "Vencido y no cumplido: agregue una entrada de estado o una nueva fecha límite.",
-            ),
+            "Past its due date and not fulfilled: add a status entry or a new due date.",
+            "Vencido y no cumplido: agregue una entrada de estado o una nueva fecha límite.",
         ),
-        Rule(
+        _rule(
             "M402",
             "stale",
             W,
-            Message(
-                "No dated status entry in 12 months: add one with `mirps update`.",
-                "Sin entrada de estado fechada en 12 meses: agregue una con `mirps update`.",
-            ),
+            "No dated status entry in 12 months: add one with `mirps update`.",
+            "Sin entrada de estado fechada en 12 meses: agregue una con `mirps update`.",
         ),
     )
 }

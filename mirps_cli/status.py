@@ -14,6 +14,7 @@ from mirps_cli.i18n import fold, label, shown
 from mirps_cli.members import MEMBERS, Member
 from mirps_cli.model import Commitment, NationalPlan
 from mirps_cli.model.common import text_in
+from mirps_cli.status_figures import country_sections, coverage
 from mirps_cli.status_views import (
     NO_STATUS,
     CountryCounts,
@@ -194,4 +195,7 @@ def country_status(
         groups=[Group(name, groups[name]) for name in ordered],
         counts=_counts(member, rows),
         fallback_used=any(r.title.fallback for r in rows),
+        known_commitments=plan.known_commitments.count if plan.known_commitments else None,
+        coverage=coverage(plan, lang),
+        sections=country_sections(plan, lang),
     )

@@ -5,11 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from mirps_cli.i18n import Shown, label, shown
+from mirps_cli.i18n import Shown, label, number, shown
 from mirps_cli.members import MEMBERS
-from mirps_cli.model.commitment import Indicator, Milestone, Partner, Place, SupportRequest
+from mirps_cli.model.commitment import Milestone, Partner, Place
 from mirps_cli.model.common import FundingLine
+from mirps_cli.model.measures import Indicator, Value
 from mirps_cli.status import row_of
+from mirps_cli.status_figures import request_text
 from mirps_cli.status_views import CommitmentDetail, HistoryView, MilestoneView
 from mirps_cli.tree import Tree
 from mirps_cli.vocab import (
@@ -47,7 +49,7 @@ def commitment_detail(tree: Tree, ident: str, as_of: dt.date, lang: str) -> Comm
             for e in c.status_history
         ],
         milestones=[_milestone(m, lang) for m in c.milestones],
-        support_requests=[_request(r, lang) for r in c.support_requests],
+        support_requests=[request_text(r, lang) for r in c.support_requests],
         partners=[_partner(p, lang) for p in c.partners],
         places=[_place(p, lang) for p in c.places],
         indicators=[_indicator(i, lang) for i in c.indicators],
@@ -67,28 +69,50 @@ def commitment_detail(tree: Tree, ident: str, as_of: dt.date, lang: str) -> Comm
     return replace(detail, fallback_used=any(t is not None and t.fallback for t in texts))
 
 
+def _value(value: int | float | str | Value, lang: str) -> str:
+    """ "about 210,000 (2024)", "more than 32,000": a value as the source gives it."""
+    if isinstance(value, Value):
+        text = _value(value.value, lang)
+        if value.about and isinstance(value.value, (int, float)):
+            text = number(value.value, lang, about=True)
+        return f"{text} ({value.date})" if value.date is not None else text
+    if isinstance(value, (int, float)):
+        return number(value, lang)
+    return value
+
+
 def _indicator(indicator: Indicator, lang: str) -> dict[str, str]:
-    """The indicator's given values as text; numbers with thousands separators."""
-    values = {
-        "name": indicator.name,
-        "unit": indicator.unit,
-        "baseline": indicator.baseline,
-        "target": indicator.target,
-        "actual": indicator.actual,
+    """The indicator's given values as text, numbers in the language's own form."""
+    shown_values = {
+        "name": str(shown(indicator.name, lang)),
+        "unit": str(shown(indicator.unit, lang)) if indicator.unit else "",
+        "baseline": f"{label('baseline', lang)} {_value(indicator.baseline, lang)}"
+        if indicator.baseline is not None
+        else "",
+        "target": f"{label('target', lang)} {_value(indicator.target, lang)}"
+        if indicator.target is not None
+        else "",
+        "actual": _value(indicator.actual, lang) if indicator.actual is not None else "",
+        "values": "; ".join(_value(v, lang) for v in indicator.values),
     }
-    return {
-        key: f"{value:,}" if isinstance(value, (int, float)) else str(shown(value, lang))
-        for key, value in values.items()
-        if value is not None
-    }
+    return {key: text for key, text in shown_values.items() if text}
 
 
 def _budget_line(line: FundingLine, lang: str) -> dict[str, str]:
-    amount = f"{line.amount:,.0f} {line.currency or ''}".strip() if line.amount is not None else ""
+    amount = ""
+    if line.amount is not None:
+        amount = f"{line.currency or ''} {number(line.amount, lang)}".strip()
+    period = "–".join(str(d) for d in (line.start, line.end) if d is not None)
+    paid = "; ".join(
+        f"{i.date}" + (f" {number(i.amount, lang)}" if i.amount is not None else "")
+        for i in line.instalments
+    )
     values = {
         "funder": str(shown(line.funder, lang)),
         "amount": amount,
         "kind": BUDGET_KIND_TERMS[line.kind].in_lang(lang) if line.kind else "",
+        "period": period,
+        "instalments": f"{label('instalments', lang)}: {paid}" if paid else "",
     }
     return {key: value for key, value in values.items() if value}
 
@@ -102,18 +126,6 @@ def _milestone(milestone: Milestone, lang: str) -> MilestoneView:
         date=last.when if last else None,
         date_not_reported=milestone.date_not_reported,
     )
-
-
-def _request(request: SupportRequest, lang: str) -> str:
-    """ "Technical assistance (asked of UNHCR), USD 50,000, 2024-03"."""
-    text = str(shown(request.what, lang))
-    if request.asked_of is not None:
-        text += f" ({label('asked_of', lang)} {shown(request.asked_of, lang)})"
-    if request.amount is not None:
-        text += f", {request.currency or ''} {request.amount:,.0f}".replace(",  ", ", ")
-    if request.date is not None:
-        text += f", {request.date}"
-    return text
 
 
 def _partner(partner: Partner, lang: str) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TypeVar
 
 from mirps_cli.dates import PartialDate
@@ -79,6 +79,9 @@ class CountryStatus:
     groups: list[Group]
     counts: CountryCounts
     fallback_used: bool
+    known_commitments: int | None = None  # how many the published plan has, when known
+    coverage: str = ""  # "5 of 49 known commitments encoded (2022)", when the plan says
+    sections: list[tuple[str, list[str]]] = field(default_factory=list)  # key figures...
 
 
 @dataclass(frozen=True)

@@ -265,6 +265,29 @@ class PlaceLevel(StrEnum):
     OTHER = "other"
 
 
+class FigureKind(StrEnum):
+    """What a country's key figure counts."""
+
+    INTERNALLY_DISPLACED = "internally_displaced"
+    REFUGEES_ASYLUM_SEEKERS_HOSTED = "refugees_asylum_seekers_hosted"
+    ASYLUM_APPLICATIONS = "asylum_applications"
+    RETURNEES = "returnees"
+    OTHER = "other"
+
+
+FIGURE_KIND_TERMS: dict[FigureKind, Message] = {
+    FigureKind.INTERNALLY_DISPLACED: Message(
+        "internally displaced persons", "personas desplazadas internamente"
+    ),
+    FigureKind.REFUGEES_ASYLUM_SEEKERS_HOSTED: Message(
+        "refugees and asylum seekers hosted", "personas refugiadas y solicitantes de asilo acogidas"
+    ),
+    FigureKind.ASYLUM_APPLICATIONS: Message("asylum applications", "solicitudes de asilo"),
+    FigureKind.RETURNEES: Message("returnees", "personas retornadas"),
+    FigureKind.OTHER: Message("other", "otro"),
+}
+
+
 class BudgetKind(StrEnum):
     CASH = "cash"
     IN_KIND = "in_kind"

@@ -47,6 +47,8 @@ def status(mirps: Callable[..., Run], *args: str) -> Run:
         ("status-commitment-mx-01-es.txt", ["MX-01", "--lang", "es"]),
         ("status-commitment-hn-02.md", ["HN-02", "--format", "markdown"]),
         ("status-commitment-cr-03-es.txt", ["CR-03", "--lang", "es"]),
+        ("status-country-sv-es.md", ["--country", "SV", "--lang", "es", "--format", "markdown"]),
+        ("status-commitment-mx-02-es.txt", ["MX-02", "--lang", "es"]),
         ("status-regional.md", ["--format", "markdown"]),
         ("status-country-gt.md", ["--country", "Guatemala", "--format", "markdown"]),
         ("status-commitment-cr-03.md", ["CR-03", "--format", "markdown"]),

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from mirps_cli.checks import deadlines, files, history, identifiers, references
+from mirps_cli.checks import deadlines, files, history, identifiers, money, references
 from mirps_cli.problems import Problem
 from mirps_cli.tree import Tree
 
@@ -23,10 +23,12 @@ CHECKS: tuple[Check, ...] = (
     references.working_groups,
     references.activities,
     references.institutions,
+    references.costed_commitments,
     history.history_in_order,
     history.due_after_start,
     history.fulfilled_is_dated,
     history.reported_after_event,
+    money.instalments_in_period,
     deadlines.overdue,
     deadlines.stale,
 )

@@ -13,6 +13,7 @@ from mirps_cli.tree import PlanFile, Tree
 WORKING_GROUP = Message("working group", "el grupo de trabajo")
 ACTIVITY = Message("activity", "la actividad")
 INSTITUTION = Message("institution", "la institución")
+COMMITMENT = Message("commitment", "el compromiso")
 
 
 def _unknown(what: Message, ident: str, known: set[str]) -> Message:
@@ -98,6 +99,19 @@ def activities(tree: Tree, as_of: dt.date) -> list[Problem]:
             problems += _dangling(
                 plan, ["timeline", i, "activities"], event.activities, ACTIVITY, own
             )
+    return problems
+
+
+def costed_commitments(tree: Tree, as_of: dt.date) -> list[Problem]:
+    """M302: a costing names a commitment of its own plan."""
+    problems = []
+    for plan, national in tree.national_plans():
+        known = {c.id for c in national.commitments}
+        named = [q.commitment for q in national.quantification]
+        for i, ident in enumerate(named):
+            if ident is not None and ident not in known:
+                where: list[str | int] = ["quantification", i, "commitment"]
+                problems.append(problem_at(plan, where, "M302", _unknown(COMMITMENT, ident, known)))
     return problems
 
 

@@ -20,6 +20,7 @@ from mirps_cli.model.common import (
     Url,
     empty_list,
 )
+from mirps_cli.model.measures import Indicator
 from mirps_cli.model.tracked import CLOSED, StatusEntry, Tracked
 from mirps_cli.vocab import (
     FocusArea,
@@ -76,16 +77,6 @@ class SupportRequest(Strict):
     amount: float | None = Field(default=None, ge=0)
     currency: Currency | None = None
     date: PartialDate | None = Field(default=None, description="When it was asked.")
-    note: Text | None = None
-    sources: list[Url] = Field(default_factory=empty_list)
-
-
-class Indicator(Strict):
-    name: Text
-    unit: Text | None = None
-    baseline: int | float | NonEmpty | None = None
-    target: int | float | NonEmpty | None = None
-    actual: int | float | NonEmpty | None = None
     note: Text | None = None
     sources: list[Url] = Field(default_factory=empty_list)
 

@@ -18,6 +18,7 @@ from pydantic import (
 )
 from pydantic_core import core_schema
 
+from mirps_cli.dates import PartialDate
 from mirps_cli.i18n import Message, pick
 from mirps_cli.members import MEMBERS
 from mirps_cli.problems import Invalid
@@ -167,12 +168,23 @@ class Identity(NamedTuple):
     holds: Message  # "country HN" / "del país HN", as messages about the file name say it
 
 
+class Instalment(Strict):
+    date: PartialDate
+    amount: float | None = Field(default=None, ge=0)
+    note: Text | None = None
+    sources: list[Url] = Field(default_factory=empty_list)
+
+
 class FundingLine(Strict):
-    """Money for a commitment or from the MIRPS Fund: who funds it, how much, in what form."""
+    """Money for a commitment or from the MIRPS Fund: who funds it, how much, in what form,
+    for what period, paid in which instalments."""
 
     funder: Text
     amount: float | None = Field(default=None, ge=0)
     currency: Currency | None = None
     kind: BudgetKind | None = None
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+    instalments: list[Instalment] = Field(default_factory=empty_list)
     note: Text | None = None
     sources: list[Url] = Field(default_factory=empty_list)

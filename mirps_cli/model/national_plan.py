@@ -19,6 +19,7 @@ from mirps_cli.model.common import (
     Url,
     empty_list,
 )
+from mirps_cli.model.measures import Figure, KnownCount, Quantification
 from mirps_cli.model.tracked import TrackedAt
 from mirps_cli.vocab import PartnerKind
 
@@ -50,6 +51,14 @@ class NationalPlan(Strict):
         default_factory=empty_list, description="Ids from `institutions`."
     )
     national_coordination_group: list[CoordinationMember] = Field(default_factory=empty_list)
+    known_commitments: KnownCount | None = Field(
+        default=None, description="How many commitments the published plan has, with the source."
+    )
+    figures: list[Figure] = Field(
+        default_factory=empty_list,
+        description="Key figures of the country, with period and source.",
+    )
+    quantification: list[Quantification] = Field(default_factory=empty_list)
     support_requests: list[SupportRequest] = Field(
         default_factory=empty_list, description="Requests for support of the plan as a whole."
     )

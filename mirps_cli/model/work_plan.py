@@ -73,6 +73,11 @@ class WorkingGroup(Strict):
     name: Text
     description: Text | None = None
     lead_country: CountryCode | None = None
+    lead_unconfirmed: bool = Field(
+        default=False,
+        description="True where no source of the plan's year names the lead: the lead_sources "
+        "are of another year.",
+    )
     lead_sources: list[Url] = Field(default_factory=empty_list)
     priorities: list[Text] = Field(default_factory=empty_list)
 

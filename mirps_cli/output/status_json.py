@@ -100,6 +100,8 @@ def _country(view: CountryStatus) -> str:
             "countries": [counts_data(view.counts)],
             "commitments": unique_rows(view),
             "groups": [{"label": g.label, "ids": [r.id for r in g.rows]} for g in view.groups],
+            "known_commitments": view.known_commitments,
+            "sections": [{"heading": h, "items": items} for h, items in view.sections],
         }
     )
 

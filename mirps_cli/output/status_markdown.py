@@ -122,6 +122,8 @@ def _country(view: CountryStatus, lang: str) -> str:
         groups=groups,
         no_commitments=label("no_commitments", lang),
         summary=summary_line(view.counts, lang),
+        coverage=view.coverage,
+        sections=[{"heading": h, "items": items} for h, items in view.sections],
         fallback_note=_fallback(view.fallback_used, lang),
     )
 

@@ -151,6 +151,12 @@ def _country(view: CountryStatus, lang: str, terminal: bool) -> str:
             console.print(_rows_table(group.rows, lang, terminal))
         console.print()
         console.print(escape(summary_line(view.counts, lang)))
+        if view.coverage:
+            console.print(escape(view.coverage))
+        for heading, items in view.sections:
+            console.print()
+            console.print(escape(heading), style="bold" if terminal else None)
+            console.print(outline([("-", item) for item in items], 2))
         footnote(console, view.fallback_used, lang)
 
     return render_with(draw, terminal)
