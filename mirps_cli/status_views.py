@@ -14,6 +14,7 @@ from typing import TypeVar
 from mirps_cli.dates import PartialDate
 from mirps_cli.i18n import Shown
 from mirps_cli.members import Member
+from mirps_cli.since import ChangesView
 from mirps_cli.timeline import EventView
 from mirps_cli.vocab import FocusArea, Pillar, Reporter, Status
 
@@ -145,7 +146,7 @@ class CommitmentDetail:
     fallback_used: bool = False
 
 
-StatusView = RegionalStatus | CountryStatus | CommitmentDetail
+StatusView = RegionalStatus | CountryStatus | CommitmentDetail | ChangesView
 T = TypeVar("T")
 
 
@@ -154,10 +155,13 @@ def by_view(
     regional: Callable[[RegionalStatus], T],
     country: Callable[[CountryStatus], T],
     commitment: Callable[[CommitmentDetail], T],
+    changes: Callable[[ChangesView], T],
 ) -> T:
-    """What a renderer does with each of the three views `mirps status` returns."""
+    """What a renderer does with each of the four views `mirps status` returns."""
     if isinstance(view, RegionalStatus):
         return regional(view)
     if isinstance(view, CountryStatus):
         return country(view)
+    if isinstance(view, ChangesView):
+        return changes(view)
     return commitment(view)

@@ -25,7 +25,7 @@ from mirps_cli.validate import validate_tree
 from mirps_cli.vocab import GroupBy, Status
 from tests.helpers import SHIPPED_PLANS, Run
 
-AS_OF = "2026-11-26"
+AS_OF = "2026-12-02"
 Golden = Callable[[str, str], None]
 
 
@@ -49,6 +49,8 @@ def status(mirps: Callable[..., Run], *args: str) -> Run:
         ("status-commitment-cr-03-es.txt", ["CR-03", "--lang", "es"]),
         ("status-country-sv-es.md", ["--country", "SV", "--lang", "es", "--format", "markdown"]),
         ("status-commitment-mx-02-es.txt", ["MX-02", "--lang", "es"]),
+        ("status-since-2023.txt", ["--since", "2023"]),
+        ("status-since-2023-es.md", ["--since", "2023", "--lang", "es", "--format", "markdown"]),
         ("status-regional.md", ["--format", "markdown"]),
         ("status-country-gt.md", ["--country", "Guatemala", "--format", "markdown"]),
         ("status-commitment-cr-03.md", ["CR-03", "--format", "markdown"]),
@@ -249,3 +251,25 @@ def test_commitment_detail_keeps_history_in_order() -> None:
     dated = [h.date for h in detail.history if h.date is not None]
     assert dated == sorted(dated, key=lambda d: d.earliest())
     assert detail.row.status is Status.FULFILLED
+
+
+def test_since_lists_changes_in_the_period_with_how_they_are_dated(
+    mirps: Callable[..., Run],
+) -> None:
+    data = json.loads(
+        status(mirps, "--since", "2023-11", "--as-of", "2026-06", "--format", "json").stdout
+    )
+    assert (data["from"], data["to"]) == ("2023-11-01", "2026-06-30")
+    got = [(c["date"], c["id"], c["kind"], c["status"], c["dated_by"]) for c in data["changes"]]
+    assert got == [
+        ("2023-11-10", "CR-03", "commitment", "in_progress", "event"),
+        ("2023-11-10", "CR-03.1", "milestone", "fulfilled", "event"),
+        ("2026-01", "CR-03", "commitment", "fulfilled", "reported"),
+        ("2026-01", "CR-03.2", "milestone", "fulfilled", "event"),
+    ]
+    none = status(mirps, "--since", "2021", "--as-of", "2021-12-31")
+    assert none.exit_code == 0
+    assert "Nothing changed in the period." in none.stdout
+    bad = status(mirps, "--since", "someday")
+    assert bad.exit_code == 2
+    assert "'someday' is not a date" in bad.stderr

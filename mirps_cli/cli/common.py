@@ -49,12 +49,23 @@ def parse_as_of(value: str | None) -> dt.date:
         raise typer.BadParameter(str(error), param_hint="'--as-of'") from None
 
 
+def parse_since(value: str) -> dt.date:
+    """--since DATE; a partial date counts from its first day. A bad date exits 2."""
+    from mirps_cli.dates import PartialDate
+
+    try:
+        return PartialDate.parse(value).earliest()
+    except ValueError as error:
+        raise typer.BadParameter(str(error), param_hint="'--since'") from None
+
+
 AsOfOption = Annotated[
     str | None,
     typer.Option(
         "--as-of",
         metavar="DATE",
-        help="Judge overdue and stale as of this date (default: today).",
+        help="The plans as they stood on this date: later entries are left out, and overdue "
+        "and stale are judged then (default: today).",
         show_default=False,
     ),
 ]
@@ -110,6 +121,13 @@ def guarded(command: F) -> F:
             ) from None
 
     return run  # type: ignore[return-value]
+
+
+def load_view(plans: str | None, as_of: dt.date, lang: str = "en") -> Tree:
+    """The valid tree as it stood on `as_of`: what is dated after it is left out."""
+    from mirps_cli.as_of import tree_as_of
+
+    return tree_as_of(load_valid_tree(plans, as_of, lang), as_of)
 
 
 def load_valid_tree(plans: str | None, as_of: dt.date | None = None, lang: str = "en") -> Tree:

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from mirps_cli.cli.common import PlansOption, guarded
+from mirps_cli.cli.common import PlansOption, guarded, parse_as_of
 
 
 class ExportFormat(StrEnum):
@@ -18,6 +18,16 @@ class ExportFormat(StrEnum):
 @guarded
 def export(
     plans: PlansOption = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            metavar="DATE",
+            help="The plans as they stood on this date: later entries, values and instalments "
+            "are left out (default: everything the files hold).",
+            show_default=False,
+        ),
+    ] = None,
     output_format: Annotated[
         ExportFormat, typer.Option("--format", help="Output format.")
     ] = ExportFormat.json,
@@ -27,8 +37,8 @@ def export(
     Each commitment carries its current "status". A tree with errors prints the
     validate findings on stderr and exits 1.
     """
-    from mirps_cli.cli.common import load_valid_tree
+    from mirps_cli.cli.common import load_valid_tree, load_view
     from mirps_cli.export import export_tree
 
-    tree = load_valid_tree(plans)
+    tree = load_valid_tree(plans) if as_of is None else load_view(plans, parse_as_of(as_of))
     typer.echo(json.dumps(export_tree(tree), ensure_ascii=False, indent=2))

@@ -14,12 +14,13 @@ from mirps_cli.cli.common import (
     echo,
     guarded,
     parse_as_of,
+    parse_since,
 )
 from mirps_cli.i18n import Lang
 from mirps_cli.vocab import GroupBy, Pillar, Status
 
 if TYPE_CHECKING:
-    from mirps_cli.status_views import CommitmentDetail, CountryStatus, RegionalStatus
+    from mirps_cli.status_views import StatusView
 
 FormatOption = Annotated[
     ViewFormat,
@@ -72,6 +73,16 @@ def status(
     ] = None,
     overdue: Annotated[bool, typer.Option("--overdue", help="Only overdue commitments.")] = False,
     stale: Annotated[bool, typer.Option("--stale", help="Only stale commitments.")] = False,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since",
+            metavar="DATE",
+            help="List what changed from this date to --as-of, across all countries: new "
+            "status entries, milestones reached, indicator values.",
+            show_default=False,
+        ),
+    ] = None,
     as_of: AsOfOption = None,
     lang: LangOption = Lang.en,
     output_format: FormatOption = ViewFormat.table,
@@ -83,22 +94,27 @@ def status(
     fulfilled, overdue and stale counts and the latest update; then the work plan's
     outcomes and the next events. With --country HN (or `mirps status HN`): the
     country's commitments grouped by pillar. With a commitment id (`mirps status HN-03`):
-    that commitment in full, with its dated history and sources.
+    that commitment in full, with its dated history and sources. With --since DATE:
+    what changed from DATE to --as-of across all countries, in one table.
     """
     when = parse_as_of(as_of)
 
-    from mirps_cli.cli.common import load_valid_tree
+    from mirps_cli.cli.common import load_view
     from mirps_cli.members import find_member, resolve_member
+    from mirps_cli.since import changes
     from mirps_cli.status import country_status, regional_status
     from mirps_cli.status_commitment import commitment_detail
     from mirps_cli.status_views import Filters
 
-    tree = load_valid_tree(plans, when, lang)
+    tree = load_view(plans, when, lang)
     filters = Filters(pillar, status_filter, institution, working_group, overdue, stale)
     if target is not None and country is None and find_member(target) is not None:
         country, target = target, None
-    view: RegionalStatus | CountryStatus | CommitmentDetail
-    if target is not None:
+    view: StatusView
+    if since is not None:
+        start = parse_since(since)
+        view = changes(tree, start, when, lang)
+    elif target is not None:
         view = commitment_detail(tree, target, when, lang)
     elif country is not None:
         view = country_status(tree, resolve_member(country), when, filters, group_by, lang)
@@ -107,9 +123,7 @@ def status(
     echo(*_render(view, output_format, lang))
 
 
-def _render(
-    view: RegionalStatus | CountryStatus | CommitmentDetail, fmt: ViewFormat, lang: str
-) -> tuple[str, bool]:
+def _render(view: StatusView, fmt: ViewFormat, lang: str) -> tuple[str, bool]:
     """The text, and whether it carries colour; each renderer is imported only when used."""
     if fmt is ViewFormat.table:
         from mirps_cli.output import status_table

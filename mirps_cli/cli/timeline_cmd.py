@@ -48,7 +48,7 @@ def timeline(
     """
     when = parse_as_of(as_of)
 
-    from mirps_cli.cli.common import load_valid_tree
+    from mirps_cli.cli.common import load_view
     from mirps_cli.errors import UsageError
     from mirps_cli.timeline import parse_duration, timeline_view
 
@@ -58,7 +58,7 @@ def timeline(
             "timeline no tiene forma csv: use table, json o markdown",
         )
     end = parse_duration(upcoming, when) if upcoming is not None else None
-    tree = load_valid_tree(plans, when, lang)
+    tree = load_view(plans, when, lang)
     view = timeline_view(tree, year, when, end, lang)
     if output_format is ViewFormat.json:
         from mirps_cli.output import timeline_json

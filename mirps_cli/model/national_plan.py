@@ -42,6 +42,11 @@ class NationalPlan(Strict):
     plan_version: NonEmpty | None = None
     adopted: PartialDate | None = None
     updated: PartialDate | None = None
+    version_date: PartialDate | None = Field(
+        default=None,
+        description="The date of this version of the plan file: a status entry or value "
+        "with no date of its own counts from it when the plans are viewed as of a past date.",
+    )
     notes: Text | None = None
     sources: list[Url] = Field(default_factory=empty_list)
     institutions: list[Institution] = Field(

@@ -15,7 +15,7 @@ from pydantic import Field
 
 from mirps_cli.dates import PartialDate, add_months
 from mirps_cli.i18n import Message
-from mirps_cli.model.common import Strict, Text, Url, empty_list
+from mirps_cli.model.common import LocalizedText, Strict, Text, Url, empty_list
 from mirps_cli.vocab import STALE_AFTER_MONTHS, Reporter, Status
 
 # A closed item expects no further updates and no delivery.
@@ -58,6 +58,7 @@ class Tracked(Strict):
 
     if TYPE_CHECKING:  # declared by each tracked kind
         id: str
+        title: str | LocalizedText
         start: PartialDate | None
         due: PartialDate | None
         status_history: list[StatusEntry]

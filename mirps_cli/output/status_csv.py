@@ -6,7 +6,8 @@ import csv
 import io
 from typing import Any
 
-from mirps_cli.output.status_json import counts_data, opt, unique_rows
+from mirps_cli.output.status_json import change_data, counts_data, opt, unique_rows
+from mirps_cli.since import ChangesView
 from mirps_cli.status_views import (
     CommitmentDetail,
     CountryStatus,
@@ -17,7 +18,7 @@ from mirps_cli.status_views import (
 
 
 def render(view: StatusView, lang: str) -> str:
-    return by_view(view, _regional, _country, _commitment)
+    return by_view(view, _regional, _country, _commitment, _changes)
 
 
 CSV_FIELDS = [
@@ -104,3 +105,10 @@ def _commitment(view: CommitmentDetail) -> str:
         for e in view.history
     ]
     return _csv(["id", "date", "status", "note", "sources"], rows)
+
+
+def _changes(view: ChangesView) -> str:
+    """One row per change in the period."""
+    fields = ["date", "dated_by", "country", "id", "kind", "title", "status", "value", "note"]
+    fields.append("sources")
+    return _csv(fields, [change_data(c) for c in view.changes])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from mirps_cli.since import Change, ChangesView
 from mirps_cli.status_views import (
     CommitmentDetail,
     CountryCounts,
@@ -18,7 +19,7 @@ from mirps_cli.timeline import EventView
 
 
 def render(view: StatusView, lang: str) -> str:
-    return by_view(view, _regional, _country, _commitment)
+    return by_view(view, _regional, _country, _commitment, _changes)
 
 
 def opt(value: object) -> str | None:
@@ -143,3 +144,28 @@ def _commitment(view: CommitmentDetail) -> str:
         }
     )
     return dump(data)
+
+
+def change_data(change: Change) -> dict[str, Any]:
+    return {
+        "date": str(change.date),
+        "dated_by": change.dated_by,
+        "country": change.country,
+        "id": change.id,
+        "kind": change.kind.en,
+        "title": change.title.text,
+        "status": opt(change.status),
+        "value": change.value,
+        "note": change.note.text if change.note else None,
+        "sources": change.sources,
+    }
+
+
+def _changes(view: ChangesView) -> str:
+    return dump(
+        {
+            "from": view.start.isoformat(),
+            "to": view.end.isoformat(),
+            "changes": [change_data(c) for c in view.changes],
+        }
+    )

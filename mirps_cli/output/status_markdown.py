@@ -13,6 +13,7 @@ from mirps_cli.output.words import (
     marks_text,
     summary_line,
 )
+from mirps_cli.since import ChangesView
 from mirps_cli.status_views import (
     CommitmentDetail,
     CountryStatus,
@@ -35,6 +36,7 @@ def render(view: StatusView, lang: str) -> str:
         lambda v: _regional(v, lang),
         lambda v: _country(v, lang),
         lambda v: _commitment(v, lang),
+        lambda v: _changes(v, lang),
     )
 
 
@@ -156,4 +158,29 @@ def _commitment(view: CommitmentDetail, lang: str) -> str:
         no_status=label("no_status", lang),
         sections=sections,
         fallback_note=_fallback(view.fallback_used, lang),
+    )
+
+
+def _changes(view: ChangesView, lang: str) -> str:
+    heads = [
+        label(k, lang) for k in ("date", "country", "id", "title", "change", "note", "sources")
+    ]
+    rows = [
+        [
+            str(c.date),
+            c.country,
+            c.id,
+            str(c.title),
+            c.value if c.dated_by == "event" else f"{c.value} ({label(c.dated_by, lang)})",
+            str(c.note) if c.note else "",
+            " ".join(c.sources),
+        ]
+        for c in view.changes
+    ]
+    return render_template(
+        "status-changes.md.j2",
+        title=f"{label('changes_title', lang)}: {view.start.isoformat()} – {view.end.isoformat()}",
+        heads=heads,
+        rows=rows,
+        no_changes=label("no_changes", lang),
     )

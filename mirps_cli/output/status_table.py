@@ -16,6 +16,7 @@ from mirps_cli.output.words import (
     event_text,
     summary_line,
 )
+from mirps_cli.since import ChangesView
 from mirps_cli.status_views import (
     CommitmentDetail,
     CountryStatus,
@@ -59,6 +60,7 @@ def render(view: StatusView, lang: str, terminal: bool) -> str:
         lambda v: _regional(v, lang, terminal),
         lambda v: _country(v, lang, terminal),
         lambda v: _commitment(v, lang, terminal),
+        lambda v: _changes(v, lang, terminal),
     )
 
 
@@ -195,5 +197,30 @@ def _commitment(view: CommitmentDetail, lang: str, terminal: bool) -> str:
             for source in view.sources:
                 console.print(escape(f"  {source}"), soft_wrap=True)
         footnote(console, view.fallback_used, lang)
+
+    return render_with(draw, terminal)
+
+
+def _changes(view: ChangesView, lang: str, terminal: bool) -> str:
+    def draw(console: Console, terminal: bool) -> None:
+        console.print(
+            f"{label('changes_title', lang)}: {view.start.isoformat()} – {view.end.isoformat()}",
+            style="bold" if terminal else None,
+        )
+        console.print()
+        if not view.changes:
+            console.print(label("no_changes", lang))
+            return
+        table = plain_table(terminal)
+        table.add_column(label("date", lang), width=10, no_wrap=True)
+        table.add_column(label("id", lang), no_wrap=True)
+        table.add_column(label("title", lang), ratio=1)
+        table.add_column(label("change", lang), width=16)
+        for change in view.changes:
+            how = "" if change.dated_by == "event" else f"\n({label(change.dated_by, lang)})"
+            table.add_row(
+                str(change.date), change.id, escape(str(change.title)), escape(change.value + how)
+            )
+        console.print(table)
 
     return render_with(draw, terminal)

@@ -1,0 +1,73 @@
+"""The plans as they stood on a date: what was dated after it is left out, as if not yet
+written. `status`, `timeline` and `export` show this view of the tree (`--as-of`).
+
+An entry counts from its event's date; without one, from the date it was reported; without
+either, from the date of the plan version it was recorded in (`version_date`). Partial dates
+count from their first day: "2022" is there on 1 January 2022.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
+
+from mirps_cli.dates import PartialDate
+from mirps_cli.model import NationalPlan
+from mirps_cli.model.common import Instalment
+from mirps_cli.model.measures import Value
+from mirps_cli.model.tracked import StatusEntry
+from mirps_cli.tree import Tree
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def counts_by(day: dt.date, *dates: PartialDate | None) -> bool:
+    """Whether something dated by the first of `dates` that is given was there on `day`.
+    With none given it is there: nothing says otherwise."""
+    known = next((d for d in dates if d is not None), None)
+    return known is None or known.earliest() <= day
+
+
+def _there(item: object, day: dt.date, version: PartialDate | None) -> bool:
+    if isinstance(item, StatusEntry):
+        return counts_by(day, item.date, item.reported, version)
+    if isinstance(item, Value):
+        return counts_by(day, item.date, version)
+    if isinstance(item, Instalment):
+        return counts_by(day, item.date)
+    return True
+
+
+def _at(value: Any, day: dt.date, version: PartialDate | None) -> Any:
+    if isinstance(value, BaseModel):
+        return model_as_of(value, day, version)
+    if isinstance(value, list):
+        return [_at(item, day, version) for item in value if _there(item, day, version)]
+    return value
+
+
+def model_as_of(model: M, day: dt.date, version: PartialDate | None = None) -> M:
+    """A copy of `model` without what was dated after `day`; unchanged parts are shared."""
+    changed = {}
+    for name in type(model).model_fields:
+        old = getattr(model, name)
+        if isinstance(old, (BaseModel, list)):
+            new = _at(old, day, version)
+            if new != old:
+                changed[name] = new
+    return model.model_copy(update=changed) if changed else model
+
+
+def tree_as_of(tree: Tree, day: dt.date) -> Tree:
+    """The tree as it stood on `day`. Each file keeps its raw data and positions."""
+    files = []
+    for plan in tree.files:
+        if plan.model is None:
+            files.append(plan)
+            continue
+        version = plan.model.version_date if isinstance(plan.model, NationalPlan) else None
+        files.append(replace(plan, model=model_as_of(plan.model, day, version)))
+    return replace(tree, files=files)
