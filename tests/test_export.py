@@ -33,3 +33,15 @@ def test_export_refuses_an_invalid_tree(plans_copy: Path, mirps: Callable[..., R
     assert result.stdout == ""
     assert "M107" in result.stderr
     assert "fix them first" in result.stderr
+
+
+def test_export_of_bilingual_text_is_clean_json_with_nothing_on_stderr(
+    mirps: Callable[..., Run],
+) -> None:
+    """Bilingual text once made pydantic warn on stderr for every text it serialized."""
+    result = mirps("export", "--plans", str(SHIPPED_PLANS))
+    assert result.exit_code == 0
+    assert result.stderr == ""
+    hn = next(p for p in json.loads(result.stdout)["national_plans"] if p["country"] == "HN")
+    law = next(c for c in hn["commitments"] if c["id"] == "HN-01")
+    assert law["title"]["es"].startswith("Ley para la Prevención")

@@ -123,11 +123,14 @@ def guarded(command: F) -> F:
     return run  # type: ignore[return-value]
 
 
-def load_view(plans: str | None, as_of: dt.date, lang: str = "en") -> Tree:
-    """The valid tree as it stood on `as_of`: what is dated after it is left out."""
+def load_view(plans: str | None, as_of: dt.date, lang: str = "en", for_views: bool = True) -> Tree:
+    """The valid tree as it stood on `as_of`: what is dated after it is left out; for the
+    views, plain text is marked with the language it is written in."""
     from mirps_cli.as_of import tree_as_of
+    from mirps_cli.localize import tree_localized
 
-    return tree_as_of(load_valid_tree(plans, as_of, lang), as_of)
+    tree = tree_as_of(load_valid_tree(plans, as_of, lang), as_of)
+    return tree_localized(tree) if for_views else tree
 
 
 def load_valid_tree(plans: str | None, as_of: dt.date | None = None, lang: str = "en") -> Tree:

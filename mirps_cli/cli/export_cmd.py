@@ -40,5 +40,9 @@ def export(
     from mirps_cli.cli.common import load_valid_tree, load_view
     from mirps_cli.export import export_tree
 
-    tree = load_valid_tree(plans) if as_of is None else load_view(plans, parse_as_of(as_of))
+    tree = (
+        load_valid_tree(plans)
+        if as_of is None
+        else load_view(plans, parse_as_of(as_of), for_views=False)
+    )
     typer.echo(json.dumps(export_tree(tree), ensure_ascii=False, indent=2))

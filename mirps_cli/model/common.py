@@ -63,7 +63,9 @@ class LocalizedText(Strict):
 
 
 def _text_kind(value: Any) -> str:
-    return "localized" if isinstance(value, dict) else "plain"
+    # Called on the YAML's data when validating and on the model when serializing: a
+    # LocalizedText seen as "plain" made pydantic warn once per bilingual text on export.
+    return "localized" if isinstance(value, (dict, LocalizedText)) else "plain"
 
 
 # Human-readable text: a plain string, or {en: ..., es: ...}. The callable

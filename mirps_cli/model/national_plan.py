@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pydantic import Field
 
 from mirps_cli.dates import PartialDate
-from mirps_cli.i18n import Message
+from mirps_cli.i18n import Lang, Message
 from mirps_cli.model.commitment import Commitment, SupportRequest
 from mirps_cli.model.common import (
     CountryCode,
@@ -38,6 +38,11 @@ class CoordinationMember(Strict):
 
 class NationalPlan(Strict):
     country: CountryCode
+    language: Lang | None = Field(
+        default=None,
+        description="The language of the plan's plain text (text not written as {en, es}): "
+        "a view in the other language marks it as untranslated.",
+    )
     title: Text | None = None
     plan_version: NonEmpty | None = None
     adopted: PartialDate | None = None

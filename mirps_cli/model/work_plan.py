@@ -8,7 +8,7 @@ from typing import Annotated
 from pydantic import Field
 
 from mirps_cli.dates import PartialDate
-from mirps_cli.i18n import Message
+from mirps_cli.i18n import Lang, Message
 from mirps_cli.model.common import (
     CountryCode,
     Form,
@@ -118,6 +118,11 @@ class Fund(Strict):
 
 class WorkPlan(Strict):
     presidency: Presidency
+    language: Lang | None = Field(
+        default=None,
+        description="The language of the plan's plain text (text not written as {en, es}): "
+        "a view in the other language marks it as untranslated.",
+    )
     title: Text
     approval: Text | None = None
     introduction: list[Text] = Field(default_factory=empty_list)
