@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mirps_cli.i18n import Message, label, number, shown
+from mirps_cli.i18n import LABELS, Message, label, number, shown
 from mirps_cli.model import NationalPlan
 from mirps_cli.model.commitment import SupportRequest
 from mirps_cli.model.measures import Figure, Money, Quantification
@@ -44,14 +44,17 @@ def figure_text(figure: Figure, lang: str) -> str:
 
 
 def money_text(money: Money, lang: str) -> str:
-    return f"{money.currency} {number(money.amount, lang, about=money.about)}"
+    """ "USD 1,000,000"; "about USD 5,000" / "unos USD 5.000"."""
+    text = f"{money.currency} {number(money.amount, lang)}"
+    return LABELS["about"].in_lang(lang).format(n=text) if money.about else text
 
 
 def quantification_text(costing: Quantification, lang: str) -> str:
     """ "Protection, 2020: needs USD 1,000,000; State investment USD 400,000; gap USD 600,000"."""
-    scope = costing.commitment or label("whole_plan", lang)
+    parts = [costing.commitment] if costing.commitment else []
     if costing.focus_area is not None:
-        scope = FOCUS_AREA_TERMS[costing.focus_area].in_lang(lang)
+        parts.append(FOCUS_AREA_TERMS[costing.focus_area].in_lang(lang))
+    scope = ", ".join(parts) or label("whole_plan", lang)
     when = period(costing.start, costing.end)
     amounts = [
         f"{label(key, lang)} {money_text(money, lang)}"

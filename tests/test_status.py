@@ -23,7 +23,7 @@ from mirps_cli.status_views import Filters
 from mirps_cli.tree import Tree
 from mirps_cli.validate import validate_tree
 from mirps_cli.vocab import GroupBy, Status
-from tests.helpers import SHIPPED_PLANS, Run
+from tests.helpers import CASES, SHIPPED_PLANS, Run
 
 AS_OF = "2026-12-02"
 Golden = Callable[[str, str], None]
@@ -273,3 +273,17 @@ def test_since_lists_changes_in_the_period_with_how_they_are_dated(
     bad = status(mirps, "--since", "someday")
     assert bad.exit_code == 2
     assert "'someday' is not a date" in bad.stderr
+
+
+def test_country_figures_costing_and_coverage_in_spanish(
+    mirps: Callable[..., Run], golden: Golden
+) -> None:
+    plans = CASES / "valid" / "figures-and-costing" / "plans"
+    args = ["-c", "HN", "--as-of", "2022-06-01", "--lang", "es", "--format", "markdown"]
+    result = mirps("status", "--plans", str(plans), *args)
+    assert result.exit_code == 0, result.stderr
+    golden("status-country-hn-figures-es.md", result.stdout)
+    assert "1 de 26 compromisos conocidos registrados (2022)" in result.stdout
+    english = mirps("status", "--plans", str(plans), "-c", "HN", "--as-of", "2022-06-01")
+    assert "about 1,000 (2021)" in english.stdout
+    assert "HN-01, Protection: needs about USD 5,000" in english.stdout
