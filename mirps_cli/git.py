@@ -89,6 +89,12 @@ def _unknown(revision: str) -> GitError:
     )
 
 
+def merge_base(repo: Path, first: str, second: str) -> str:
+    """The commit where two histories meet: what `A...B` compares B with, as git diff does."""
+    one, two = resolve(repo, first), resolve(repo, second)
+    return _git(repo, "merge-base", one, two).decode().strip()
+
+
 def list_tree(repo: Path, commit: str, folder: str) -> list[Blob]:
     """Every entry under `folder` (relative to the root) at `commit`, recursively."""
     out = _git(repo, "ls-tree", "-r", "-l", "-z", "--full-tree", commit, "--", folder)
@@ -106,6 +112,26 @@ def list_tree(repo: Path, commit: str, folder: str) -> list[Blob]:
                 int(size) if kind == "blob" else None,
             )
         )
+    return blobs
+
+
+def list_index(repo: Path, folder: str) -> list[Blob]:
+    """Every entry under `folder` in the index (what `git commit` would record), with sizes."""
+    out = _git(repo, "ls-files", "--stage", "-z", "--full-name", "--", folder)
+    staged = []
+    for record in out.split(b"\0"):
+        if record:
+            meta, _, raw_path = record.partition(b"\t")
+            mode, object_id, _stage = meta.decode().split()
+            staged.append((mode, object_id, raw_path.decode("utf-8", "surrogateescape")))
+    ids = "".join(f"{object_id}\n" for _, object_id, _ in staged).encode()
+    sizes = (
+        _git(repo, "cat-file", "--batch-check", stdin=ids).decode().split("\n") if staged else []
+    )
+    blobs = []
+    for (mode, object_id, name), line in zip(staged, sizes, strict=False):
+        kind, size = line.split()[1:3] if len(line.split()) == 3 else ("missing", "0")
+        blobs.append(Blob(name, mode, object_id, int(size) if kind == "blob" else None))
     return blobs
 
 

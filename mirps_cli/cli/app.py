@@ -12,6 +12,7 @@ os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 import typer
 
 from mirps_cli import __version__
+from mirps_cli.cli.diff_cmd import diff
 from mirps_cli.cli.export_cmd import export
 from mirps_cli.cli.schema_cmd import schema
 from mirps_cli.cli.status_cmd import status
@@ -54,3 +55,4 @@ app.command()(timeline)
 app.command()(update)
 app.command()(schema)
 app.command()(export)
+app.command()(diff)

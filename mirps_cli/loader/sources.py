@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
@@ -13,7 +14,7 @@ from typing import Protocol
 
 from mirps_cli import git
 from mirps_cli.i18n import Message
-from mirps_cli.kinds import PlanKind
+from mirps_cli.kinds import NATIONAL, WORK_PLAN, PlanKind
 from mirps_cli.loader.files import candidates, decode, is_plan_name, kind_of, read_text, too_large
 from mirps_cli.loader.locate import file_problem
 from mirps_cli.problems import Problem
@@ -101,7 +102,7 @@ class Revision:
     root: Path  # the plans folder in the working tree
     revision: str  # as the user wrote it: HEAD~1, main, v1.0
     repo: Path
-    commit: str
+    commit: str | None  # None: the index (what is staged)
     folder: str  # the plans folder, relative to the repository's root
 
     @classmethod
@@ -110,12 +111,21 @@ class Revision:
         commit = git.resolve(repo, revision)
         return cls(plans, revision, repo, commit, git.relative_to_root(repo, plans))
 
+    @classmethod
+    def index(cls, plans: Path) -> Revision:
+        """The plans as staged for the next commit."""
+        repo = git.toplevel(plans)
+        return cls(plans, "index", repo, None, git.relative_to_root(repo, plans))
+
     @property
     def display(self) -> str:
         return f"{self.revision}:{self.folder}"
 
     def files(self, max_size: int) -> Iterator[SourceFile]:
-        blobs = git.list_tree(self.repo, self.commit, self.folder)
+        if self.commit is None:
+            blobs = git.list_index(self.repo, self.folder)
+        else:
+            blobs = git.list_tree(self.repo, self.commit, self.folder)
         if not blobs:
             raise git.GitError(
                 f"revision {self.revision} has no plans folder '{self.folder}': give a "
@@ -157,6 +167,30 @@ class Revision:
             "is a link or a submodule in git, not a file", "es un enlace o un submódulo en git"
         )
         return file_problem(display, "M101", link)
+
+
+@dataclass(frozen=True)
+class OneFile:
+    """A single plan file, as `mirps diff old.yaml new.yaml` compares two."""
+
+    path: Path
+
+    @property
+    def root(self) -> Path:
+        return self.path.parent.parent
+
+    @property
+    def display(self) -> str:
+        return display_path(self.path)
+
+    def files(self, max_size: int) -> Iterator[SourceFile]:
+        display = display_path(self.path)
+        text, problems = read_text(self.path, display, max_size)
+        # The kind from the file's folder (national/, regional/), else from its first key.
+        kind = kind_of((self.path.parent.name, self.path.name))
+        if kind is None and text is not None:
+            kind = WORK_PLAN if re.search(r"^presidency:", text, re.MULTILINE) else NATIONAL
+        yield SourceFile(self.path, display, kind or NATIONAL, text, problems)
 
 
 def folder_or_source(source: Source | Path | str) -> Source:

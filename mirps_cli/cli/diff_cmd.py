@@ -1,0 +1,106 @@
+"""`mirps diff`."""
+
+from __future__ import annotations
+
+import json
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from mirps_cli.cli.common import LangOption, PlansOption, echo, fail, guarded
+from mirps_cli.i18n import Lang, Message
+
+
+class DiffFormat(StrEnum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
+@guarded
+def diff(
+    revisions: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="[OLD [NEW] | OLD..NEW]",
+            help="Revisions (HEAD~1, main, a tag), or two plan folders, or two plan files. "
+            "None: HEAD against the working tree; one: it against the working tree.",
+            show_default=False,
+        ),
+    ] = None,
+    staged: Annotated[
+        bool, typer.Option("--staged", help="Compare with what is staged for the next commit.")
+    ] = False,
+    output_format: Annotated[
+        DiffFormat,
+        typer.Option(
+            "--format", help="text (+ - ~ marks; colour on a terminal), markdown or json."
+        ),
+    ] = DiffFormat.text,
+    exit_code: Annotated[
+        bool,
+        typer.Option("--exit-code", help="Exit 1 when something changed, 0 when nothing did."),
+    ] = False,
+    json_schema: Annotated[
+        bool, typer.Option("--json-schema", help="Print the JSON Schema of --format json.")
+    ] = False,
+    lang: LangOption = Lang.en,
+    plans: PlansOption = None,
+) -> None:
+    """What a plan update changed, item by item: commitments, milestones, activities, events...
+
+    Items are matched by id; renamed items, status moves, new status entries, new indicator
+    values and new requests for support are called out, with a summary per country. Git
+    revisions are read from git's objects: nothing is checked out. Exit codes: 0 (with
+    --exit-code: nothing changed), 1 (changes, with --exit-code; or a side does not
+    validate), 2 (usage: unknown revision, no repository, no plans folder).
+    """
+    if json_schema:
+        from mirps_cli.output.diff_json import SCHEMA
+
+        typer.echo(json.dumps(SCHEMA, ensure_ascii=False, indent=2))
+        return
+
+    import datetime as dt
+
+    from mirps_cli.diff import diff_trees
+    from mirps_cli.diff_sides import choose_sides
+    from mirps_cli.loader import load_tree, resolve_plans_dir
+    from mirps_cli.output import problems as findings
+    from mirps_cli.validate import validate_tree
+
+    old, new = choose_sides(list(revisions or []), staged, lambda: resolve_plans_dir(plans))
+    trees = []
+    for side in (old, new):
+        if side.whole_tree:
+            result = validate_tree(side.source, dt.date.today())
+            tree, errors = result.tree, result.errors
+        else:
+            tree, problems = load_tree(side.source)
+            errors = [p for p in problems if p.severity == "error"]
+        if errors:
+            typer.echo(findings.render(errors, lang, len(tree.files)), err=True, nl=False)
+            said = Message(
+                f"{side.name}: the plans have errors; fix them first",
+                f"{side.name}: los planes tienen errores; corríjalos primero",
+            )
+            raise fail(said.in_lang(lang), 1)
+        trees.append(tree)
+    result_view = diff_trees(trees[0], trees[1], old.name, new.name)
+    if output_format is DiffFormat.json:
+        from mirps_cli.output import diff_json
+
+        echo(diff_json.render(result_view, lang), False)
+    elif output_format is DiffFormat.markdown:
+        from mirps_cli.output import diff_markdown
+
+        echo(diff_markdown.render(result_view, lang), False)
+    else:
+        from mirps_cli.output import diff_text
+        from mirps_cli.output.console import is_terminal
+
+        terminal = is_terminal()
+        echo(diff_text.render(result_view, lang, terminal), terminal)
+    if exit_code and result_view.changed:
+        raise typer.Exit(1)
