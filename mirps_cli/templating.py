@@ -1,19 +1,29 @@
-"""The Jinja edge: where templates are found and how they are rendered.
+"""The Jinja edge: where templates are found, how they are rendered, how text is escaped.
 
-StrictUndefined turns a misspelt variable into an error instead of an empty
-string; keep_trailing_newline keeps the files byte-stable.
+StrictUndefined turns a misspelt variable into an error instead of an empty string;
+keep_trailing_newline keeps the files byte-stable. Templates run in Jinja's sandbox, since
+a team may bring its own (`mirps report --template-dir`): a template that reaches for
+Python internals stops with its file and line, and so does one with a syntax error or a
+missing variable.
 """
 
 from __future__ import annotations
 
+import re
+import traceback
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError
+from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined, TemplateError
+from jinja2 import TemplateSyntaxError as JinjaSyntaxError
+from jinja2.sandbox import SandboxedEnvironment
 
 from mirps_cli.errors import MirpsError
 
 _PACKAGE = Path(__file__).resolve().parent
+# Text that would start a block of Markdown at the beginning of a line: a heading, a quote,
+# a list item ("- ", "+ ", "* ", "1. ", "2022) "), a thematic break, a table row, HTML.
+_BLOCK_START = re.compile(r"^(\s*)([#>+\-*=|]|\d+[.)])")
 
 
 def templates_dir() -> Path:
@@ -22,37 +32,60 @@ def templates_dir() -> Path:
     return installed if installed.is_dir() else _PACKAGE.parent / "templates"
 
 
-def md_cell(value: object) -> str:
-    """Text safe inside a Markdown table cell: one line, pipes escaped."""
-    return " ".join(str(value).split()).replace("|", "\\|")
-
-
-def md_text(value: object) -> str:
-    """Text safe as a Markdown paragraph or list item: characters that start markup escaped."""
-    text = " ".join(str(value).split())
-    for char in ("\\", "*", "_", "`", "[", "]", "<", ">", "#"):
+def _escape_inline(text: str) -> str:
+    for char in ("\\", "*", "_", "`", "[", "]", "<", ">", "#", "&", "|", "~"):
         text = text.replace(char, "\\" + char)
     return text
 
 
-def environment() -> Environment:
-    env = Environment(
-        loader=FileSystemLoader(templates_dir()),
+def md_cell(value: object) -> str:
+    """Text safe inside a Markdown table cell: markup escaped, newlines as <br>."""
+    lines = [_escape_inline(" ".join(line.split())) for line in str(value).splitlines()]
+    return "<br>".join(line for line in lines if line)
+
+
+def md_text(value: object) -> str:
+    """Text safe as a Markdown paragraph or list item: nothing in it starts markup."""
+    text = _escape_inline(" ".join(str(value).split()))
+    # "2022. A year" would start a numbered list; "- x" a bullet: escape the marker.
+    return _BLOCK_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text, count=1)
+
+
+def environment(user_dir: Path | None = None, autoescape: bool = False) -> SandboxedEnvironment:
+    """Templates from `user_dir` first (any of them by file name), then mirps's own."""
+    loaders = [FileSystemLoader(user_dir)] if user_dir is not None else []
+    env = SandboxedEnvironment(
+        loader=ChoiceLoader([*loaders, FileSystemLoader(templates_dir())]),
         undefined=StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
-        autoescape=False,  # Markdown, not HTML; cells are escaped by the filters below
+        # Markdown is escaped by the filters below; an HTML template escapes everything.
+        autoescape=autoescape,
     )
     env.filters["cell"] = md_cell
     env.filters["text"] = md_text
     return env
 
 
-def render_template(name: str, **context: Any) -> str:
+def _where(error: Exception, name: str) -> str:
+    """ "report.md.j2, line 12": the template and line a failure comes from."""
+    if isinstance(error, JinjaSyntaxError):
+        return f"{Path(error.filename or error.name or name).name}, line {error.lineno}"
+    frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename.endswith(".j2")]
+    if frames:
+        return f"{Path(frames[-1].filename).name}, line {frames[-1].lineno}"
+    return name
+
+
+def render_template(
+    name: str, user_dir: Path | None = None, autoescape: bool = False, **context: Any
+) -> str:
     try:
-        return environment().get_template(name).render(**context)
+        return environment(user_dir, autoescape).get_template(name).render(**context)
     except TemplateError as error:
+        where = _where(error, name)
         raise MirpsError(
-            f"template {name} failed: {error}", f"la plantilla {name} falló: {error}"
-        ) from error
+            f"template {where}: {error.message or error}",
+            f"plantilla {where}: {error.message or error}",
+        ) from None

@@ -116,6 +116,14 @@ class Fund(Strict):
     sources: list[Url] = Field(default_factory=empty_list)
 
 
+class SupportPlatform(Strict):
+    """The MIRPS Support Platform of the year: its chair and members."""
+
+    chair: Text | None = None
+    members: list[Text] = Field(default_factory=empty_list)
+    sources: list[Url] = Field(default_factory=empty_list)
+
+
 class WorkPlan(Strict):
     presidency: Presidency
     language: Lang | None = Field(
@@ -133,6 +141,7 @@ class WorkPlan(Strict):
     coordination_mechanisms: list[Mechanism] = Field(default_factory=empty_list)
     coordination_note: Text | None = None
     timeline: list[TimelineEvent] = Field(default_factory=empty_list)
+    support_platform: SupportPlatform | None = None
     fund: Fund | None = None
     sources: list[Url] = Field(default_factory=empty_list)
 
