@@ -154,3 +154,15 @@ def read_blobs(repo: Path, object_ids: list[str]) -> dict[str, bytes]:
 def relative_to_root(repo_root: Path, folder: Path) -> str:
     """`folder` as a path relative to the repository's root, with forward slashes."""
     return folder.resolve().relative_to(repo_root.resolve()).as_posix()
+
+
+def describe(folder: Path) -> str | None:
+    """ "3f2a1c9" or "3f2a1c9 + uncommitted changes": the commit the plans in `folder` are at,
+    and whether they differ from it. None outside a repository or without git."""
+    try:
+        repo = toplevel(folder)
+        commit = _git(repo, "rev-parse", "--short=12", "HEAD").decode().strip()
+        changed = _git(repo, "status", "--porcelain", "--", relative_to_root(repo, folder))
+    except GitError:
+        return None
+    return f"{commit} + uncommitted changes" if changed.strip() else commit

@@ -44,6 +44,11 @@ def md_cell(value: object) -> str:
     return "<br>".join(line for line in lines if line)
 
 
+def md_inline(value: object) -> str:
+    """Text safe after a heading's or a list item's marker: markup inside it escaped."""
+    return _escape_inline(" ".join(str(value).split()))
+
+
 def md_text(value: object) -> str:
     """Text safe as a Markdown paragraph or list item: nothing in it starts markup."""
     text = _escape_inline(" ".join(str(value).split()))
@@ -65,6 +70,7 @@ def environment(user_dir: Path | None = None, autoescape: bool = False) -> Sandb
     )
     env.filters["cell"] = md_cell
     env.filters["text"] = md_text
+    env.filters["inline"] = md_inline
     return env
 
 

@@ -17,7 +17,16 @@ COMMANDS = sorted(c.name or c.callback.__name__ for c in app.registered_commands
 
 
 def test_the_commands_are_the_expected_ones() -> None:
-    assert COMMANDS == ["diff", "export", "schema", "status", "timeline", "update", "validate"]
+    assert COMMANDS == [
+        "diff",
+        "export",
+        "report",
+        "schema",
+        "status",
+        "timeline",
+        "update",
+        "validate",
+    ]
 
 
 @pytest.mark.parametrize("command", COMMANDS)

@@ -14,6 +14,7 @@ import typer
 from mirps_cli import __version__
 from mirps_cli.cli.diff_cmd import diff
 from mirps_cli.cli.export_cmd import export
+from mirps_cli.cli.report_cmd import report
 from mirps_cli.cli.schema_cmd import schema
 from mirps_cli.cli.status_cmd import status
 from mirps_cli.cli.timeline_cmd import timeline
@@ -56,3 +57,4 @@ app.command()(update)
 app.command()(schema)
 app.command()(export)
 app.command()(diff)
+app.command()(report)

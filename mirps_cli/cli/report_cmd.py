@@ -1,0 +1,134 @@
+"""`mirps report`."""
+
+from __future__ import annotations
+
+import os
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from mirps_cli.cli.common import PlansOption, echo, guarded, parse_as_of, parse_since
+from mirps_cli.i18n import Lang
+
+
+class ReportFormat(StrEnum):
+    markdown = "markdown"
+    html = "html"
+
+
+@guarded
+def report(
+    year: Annotated[
+        int | None,
+        typer.Option(
+            "--year", help="Presidency year (default: the latest work plan).", show_default=False
+        ),
+    ] = None,
+    country: Annotated[
+        str | None,
+        typer.Option(
+            "--country", "-c", help="Draft one national chapter alone.", show_default=False
+        ),
+    ] = None,
+    lang: Annotated[
+        Lang | None,
+        typer.Option(
+            "--lang",
+            help="Language of the draft (default: Spanish; a chapter drafted alone, its "
+            "country's own language).",
+            show_default=False,
+        ),
+    ] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            metavar="DATE",
+            help="End of the period (default: 31 December of the year).",
+            show_default=False,
+        ),
+    ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since",
+            metavar="DATE",
+            help="Start of the period (default: 1 January of the year).",
+            show_default=False,
+        ),
+    ] = None,
+    output_format: Annotated[
+        ReportFormat, typer.Option("--format", help="markdown, or html (one self-contained page).")
+    ] = ReportFormat.markdown,
+    template_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--template-dir",
+            metavar="DIR",
+            help="Templates that replace mirps's own, by file name.",
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "-o",
+            "--output",
+            metavar="FILE",
+            help="Write the draft to FILE (atomically) instead of stdout.",
+            show_default=False,
+        ),
+    ] = None,
+    plans: PlansOption = None,
+) -> None:
+    """Draft the MIRPS Annual Report from the plans, in Markdown or HTML, Spanish or English.
+
+    The draft follows the published reports (III Annual Report 2020): title, acronyms,
+    presentation and regional context (placeholders), a chapter per country (relevant
+    indicators, achievements and challenges, quantification), the regional work, the
+    region at a glance and an annex of every commitment. It shows the plans as they stood
+    at the period's end: anything dated after it is left out.
+    """
+    import datetime as dt
+
+    from mirps_cli import git
+    from mirps_cli.cli.common import load_valid_tree
+    from mirps_cli.loader import resolve_plans_dir
+    from mirps_cli.members import resolve_member
+    from mirps_cli.report import build_report
+
+    end = parse_as_of(as_of) if as_of is not None else None
+    start = parse_since(since) if since is not None else None
+    member = resolve_member(country) if country is not None else None
+    chosen = lang or (member.chapter_language if member is not None else Lang.es)
+    folder = resolve_plans_dir(plans)
+    tree = load_valid_tree(plans, end, chosen)
+    # SOURCE_DATE_EPOCH (the reproducible-builds convention) fixes the draft's date.
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    drafted = dt.datetime.fromtimestamp(int(epoch), dt.UTC).date() if epoch else dt.date.today()
+    view = build_report(
+        tree,
+        chosen,
+        year,
+        member.code if member else None,
+        start,
+        end,
+        drafted,
+        git.describe(folder),
+    )
+    if output_format is ReportFormat.html:
+        from mirps_cli.output import report_html
+
+        text = report_html.render(view, chosen, template_dir)
+    else:
+        from mirps_cli.output import report_markdown
+
+        text = report_markdown.render(view, chosen, template_dir)
+    if output is None:
+        echo(text, False)
+        return
+    from mirps_cli.atomic import write_atomic
+
+    write_atomic(output, text.encode("utf-8"))

@@ -1,0 +1,175 @@
+"""`mirps report`: a draft of the MIRPS Annual Report, built from the plans as they stood at
+the end of the reporting period. Numbers, tables and lists come from the data; narrative
+the data cannot give is left to the drafting team, as marked placeholders."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+from mirps_cli.as_of import tree_as_of
+from mirps_cli.errors import UsageError
+from mirps_cli.i18n import Lang, Shown, fold, shown
+from mirps_cli.localize import tree_localized
+from mirps_cli.members import MEMBERS
+from mirps_cli.model import Commitment, NationalPlan
+from mirps_cli.report_country import chapter, status_counts
+from mirps_cli.report_regional import regional
+from mirps_cli.report_views import AnnexRow, Counts, Report
+from mirps_cli.since import changes
+from mirps_cli.tree import Tree
+from mirps_cli.vocab import FOCUS_AREA_TERMS, PILLAR_TERMS, FocusArea, Pillar
+
+FIRST_REPORT_YEAR = 2017  # the numeral of a report is its year minus 2017: III for 2020
+
+# Acronyms the report itself uses, in each language.
+ACRONYMS = {
+    "en": [
+        ("MIRPS", "Comprehensive Regional Protection and Solutions Framework"),
+        ("OAS", "Organization of American States"),
+        ("UNHCR", "Office of the United Nations High Commissioner for Refugees"),
+    ],
+    "es": [
+        ("ACNUR", "Alto Comisionado de las Naciones Unidas para los Refugiados"),
+        ("MIRPS", "Marco Integral Regional para la Protección y Soluciones"),
+        ("OEA", "Organización de los Estados Americanos"),
+    ],
+}
+
+
+def roman(number: int) -> str:
+    """ "III" for 3."""
+    values = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ]
+    out = ""
+    for value, letters in values:
+        while number >= value:
+            out += letters
+            number -= value
+    return out
+
+
+def period(
+    tree: Tree, year: int | None, since: dt.date | None, as_of: dt.date | None
+) -> tuple[int, dt.date, dt.date]:
+    """The report's year and period: the presidency year (default: the latest work plan's),
+    from 1 January to 31 December, unless --since and --as-of say otherwise."""
+    years = sorted(wp.presidency.year for _, wp in tree.work_plans())
+    if year is not None:
+        chosen = year
+    elif as_of is not None:
+        chosen = as_of.year  # the period's end says which year is reported
+    else:
+        chosen = years[-1] if years else dt.date.today().year
+    if year is not None and years and year not in years:
+        raise UsageError(
+            f"no regional work plan for {year} (work plans: {', '.join(map(str, years))})",
+            f"no hay plan de trabajo regional de {year} (planes: {', '.join(map(str, years))})",
+        )
+    start = since or dt.date(chosen, 1, 1)
+    end = as_of or dt.date(chosen, 12, 31)
+    if end < start:
+        raise UsageError(
+            f"the period ends ({end}) before it starts ({start})",
+            f"el período termina ({end}) antes de empezar ({start})",
+        )
+    return chosen, start, end
+
+
+def _annex_row(plan: NationalPlan, c: Commitment, lang: str) -> AnnexRow:
+    return AnnexRow(
+        c.id,
+        plan.country,
+        shown(c.title, lang),
+        PILLAR_TERMS[c.pillar].in_lang(lang) if c.pillar else "",
+        c.status,
+        c.date_not_reported,
+        c.last_dated,
+        list(c.sources),
+    )
+
+
+def build_report(
+    tree: Tree,
+    lang: str,
+    year: int | None = None,
+    country: str | None = None,
+    since: dt.date | None = None,
+    as_of: dt.date | None = None,
+    drafted: dt.date | None = None,
+    revision: str | None = None,
+) -> Report:
+    """The report of `tree`, a valid tree with everything its files hold."""
+    chosen, start, end = period(tree, year, since, as_of)
+    at_end = tree_localized(tree_as_of(tree, end))
+    at_start = tree_as_of(tree, start - dt.timedelta(days=1))
+    period_changes = changes(at_end, start, end, lang).changes
+    by_country = defaultdict(list)
+    for change in period_changes:
+        by_country[change.country].append(change)
+    plans = sorted(
+        at_end.national_plans(), key=lambda p: fold(MEMBERS[p[1].country].name.in_lang(lang))
+    )
+    chapters = [
+        chapter(plan, at_start.national(plan.country), by_country[plan.country], end, lang)
+        for _, plan in plans
+        if country is None or plan.country == country
+    ]
+    every = [
+        (plan, c) for _, plan in plans for c in plan.commitments if country in (None, plan.country)
+    ]
+    then = [
+        c
+        for _, plan in at_start.national_plans()
+        for c in plan.commitments
+        if country in (None, plan.country)
+    ]
+    now = [c for _, c in every]
+    by_pillar = [
+        Counts(
+            PILLAR_TERMS[p].in_lang(lang),
+            status_counts([c for c in then if c.pillar is p]),
+            status_counts([c for c in now if c.pillar is p]),
+        )
+        for p in Pillar
+    ]
+    by_focus = [
+        Counts(
+            FOCUS_AREA_TERMS[f].in_lang(lang),
+            status_counts([c for c in then if f in c.focus_areas]),
+            status_counts([c for c in now if f in c.focus_areas]),
+        )
+        for f in FocusArea
+    ]
+    annex = [_annex_row(plan, c, lang) for plan, c in every]
+    texts: list[Shown] = [row.title for row in annex]
+    return Report(
+        year=chosen,
+        numeral=roman(chosen - FIRST_REPORT_YEAR),
+        start=start,
+        end=end,
+        drafted=drafted or dt.date.today(),
+        revision=revision,
+        countries=chapters,
+        regional=regional(at_end, chosen, start, end, lang),
+        totals=Counts("", status_counts(then), status_counts(now)),
+        by_pillar=by_pillar,
+        by_focus=by_focus,
+        chart=[(ch.member.code, ch.encoded, ch.by_status.end["fulfilled"]) for ch in chapters],
+        annex=annex,
+        acronyms=ACRONYMS[Lang(lang).value],
+        fallback_used=any(t.fallback for t in texts),
+    )

@@ -1,0 +1,103 @@
+"""One country's chapter of the annual report: relevant indicators, achievements and
+challenges, quantification, and the tool's own summary."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from mirps_cli.i18n import label, shown
+from mirps_cli.members import MEMBERS
+from mirps_cli.model import Commitment, NationalPlan
+from mirps_cli.report_views import CountryChapter, Counts, Item, Progress
+from mirps_cli.since import Change
+from mirps_cli.status_figures import (
+    coverage,
+    figure_text,
+    quantification_text,
+    request_text,
+)
+from mirps_cli.vocab import PILLAR_TERMS, REPORTER_TERMS, Pillar, Status
+
+NO_STATUS = "none"
+
+
+def status_counts(commitments: list[Commitment]) -> dict[str, int]:
+    counts = {str(s): 0 for s in Status} | {NO_STATUS: 0}
+    for c in commitments:
+        counts[str(c.status) if c.status else NO_STATUS] += 1
+    return counts
+
+
+def _progress(change: Change, plan: NationalPlan, lang: str) -> Progress:
+    reporter = ""
+    for c in plan.commitments:
+        for item in (c, *c.milestones):
+            if item.id == change.id:
+                entry = next((e for e in item.status_history if e.status == change.status), None)
+                if entry is not None and entry.reporter is not None:
+                    reporter = REPORTER_TERMS[entry.reporter].in_lang(lang)
+    assert change.status is not None
+    return Progress(
+        change.date,
+        change.dated_by,
+        change.id,
+        change.title,
+        change.status,
+        change.note,
+        reporter,
+        change.sources,
+    )
+
+
+def chapter(
+    plan: NationalPlan,
+    start_plan: NationalPlan | None,
+    changes: list[Change],
+    end: dt.date,
+    lang: str,
+) -> CountryChapter:
+    """The chapter of `plan` as it stood at the period's end; `start_plan` as it stood at its
+    start (None when the plan did not exist yet); `changes` the country's changes in it."""
+    member = MEMBERS[plan.country]
+    status_changes = [c for c in changes if c.status is not None]
+    progress = [_progress(c, plan, lang) for c in status_changes if c.kind.en == "commitment"]
+    reached = [
+        _progress(c, plan, lang)
+        for c in status_changes
+        if c.kind.en == "milestone" and c.status is Status.FULFILLED
+    ]
+    commitments = list(plan.commitments)
+    by_pillar = []
+    for pillar in [*Pillar, None]:
+        now = [c for c in commitments if c.pillar is pillar]
+        then = [c for c in (start_plan.commitments if start_plan else []) if c.pillar is pillar]
+        if now or then:
+            name = PILLAR_TERMS[pillar].in_lang(lang) if pillar else label("no_pillar", lang)
+            by_pillar.append(Counts(name, status_counts(then), status_counts(now)))
+    institutions = {i.id: i.name for i in plan.institutions}
+    return CountryChapter(
+        member=member,
+        name=member.name.in_lang(lang),
+        figures=[figure_text(f, lang) for f in plan.figures],
+        progress=progress,
+        milestones=reached,
+        undated=[Item(c.id, shown(c.title, lang)) for c in commitments if c.date_not_reported],
+        overdue=[Item(c.id, shown(c.title, lang), c.due) for c in commitments if c.is_overdue(end)],
+        stale=[
+            Item(c.id, shown(c.title, lang), c.last_dated) for c in commitments if c.is_stale(end)
+        ],
+        factors=[shown(f, lang) for c in commitments for f in c.facilitating_factors],
+        challenges=[shown(f, lang) for c in commitments for f in c.challenges],
+        quantification=[quantification_text(q, lang) for q in plan.quantification],
+        requests=[request_text(r, lang) for r in plan.support_requests]
+        + [f"{c.id}: {request_text(r, lang)}" for c in commitments for r in c.support_requests],
+        by_status=Counts(
+            label("commitments", lang),
+            status_counts(list(start_plan.commitments) if start_plan else []),
+            status_counts(commitments),
+        ),
+        by_pillar=by_pillar,
+        coverage=coverage(plan, lang),
+        team=[shown(institutions.get(i, i), lang) for i in plan.national_technical_team],
+        encoded=len(commitments),
+    )

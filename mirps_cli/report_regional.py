@@ -1,0 +1,67 @@
+"""The regional chapter of the annual report: the work plan's outcomes and activities, the
+working groups, the partnerships (Support Platform, MIRPS Fund) and the period's calendar."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+from mirps_cli.i18n import label, number, shown
+from mirps_cli.members import MEMBERS
+from mirps_cli.report_views import Event, Regional
+from mirps_cli.tree import Tree
+from mirps_cli.vocab import BUDGET_KIND_TERMS
+
+
+def regional(tree: Tree, year: int, start: dt.date, end: dt.date, lang: str) -> Regional:
+    plans = {wp.presidency.year: wp for _, wp in tree.work_plans()}
+    plan = plans.get(year)
+    if plan is None:
+        return Regional(None, None, [], [], None, [], [], [], [], [])
+    outcomes = [
+        (o.id, shown(o.title, lang), [(a.id, shown(a.title, lang)) for a in o.activities])
+        for o in plan.outcomes
+    ]
+    groups = [
+        (
+            g.id,
+            shown(g.name, lang),
+            MEMBERS[g.lead_country].name.in_lang(lang) if g.lead_country else "",
+            g.lead_unconfirmed,
+            [shown(p, lang) for p in g.priorities],
+        )
+        for g in plan.working_groups
+    ]
+    lines: list[str] = []
+    totals: dict[str, float] = defaultdict(float)
+    if plan.fund is not None:
+        for line in plan.fund.budget_lines:
+            amount = ""
+            if line.amount is not None and line.currency is not None:
+                amount = f"{line.currency} {number(line.amount, lang)}"
+                totals[line.currency] += line.amount  # never summed across currencies
+            kind = BUDGET_KIND_TERMS[line.kind].in_lang(lang) if line.kind else ""
+            parts = [str(shown(line.funder, lang)), amount, kind]
+            lines.append(", ".join(p for p in parts if p))
+    events, unscheduled = [], []
+    for event in plan.timeline:
+        view = Event(event.id, shown(event.title, lang), event.date, event.end_date)
+        if event.date is None or event.date.month is None:
+            unscheduled.append(view)
+        elif event.date.earliest() <= end and (event.end_date or event.date).latest() >= start:
+            events.append(view)
+    platform = plan.support_platform
+    return Regional(
+        year=year,
+        presidency=MEMBERS[plan.presidency.country],
+        outcomes=outcomes,
+        working_groups=groups,
+        support_chair=shown(platform.chair, lang) if platform and platform.chair else None,
+        support_members=[shown(m, lang) for m in platform.members] if platform else [],
+        fund_lines=lines,
+        fund_totals=[
+            f"{label('total', lang)}: {c} {number(v, lang)}" for c, v in sorted(totals.items())
+        ],
+        events=events,
+        unscheduled=unscheduled,
+    )

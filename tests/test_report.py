@@ -1,0 +1,234 @@
+"""`mirps report`: annual report drafts, golden in both languages and formats, checked as
+parsed Markdown and HTML, over time, with user templates and hostile text."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from tests.helpers import SHIPPED_PLANS, Run
+
+Golden = Callable[[str, str], None]
+DRAFTED = {"SOURCE_DATE_EPOCH": "1764633600"}  # 2 December 2025: a fixed draft date
+
+
+@pytest.fixture
+def plans(isolated: Path) -> Path:
+    """The shipped plans outside any repository, so no revision enters the draft."""
+    target = isolated / "plans"
+    shutil.copytree(SHIPPED_PLANS, target)
+    return target
+
+
+def report(mirps: Callable[..., Run], plans: Path, *args: str) -> Run:
+    return mirps("report", "--plans", str(plans), *args, env=DRAFTED)
+
+
+def tokens(markdown: str) -> list[Token]:
+    return MarkdownIt("commonmark").enable("table").parse(markdown)
+
+
+def headings(markdown: str) -> list[tuple[str, str]]:
+    found = tokens(markdown)
+    return [(t.tag, found[i + 1].content) for i, t in enumerate(found) if t.type == "heading_open"]
+
+
+@pytest.mark.parametrize(
+    ("name", "args"),
+    [
+        ("report-2022-es.md", ["--year", "2022"]),
+        ("report-2022-en.md", ["--year", "2022", "--lang", "en"]),
+        ("report-2022-es.html", ["--year", "2022", "--format", "html"]),
+        ("report-2022-bz.md", ["--year", "2022", "--country", "BZ"]),
+    ],
+)
+def test_golden_drafts(
+    mirps: Callable[..., Run], plans: Path, golden: Golden, name: str, args: list[str]
+) -> None:
+    result = report(mirps, plans, *args)
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ""
+    golden(name, result.stdout)
+    again = report(mirps, plans, *args)
+    assert again.stdout == result.stdout  # deterministic: drafts diff cleanly in git
+
+
+def test_the_structure_of_the_published_reports(mirps: Callable[..., Run], plans: Path) -> None:
+    out = report(mirps, plans, "--year", "2022").stdout
+    found = headings(out)
+    assert found[0] == (
+        "h1",
+        "V Informe Anual del Marco Integral Regional para la Protección y Soluciones MIRPS 2022 "
+        "— Aplicando el Pacto Mundial sobre los Refugiados en Centroamérica y México",
+    )
+    h2 = [text for tag, text in found if tag == "h2"]
+    assert h2[:5] == [
+        "Acrónimos",
+        "A. Presentación",
+        "B. Contexto regional",
+        "I. El MIRPS en los países",
+        "II. Trabajo regional del MIRPS",
+    ]
+    countries = [text for tag, text in found if tag == "h3"][:7]
+    assert countries == [
+        "Belice",
+        "Costa Rica",
+        "El Salvador",
+        "Guatemala",
+        "Honduras",
+        "México",
+        "Panamá",
+    ]
+    h4 = [text for tag, text in found if tag == "h4"][:3]
+    assert h4 == ["Indicadores relevantes", "Logros y desafíos", "Cuantificación"]
+    english = [t for tag, t in headings(report(mirps, plans, "--lang", "en").stdout) if tag == "h3"]
+    assert english[:7] == [
+        "Belize",
+        "Costa Rica",
+        "El Salvador",
+        "Guatemala",
+        "Honduras",
+        "Mexico",
+        "Panama",
+    ]
+
+
+def test_every_table_row_has_its_header_cells(mirps: Callable[..., Run], plans: Path) -> None:
+    found = tokens(report(mirps, plans, "--year", "2022").stdout)
+    widths: list[int] = []
+    cells = 0
+    for token in found:
+        if token.type == "tr_open":
+            cells = 0
+        elif token.type in ("th_open", "td_open"):
+            cells += 1
+        elif token.type == "tr_close":
+            widths.append(cells)
+        elif token.type == "table_close":
+            assert len(set(widths)) == 1, widths
+            widths = []
+    assert any(t.type == "table_open" for t in found)
+
+
+def test_a_report_is_a_view_of_its_period(mirps: Callable[..., Run], plans: Path) -> None:
+    """The same plans reported for two years give two different, correct chapters."""
+    in_2022 = report(mirps, plans, "--year", "2022", "--lang", "en", "--country", "HN").stdout
+    in_2023 = report(
+        mirps,
+        plans,
+        "--since",
+        "2023-01-01",
+        "--as-of",
+        "2023-12-31",
+        "--lang",
+        "en",
+        "--country",
+        "HN",
+    ).stdout
+    assert "December 2022: HN-01 Law for the Prevention" in in_2022
+    assert "March 2023" not in in_2022
+    assert "March 2023: HN-01 Law for the Prevention" in in_2023
+    assert "— fulfilled —" in in_2023 and "Sanctioned and published" in in_2023
+    assert "Jan 1 – Dec 31, 2023" in in_2023  # Babel: CLDR English has no longer form
+    assert "VI Annual Report" in in_2023
+
+
+def test_a_chapter_of_belize_alone_is_in_english(mirps: Callable[..., Run], plans: Path) -> None:
+    out = report(mirps, plans, "--country", "belice").stdout
+    assert "### Belize" in out and "Relevant indicators" in out
+    assert "### Honduras" not in out
+
+
+def test_a_user_template_replaces_one_of_mirps(
+    mirps: Callable[..., Run], plans: Path, isolated: Path
+) -> None:
+    mine = isolated / "mine"
+    mine.mkdir()
+    (mine / "report-country.md.j2").write_text(
+        "\n### {{ country.chapter.name }} (our own layout)\n"
+    )
+    out = report(mirps, plans, "--template-dir", str(mine)).stdout
+    assert "### Honduras (our own layout)" in out
+    assert "## II. Trabajo regional del MIRPS" in out  # the others are mirps's own
+
+
+@pytest.mark.parametrize(
+    ("template", "said"),
+    [
+        ("{{ no_such_thing }}", "report.md.j2, line 1"),
+        ("{% for x in %}", "report.md.j2, line 1"),
+        ("line one\n{{ ''.__class__.__mro__ }}", "report.md.j2, line 2"),
+    ],
+)
+def test_a_broken_template_stops_with_its_file_and_line(
+    mirps: Callable[..., Run], plans: Path, isolated: Path, template: str, said: str
+) -> None:
+    mine = isolated / "mine"
+    mine.mkdir()
+    (mine / "report.md.j2").write_text(template)
+    result = report(mirps, plans, "--template-dir", str(mine))
+    assert result.exit_code == 1
+    assert said in result.stderr
+    assert "Traceback" not in result.stderr and result.stdout == ""
+
+
+def test_hostile_text_stays_text(mirps: Callable[..., Run], plans: Path) -> None:
+    hn = plans / "national" / "HN.yaml"
+    text = hn.read_text(encoding="utf-8")
+    hostile = '"A | pipe\\n- a list <script>alert(1)</script> # and &amp; *stars*"'
+    hn.write_text(
+        text.replace(
+            "title: Map potentially contested land in future return areas", f"title: {hostile}"
+        )
+    )
+    markdown = report(mirps, plans, "--year", "2022", "--lang", "en")
+    assert markdown.exit_code == 0, markdown.stderr
+    found = tokens(markdown.stdout)
+    assert not [t for t in found if t.type in ("html_block", "html_inline")]
+    inline = " ".join(t.content for t in found if t.type == "inline")
+    assert "&amp;" in markdown.stdout.replace("\\&", "&")
+    row = next(
+        t for t in found if t.type == "inline" and "stars" in t.content and "pipe" in t.content
+    )
+    assert "<br>" not in row.content or "pipe" in inline
+    html = report(mirps, plans, "--year", "2022", "--lang", "en", "--format", "html").stdout
+    assert "<script>" not in html and "&lt;script&gt;" in html
+
+
+def test_output_to_a_file(mirps: Callable[..., Run], plans: Path, isolated: Path) -> None:
+    target = isolated / "draft.md"
+    result = report(mirps, plans, "-o", str(target))
+    assert result.exit_code == 0 and result.stdout == ""
+    assert target.read_text(encoding="utf-8").startswith("# V Informe Anual")
+
+
+def test_the_html_page_stands_alone(mirps: Callable[..., Run], plans: Path) -> None:
+    html = report(mirps, plans, "--format", "html").stdout
+    assert html.startswith("<!DOCTYPE html>")
+    assert "@media print" in html
+    assert "http" not in html.split("<body>")[0]  # no stylesheet or script fetched
+
+
+def test_the_plans_revision_is_named_in_a_repository(
+    mirps: Callable[..., Run], isolated: Path, git_repo: Callable[..., str]
+) -> None:
+    plans = isolated / "repo" / "plans"
+    shutil.copytree(SHIPPED_PLANS, plans)
+    git_repo("add", "-A")
+    git_repo("commit", "--quiet", "-m", "plans")
+    commit = git_repo("rev-parse", "--short=12", "HEAD")
+    assert f"`{commit}`" in report(mirps, plans).stdout
+    (plans / "national" / "PA.yaml").write_text((plans / "national" / "PA.yaml").read_text() + "\n")
+    assert f"`{commit} + uncommitted changes`" in report(mirps, plans).stdout
+
+
+def test_usage_errors(mirps: Callable[..., Run], plans: Path) -> None:
+    year = report(mirps, plans, "--year", "2019")
+    assert year.exit_code == 2 and "no regional work plan for 2019" in year.stderr
+    backwards = report(mirps, plans, "--since", "2023", "--as-of", "2022")
+    assert backwards.exit_code == 2 and "ends" in backwards.stderr
