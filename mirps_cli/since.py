@@ -46,7 +46,8 @@ def _within(date: PartialDate | None, start: dt.date, end: dt.date) -> bool:
 def changes(tree: Tree, start: dt.date, end: dt.date, lang: str) -> ChangesView:
     """Every status entry and indicator value dated within [start, end]."""
     found: list[Change] = []
-    for plan_file, _, item in tree.tracked():
+    for ref in tree.tracked():
+        plan_file, item = ref.file, ref.item
         plan = plan_file.model
         country = plan.country if isinstance(plan, NationalPlan) else ""
         version = plan.version_date if isinstance(plan, NationalPlan) else None
@@ -60,7 +61,7 @@ def changes(tree: Tree, start: dt.date, end: dt.date, lang: str) -> ChangesView:
                         when,
                         dated_by,
                         country,
-                        item.id,
+                        ref.ident,
                         type(item).NOUN,
                         title,
                         entry.status,
@@ -72,7 +73,7 @@ def changes(tree: Tree, start: dt.date, end: dt.date, lang: str) -> ChangesView:
         if isinstance(item, Commitment):
             for indicator in item.indicators:
                 found += _values(
-                    indicator.values, country, item.id, indicator.name, start, end, lang
+                    indicator.values, country, ref.ident, indicator.name, start, end, lang
                 )
     found.sort(key=lambda c: (c.date.earliest(), c.country, c.id))
     return ChangesView(start, end, found)

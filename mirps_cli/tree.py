@@ -36,6 +36,14 @@ class TrackedRef(NamedTuple):
     loc: tuple[str | int, ...]  # where the item is in the file's data
     item: Tracked
 
+    @property
+    def ident(self) -> str:
+        """The item's id in the whole tree: a commitment's own (HN-03), a work plan's
+        activity or event with its year (2022:1.1), as `mirps update` and `status` take it."""
+        model = self.file.model
+        assert model is not None
+        return model.qualify(self.item.id)
+
 
 @dataclass
 class Tree:
@@ -64,17 +72,16 @@ class Tree:
 
     def find_tracked(self, ident: str, kind: type[Tracked] = Tracked) -> TrackedRef:
         """The tracked item with this id, in any case; a usage error naming the closest ids."""
-        every = {ref.item.id.upper(): ref for ref in self.tracked(kind)}
+        every = {ref.ident.upper(): ref for ref in self.tracked(kind)}
         wanted = ident.strip().upper()
         if wanted in every:
             return every[wanted]
         close = [
-            every[c].item.id
-            for c in difflib.get_close_matches(wanted, list(every), n=3, cutoff=0.5)
+            every[c].ident for c in difflib.get_close_matches(wanted, list(every), n=3, cutoff=0.5)
         ]
         # "unknown commitment", or the nouns of every tracked kind the tree holds.
         nouns = list(dict.fromkeys(type(ref.item).NOUN for ref in every.values())) or [kind.NOUN]
-        noun = Message(" or ".join(n.en for n in nouns), " o ".join(n.es for n in nouns))
+        noun = Message(_either([n.en for n in nouns], "or"), _either([n.es for n in nouns], "o"))
         raise UsageError(
             f"unknown {noun.en} '{ident}'"
             + (f"; did you mean {' or '.join(close)}?" if close else ""),
@@ -112,3 +119,8 @@ class Tree:
         ref = self.find_tracked(ident, Commitment)
         assert isinstance(ref.file.model, NationalPlan) and isinstance(ref.item, Commitment)
         return ref.file.model, ref.item
+
+
+def _either(words: list[str], conjunction: str) -> str:
+    """ "commitment, milestone or event"."""
+    return f"{', '.join(words[:-1])} {conjunction} {words[-1]}" if len(words) > 1 else words[0]

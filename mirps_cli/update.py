@@ -14,6 +14,7 @@ import difflib
 import json
 import re
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +30,7 @@ from mirps_cli.loader.sources import Folder, WithText
 from mirps_cli.problems import Invalid
 from mirps_cli.tree import PlanFile
 from mirps_cli.validate import Validation, validate_tree
-from mirps_cli.vocab import Reporter, Status, parse_reporter, parse_status
+from mirps_cli.vocab import Reporter, parse_reporter, parse_status_of
 from mirps_cli.yaml import compose, parse
 
 _LINES = re.compile(r".*?(?:\r\n|\r|\n)|.+\Z", re.DOTALL)
@@ -52,7 +53,7 @@ class Edit:
     path: Path
     display: str
     item: str  # its id
-    status: Status
+    status: StrEnum  # a commitment's Status, an event's EventStatus
     date: PartialDate
     old: bytes
     new: bytes
@@ -198,13 +199,6 @@ def _findings(intro: Message, validation: Validation) -> UpdateRefused:
 
 def prepare_update(root: Path, update: StatusUpdate, today: dt.date) -> Edit:
     """Work out the edit, validated, without writing anything."""
-    status = parse_status(update.status)
-    if status is None:
-        choices = ", ".join(s.value for s in Status)
-        raise UpdateRefused(
-            f"unknown status '{update.status}': use one of {choices}",
-            f"estado desconocido '{update.status}': use uno de {choices}",
-        )
     try:
         date = PartialDate.parse(update.date or today.isoformat())
         reported = PartialDate.parse(update.reported) if update.reported else None
@@ -230,16 +224,24 @@ def prepare_update(root: Path, update: StatusUpdate, today: dt.date) -> Edit:
             before,
         )
     try:
-        plan_file, loc, item = before.tree.find_tracked(update.item)
+        found = before.tree.find_tracked(update.item)
+        plan_file, loc, item = found
     except MirpsError as error:
         raise UpdateRefused(error.message.en, error.message.es) from None
+    status = parse_status_of(type(item).STATUSES, update.status)
+    if status is None:
+        choices = ", ".join(s.value for s in type(item).STATUSES)
+        raise UpdateRefused(
+            f"unknown status '{update.status}': use one of {choices}",
+            f"estado desconocido '{update.status}': use uno de {choices}",
+        )
 
     last = item.last_dated
     if last is not None and date.latest() < last.earliest():
         raise UpdateRefused(
-            f"{item.id}: date {date} is before its latest status entry ({last}); "
+            f"{found.ident}: date {date} is before its latest status entry ({last}); "
             "entries are kept oldest first",
-            f"{item.id}: la fecha {date} es anterior a su última entrada de estado "
+            f"{found.ident}: la fecha {date} es anterior a su última entrada de estado "
             f"({last}); las entradas van de la más antigua a la más reciente",
         )
 
@@ -267,7 +269,7 @@ def prepare_update(root: Path, update: StatusUpdate, today: dt.date) -> Edit:
     entry |= {"note": update.note, "sources": list(update.sources)}
     _check_only_the_entry(after.tree.files, plan_file, loc, entry)
     return Edit(
-        plan_file.path, plan_file.display, item.id, status, date, old, new, (first, last_line)
+        plan_file.path, plan_file.display, found.ident, status, date, old, new, (first, last_line)
     )
 
 

@@ -90,6 +90,39 @@ STATUS_TERMS: dict[Status, StatusTerm] = {
 }
 
 
+class EventStatus(StrEnum):
+    """Where a timeline event stands."""
+
+    SCHEDULED = "scheduled"
+    HELD = "held"
+    POSTPONED = "postponed"
+    CANCELLED = "cancelled"
+
+
+EVENT_STATUS_TERMS: dict[EventStatus, Message] = {
+    EventStatus.SCHEDULED: Message("scheduled", "programado"),
+    EventStatus.HELD: Message("held", "realizado"),
+    EventStatus.POSTPONED: Message("postponed", "aplazado"),
+    EventStatus.CANCELLED: Message("cancelled", "cancelado"),
+}
+
+
+def parse_event_status(text: str) -> EventStatus | None:
+    """An event status from its value or its English or Spanish name: "held", "realizado"."""
+    wanted = fold(text)
+    for status, name in EVENT_STATUS_TERMS.items():
+        if wanted in (fold(status.value), fold(name.en), fold(name.es)):
+            return status
+    return None
+
+
+def parse_status_of(statuses: type[StrEnum], text: str) -> StrEnum | None:
+    """A status of the kind an item takes (a commitment's, an event's) from what was typed."""
+    if statuses is EventStatus:
+        return parse_event_status(text)
+    return parse_status(text)
+
+
 def parse_status(text: str) -> Status | None:
     """A status from its value or its English or Spanish name: "fulfilled", "en curso"."""
     wanted = fold(text)
@@ -99,10 +132,12 @@ def parse_status(text: str) -> Status | None:
     return None
 
 
-def status_label(status: Status | None, lang: str) -> str:
+def status_label(status: StrEnum | None, lang: str) -> str:
     if status is None:
         return label("no_status", lang)
-    return STATUS_TERMS[status].name.in_lang(lang)
+    if isinstance(status, EventStatus):
+        return EVENT_STATUS_TERMS[status].in_lang(lang)
+    return STATUS_TERMS[Status(status)].name.in_lang(lang)
 
 
 # Derived, never written in a plan: a commitment whose latest dated status entry

@@ -182,7 +182,10 @@ def test_dry_run_prints_a_diff_and_writes_nothing(
     ("args", "message"),
     [
         (["HN-03", "--status", "done"], "unknown status 'done'"),
-        (["HN-99", "--status", "planned"], "unknown commitment or milestone 'HN-99'; did you mean"),
+        (
+            ["HN-99", "--status", "planned"],
+            "unknown commitment, milestone, activity or event 'HN-99'; did you mean",
+        ),
         (
             ["HN-03", "--status", "planned", "--date", "2017-01"],
             "date 2017-01 is before its latest status entry (2018-02)",
@@ -402,3 +405,24 @@ def test_update_reaches_a_milestone(plans_copy: Path, mirps: Callable[..., Run])
     tree = validate_tree(plans_copy, TODAY).tree
     _, milestone = tree.find_tracked("CR-03.3")[1:]
     assert milestone.status == "planned"
+
+
+def test_update_reaches_work_plan_activities_and_events(
+    plans_copy: Path, mirps: Callable[..., Run]
+) -> None:
+    """Activities and events are tracked items too: their ids carry the plan's year."""
+    path = plans_copy / "regional" / "2022.yaml"
+    activity = mirps("update", "2022:1.1", "--status", "en curso", "--date", "2022-06")
+    assert activity.exit_code == 0, activity.stderr
+    assert activity.stdout.startswith("2022:1.1: in_progress on 2022-06")
+    event = mirps("update", "2022:virtual-meeting-1", "--status", "aplazado", "--date", "2022-03")
+    assert event.exit_code == 0, event.stderr
+    wrong = mirps("update", "2022:virtual-meeting-1", "--status", "fulfilled")
+    assert wrong.exit_code == 1
+    assert "unknown status 'fulfilled': use one of scheduled, held, postponed, cancelled" in (
+        wrong.stderr
+    )
+    tree = validate_tree(plans_copy, TODAY).tree
+    assert tree.find_tracked("2022:1.1").item.status == "in_progress"
+    assert tree.find_tracked("2022:virtual-meeting-1").item.status == "postponed"
+    assert "status: postponed" in path.read_text()

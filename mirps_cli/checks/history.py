@@ -62,7 +62,8 @@ def due_after_start(tree: Tree, as_of: dt.date) -> list[Problem]:
 def fulfilled_is_dated(tree: Tree, as_of: dt.date) -> list[Problem]:
     """M307 (a note): a fulfilled item whose entry gives no date for the event."""
     problems = []
-    for plan, loc, item in tree.tracked():
+    for ref in tree.tracked():
+        plan, loc, item = ref
         entry = item.current
         if entry is not None and entry.status is Status.FULFILLED and entry.date is None:
             last = len(item.status_history) - 1
@@ -72,8 +73,8 @@ def fulfilled_is_dated(tree: Tree, as_of: dt.date) -> list[Problem]:
                     [*loc, "status_history", last],
                     "M307",
                     Message(
-                        f"{item.id} is fulfilled; the date it happened is not reported",
-                        f"{item.id} está cumplido; la fecha en que ocurrió no está informada",
+                        f"{ref.ident} is fulfilled; the date it happened is not reported",
+                        f"{ref.ident} está cumplido; la fecha en que ocurrió no está informada",
                     ),
                 )
             )

@@ -100,12 +100,12 @@ def update(
     apply_edit(edit)
     first, last = edit.added
     from mirps_cli.i18n import Message
-    from mirps_cli.vocab import STATUS_TERMS
+    from mirps_cli.vocab import status_label
 
     done = Message(
         f"{edit.item}: {edit.status.value} on {edit.date} "
         f"(added lines {first}-{last} of {edit.display})",
-        f"{edit.item}: {STATUS_TERMS[edit.status].name.es} el {edit.date} "
+        f"{edit.item}: {status_label(edit.status, 'es')} el {edit.date} "
         f"(líneas {first}-{last} agregadas en {edit.display})",
     )
     typer.echo(done.in_lang(lang))

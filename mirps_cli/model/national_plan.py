@@ -78,6 +78,10 @@ class NationalPlan(Strict):
         code = self.country
         return Identity(("country",), code, Message(f"country {code}", f"del país {code}"))
 
+    def qualify(self, ident: str) -> str:
+        """A commitment's or milestone's id is already unique in the tree."""
+        return ident
+
     def tracked(self) -> Iterator[TrackedAt]:
         """Every tracked item of the plan, with its place in the plan's data."""
         for index, commitment in enumerate(self.commitments):

@@ -9,6 +9,8 @@ inherits from `Tracked` and a line in its plan's `tracked()`, and nothing else.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
+from enum import StrEnum
 from typing import TYPE_CHECKING, ClassVar
 
 from pydantic import Field
@@ -16,7 +18,7 @@ from pydantic import Field
 from mirps_cli.dates import PartialDate, add_months
 from mirps_cli.i18n import Message
 from mirps_cli.model.common import LocalizedText, Strict, Text, Url, empty_list
-from mirps_cli.vocab import STALE_AFTER_MONTHS, Reporter, Status
+from mirps_cli.vocab import STALE_AFTER_MONTHS, EventStatus, Reporter, Status
 
 # A closed item expects no further updates and no delivery.
 CLOSED = frozenset({Status.FULFILLED, Status.CANCELLED})
@@ -46,6 +48,14 @@ class StatusEntry(Strict):
         return self.date if self.date is not None else self.reported
 
 
+class EventEntry(StatusEntry):
+    """One dated report of where a timeline event stood: scheduled, held, postponed..."""
+
+    # The statuses of an event are not a commitment's. (mypy: a narrower field type is
+    # what pydantic validates against; the entries are read through Tracked alike.)
+    status: EventStatus  # type: ignore[assignment]
+
+
 class Tracked(Strict):
     """The base of every item with a status history: its current, overdue and stale states.
 
@@ -55,13 +65,24 @@ class Tracked(Strict):
     """
 
     NOUN: ClassVar[Message] = Message("item", "elemento")
+    # The statuses its entries take, and those after which nothing more is expected.
+    STATUSES: ClassVar[type[StrEnum]] = Status
+    CLOSED: ClassVar[frozenset[str]] = frozenset({Status.FULFILLED, Status.CANCELLED})
+    # Whether an item with no status entry at all is stale. A commitment is: a country
+    # owes an update on each. A work plan's activities and events are reported on in the
+    # year's review; until then "no update" is what the views say, without a warning each.
+    STALE_WHEN_SILENT: ClassVar[bool] = True
 
-    if TYPE_CHECKING:  # declared by each tracked kind
+    if TYPE_CHECKING:  # declared by each tracked kind, as fields or properties
         id: str
         title: str | LocalizedText
-        start: PartialDate | None
-        due: PartialDate | None
-        status_history: list[StatusEntry]
+        status_history: Sequence[StatusEntry]
+
+        @property
+        def start(self) -> PartialDate | None: ...
+
+        @property
+        def due(self) -> PartialDate | None: ...
 
     @property
     def current(self) -> StatusEntry | None:
@@ -73,6 +94,11 @@ class Tracked(Strict):
         """The current status; None when no status was ever reported."""
         entry = self.current
         return entry.status if entry else None
+
+    @property
+    def closed(self) -> bool:
+        """Fulfilled or cancelled (held or cancelled, for an event): nothing more expected."""
+        return self.current is not None and self.current.status in self.CLOSED
 
     @property
     def last_dated(self) -> PartialDate | None:
@@ -87,11 +113,11 @@ class Tracked(Strict):
 
     def is_overdue(self, as_of: dt.date) -> bool:
         """Past its due date and neither fulfilled nor cancelled."""
-        return self.due is not None and self.due.latest() < as_of and self.status not in CLOSED
+        return self.due is not None and self.due.latest() < as_of and not self.closed
 
     def is_stale(self, as_of: dt.date) -> bool:
         """No dated status entry in the last 12 months, for an item still open."""
-        if self.status in CLOSED:
+        if self.closed or (not self.status_history and not self.STALE_WHEN_SILENT):
             return False
         last = self.last_dated
         return last is None or last.latest() < stale_cutoff(as_of)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Annotated
+from enum import StrEnum
+from typing import Annotated, ClassVar
 
 from pydantic import Field
 
@@ -20,7 +21,8 @@ from mirps_cli.model.common import (
     Url,
     empty_list,
 )
-from mirps_cli.model.tracked import TrackedAt
+from mirps_cli.model.tracked import EventEntry, StatusEntry, Tracked, TrackedAt
+from mirps_cli.vocab import EventStatus
 
 OutcomeId = Annotated[
     str,
@@ -54,11 +56,28 @@ class Objective(Strict):
     text: Text
 
 
-class Activity(Strict):
+class Activity(Tracked):
+    """Work the plan sets for its year: someone does it by a date."""
+
+    NOUN: ClassVar[Message] = Message("activity", "actividad")
+    STALE_WHEN_SILENT: ClassVar[bool] = False
+
     id: ActivityId = Field(description='"<outcome>.<n>", e.g. "1.1"')
     title: Text
     description: Text | None = None
     working_groups: list[Identifier] = Field(default_factory=empty_list)
+    responsible: list[Text] = Field(
+        default_factory=empty_list, description="The countries or bodies that carry it out."
+    )
+    commitments: list[Identifier] = Field(
+        default_factory=empty_list, description="Ids of the commitments that serve it."
+    )
+    start: PartialDate | None = None
+    due: PartialDate | None = None
+    status_history: list[StatusEntry] = Field(
+        default_factory=empty_list,
+        description="Oldest first; the last entry is the current status.",
+    )
 
 
 class Outcome(Strict):
@@ -87,7 +106,14 @@ class Mechanism(Strict):
     text: Text
 
 
-class TimelineEvent(Strict):
+class TimelineEvent(Tracked):
+    """A meeting or session of the plan's calendar; tracked: scheduled, held, postponed..."""
+
+    NOUN: ClassVar[Message] = Message("event", "evento")
+    STATUSES: ClassVar[type[StrEnum]] = EventStatus
+    CLOSED: ClassVar[frozenset[str]] = frozenset({EventStatus.HELD, EventStatus.CANCELLED})
+    STALE_WHEN_SILENT: ClassVar[bool] = False
+
     id: Identifier
     title: Text
     date: PartialDate | None = Field(
@@ -97,7 +123,20 @@ class TimelineEvent(Strict):
     place: Text | None = None
     activities: list[ActivityId] = Field(default_factory=empty_list)
     note: Text | None = None
+    responsible: list[Text] = Field(default_factory=empty_list)
+    status_history: list[EventEntry] = Field(
+        default_factory=empty_list, description="Oldest first: scheduled, held, postponed..."
+    )
     sources: list[Url] = Field(default_factory=empty_list)
+
+    @property
+    def start(self) -> PartialDate | None:
+        return self.date
+
+    @property
+    def due(self) -> PartialDate | None:
+        """By when it should have been held: its last day."""
+        return self.end_date or self.date
 
 
 class FundDocument(Strict):
@@ -150,9 +189,17 @@ class WorkPlan(Strict):
         holds = Message(f"the {year} presidency", f"de la presidencia {year}")
         return Identity(("presidency", "year"), year, holds)
 
+    def qualify(self, ident: str) -> str:
+        """An activity's or event's id with the plan's year: 2022:1.1, as commitments cite it."""
+        return f"{self.presidency.year}:{ident}"
+
     def tracked(self) -> Iterator[TrackedAt]:
-        """Every tracked item of the plan, with its place in the plan's data: none yet."""
-        return iter(())
+        """The plan's activities and timeline events, with their places in its data."""
+        for i, outcome in enumerate(self.outcomes):
+            for j, activity in enumerate(outcome.activities):
+                yield ("outcomes", i, "activities", j), activity
+        for k, event in enumerate(self.timeline):
+            yield ("timeline", k), event
 
     def activities(self) -> list[Activity]:
         return [a for o in self.outcomes for a in o.activities]
