@@ -14,13 +14,17 @@ from mirps_cli.i18n import fold, label, shown
 from mirps_cli.members import MEMBERS, Member
 from mirps_cli.model import Commitment, NationalPlan
 from mirps_cli.model.common import text_in
+from mirps_cli.model.work_plan import Activity
 from mirps_cli.status_figures import country_sections, coverage
 from mirps_cli.status_views import (
     NO_STATUS,
+    ActivityDetail,
     CountryCounts,
     CountryStatus,
     Filters,
     Group,
+    GroupLine,
+    HistoryView,
     OutcomeView,
     RegionalStatus,
     Row,
@@ -56,6 +60,7 @@ def row_of(plan: NationalPlan, c: Commitment, as_of: dt.date, lang: str) -> Row:
         focus_areas=tuple(c.focus_areas),
         institutions=tuple(c.responsible_institutions),
         working_groups=tuple(c.working_groups),
+        activities=tuple(c.activities),
     )
 
 
@@ -126,15 +131,23 @@ def regional_status(
     ]
     plan = tree.current_work_plan(as_of)
     outcomes: list[OutcomeView] = []
+    groups: list[GroupLine] = []
     next_: list[EventView] = []
     unscheduled = 0
     if plan is not None:
         outcomes = [
             OutcomeView(
-                o.id, shown(o.title, lang), [(a.id, shown(a.title, lang)) for a in o.activities]
+                o.id,
+                shown(o.title, lang),
+                [(a.id, shown(a.title, lang), a.status) for a in o.activities],
             )
             for o in plan.outcomes
         ]
+        for group in plan.working_groups:
+            serving = [r for r in rows if group.id in r.working_groups]
+            lead = MEMBERS[group.lead_country] if group.lead_country else None
+            done = sum(r.status is Status.FULFILLED for r in serving)
+            groups.append(GroupLine(group.id, shown(group.name, lang), lead, len(serving), done))
         ahead = upcoming(plan.timeline, as_of, dt.date.max)
         next_ = [event_view(e, lang) for e in ahead[:next_events]]
         unscheduled = sum(window(e) is None for e in plan.timeline)
@@ -149,6 +162,7 @@ def regional_status(
         next_events=next_,
         unscheduled=unscheduled,
         fallback_used=any(t.fallback for t in shown_texts),
+        working_groups=groups,
     )
 
 
@@ -199,3 +213,39 @@ def country_status(
         coverage=coverage(plan, lang),
         sections=country_sections(plan, lang),
     )
+
+
+def activity_detail(tree: Tree, ident: str, as_of: dt.date, lang: str) -> ActivityDetail:
+    """`mirps status --activity 2022:1.1`."""
+    ref = tree.find_tracked(ident if ":" in ident else f"{_latest_year(tree)}:{ident}", Activity)
+    activity = ref.item
+    assert isinstance(activity, Activity)
+    rows = [
+        row
+        for row in _rows(tree, as_of, Filters(), lang)
+        if row.id in activity.commitments or ref.ident in row.activities
+    ]
+    return ActivityDetail(
+        id=ref.ident,
+        title=shown(activity.title, lang),
+        status=activity.status,
+        history=[
+            HistoryView(
+                e.date,
+                e.reported,
+                e.reporter,
+                e.status,
+                shown(e.note, lang) if e.note else None,
+                list(e.sources),
+            )
+            for e in activity.status_history
+        ],
+        responsible=[shown(r, lang) for r in activity.responsible],
+        working_groups=list(activity.working_groups),
+        rows=rows,
+    )
+
+
+def _latest_year(tree: Tree) -> int:
+    years = [wp.presidency.year for _, wp in tree.work_plans()]
+    return max(years) if years else 0

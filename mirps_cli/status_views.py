@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import TypeVar
 
 from mirps_cli.dates import PartialDate
@@ -47,6 +48,7 @@ class Row:
     focus_areas: tuple[FocusArea, ...]
     institutions: tuple[str, ...]
     working_groups: tuple[str, ...]
+    activities: tuple[str, ...] = ()  # work-plan activities it serves, as YEAR:ID
 
     @property
     def status_key(self) -> str:
@@ -89,7 +91,18 @@ class CountryStatus:
 class OutcomeView:
     id: str
     title: Shown
-    activities: list[tuple[str, Shown]]
+    activities: list[tuple[str, Shown, StrEnum | None]]  # id, title, current status
+
+
+@dataclass(frozen=True)
+class GroupLine:
+    """A working group in the regional view: its lead and the commitments that serve it."""
+
+    id: str
+    name: Shown
+    lead: Member | None
+    commitments: int
+    fulfilled: int
 
 
 @dataclass(frozen=True)
@@ -103,6 +116,7 @@ class RegionalStatus:
     next_events: list[EventView]
     unscheduled: int
     fallback_used: bool
+    working_groups: list[GroupLine] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -146,7 +160,21 @@ class CommitmentDetail:
     fallback_used: bool = False
 
 
-StatusView = RegionalStatus | CountryStatus | CommitmentDetail | ChangesView
+@dataclass(frozen=True)
+class ActivityDetail:
+    """One activity of a work plan: its status history, who carries it out, and the
+    commitments that serve it (those it names, and those that name it)."""
+
+    id: str  # 2022:1.1
+    title: Shown
+    status: StrEnum | None
+    history: list[HistoryView]
+    responsible: list[Shown]
+    working_groups: list[str]
+    rows: list[Row]  # the commitments that serve it
+
+
+StatusView = RegionalStatus | CountryStatus | CommitmentDetail | ChangesView | ActivityDetail
 T = TypeVar("T")
 
 
@@ -156,8 +184,11 @@ def by_view(
     country: Callable[[CountryStatus], T],
     commitment: Callable[[CommitmentDetail], T],
     changes: Callable[[ChangesView], T],
+    activity: Callable[[ActivityDetail], T],
 ) -> T:
-    """What a renderer does with each of the four views `mirps status` returns."""
+    """What a renderer does with each of the five views `mirps status` returns."""
+    if isinstance(view, ActivityDetail):
+        return activity(view)
     if isinstance(view, RegionalStatus):
         return regional(view)
     if isinstance(view, CountryStatus):

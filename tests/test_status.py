@@ -287,3 +287,48 @@ def test_country_figures_costing_and_coverage_in_spanish(
     english = mirps("status", "--plans", str(plans), "-c", "HN", "--as-of", "2022-06-01")
     assert "about 1,000 (2021)" in english.stdout
     assert "HN-01, Protection: needs about USD 5,000" in english.stdout
+
+
+def test_one_activity_with_the_commitments_that_serve_it(mirps: Callable[..., Run]) -> None:
+    plans = CASES / "valid" / "minimal" / "plans"
+    result = mirps(
+        "status",
+        "--plans",
+        str(plans),
+        "--activity",
+        "2022:1.1",
+        "--as-of",
+        "2022-06-01",
+        "--format",
+        "json",
+    )
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["id"] == "2022:1.1" and data["status"] is None
+    assert [c["id"] for c in data["commitments"]] == ["HN-01"]
+    spanish = mirps(
+        "status",
+        "--plans",
+        str(plans),
+        "--activity",
+        "1.1",
+        "--as-of",
+        "2022-06-01",
+        "--lang",
+        "es",
+    )
+    assert "Compromisos que la sirven" in spanish.stdout and "HN-01" in spanish.stdout
+    unknown = mirps("status", "--plans", str(plans), "--activity", "2022:9.9")
+    assert unknown.exit_code == 2 and "unknown activity '2022:9.9'" in unknown.stderr
+
+
+def test_the_regional_view_has_a_line_per_working_group(mirps: Callable[..., Run]) -> None:
+    data = json.loads(status(mirps, "--format", "json").stdout)
+    groups = {g["id"]: g for g in data["working_groups"]}
+    assert groups["internal-displacement"] == {
+        "id": "internal-displacement",
+        "lead": "HN",
+        "commitments": 3,
+        "fulfilled": 2,
+    }
+    assert {a["id"] for a in data["activities"]} >= {"1.1", "4.6"}

@@ -71,6 +71,16 @@ def status(
             show_default=False,
         ),
     ] = None,
+    activity: Annotated[
+        str | None,
+        typer.Option(
+            "--activity",
+            metavar="ID",
+            help="One work-plan activity (2022:1.1, or 1.1 in the latest plan): its status, "
+            "history and the commitments that serve it.",
+            show_default=False,
+        ),
+    ] = None,
     overdue: Annotated[bool, typer.Option("--overdue", help="Only overdue commitments.")] = False,
     stale: Annotated[bool, typer.Option("--stale", help="Only stale commitments.")] = False,
     since: Annotated[
@@ -102,7 +112,7 @@ def status(
     from mirps_cli.cli.common import load_view
     from mirps_cli.members import find_member, resolve_member
     from mirps_cli.since import changes
-    from mirps_cli.status import country_status, regional_status
+    from mirps_cli.status import activity_detail, country_status, regional_status
     from mirps_cli.status_commitment import commitment_detail
     from mirps_cli.status_views import Filters
 
@@ -111,7 +121,9 @@ def status(
     if target is not None and country is None and find_member(target) is not None:
         country, target = target, None
     view: StatusView
-    if since is not None:
+    if activity is not None:
+        view = activity_detail(tree, activity, when, lang)
+    elif since is not None:
         start = parse_since(since)
         view = changes(tree, start, when, lang)
     elif target is not None:

@@ -6,9 +6,10 @@ import csv
 import io
 from typing import Any
 
-from mirps_cli.output.status_json import change_data, counts_data, opt, unique_rows
+from mirps_cli.output.status_json import change_data, counts_data, opt, row_data, unique_rows
 from mirps_cli.since import ChangesView
 from mirps_cli.status_views import (
+    ActivityDetail,
     CommitmentDetail,
     CountryStatus,
     RegionalStatus,
@@ -18,7 +19,7 @@ from mirps_cli.status_views import (
 
 
 def render(view: StatusView, lang: str) -> str:
-    return by_view(view, _regional, _country, _commitment, _changes)
+    return by_view(view, _regional, _country, _commitment, _changes, _activity)
 
 
 CSV_FIELDS = [
@@ -112,3 +113,8 @@ def _changes(view: ChangesView) -> str:
     fields = ["date", "dated_by", "country", "id", "kind", "title", "status", "value", "note"]
     fields.append("sources")
     return _csv(fields, [change_data(c) for c in view.changes])
+
+
+def _activity(view: ActivityDetail) -> str:
+    """One row per commitment that serves the activity."""
+    return _csv(CSV_FIELDS, [row_data(r) for r in view.rows])

@@ -7,6 +7,7 @@ from typing import Any
 
 from mirps_cli.since import Change, ChangesView
 from mirps_cli.status_views import (
+    ActivityDetail,
     CommitmentDetail,
     CountryCounts,
     CountryStatus,
@@ -19,7 +20,7 @@ from mirps_cli.timeline import EventView
 
 
 def render(view: StatusView, lang: str) -> str:
-    return by_view(view, _regional, _country, _commitment, _changes)
+    return by_view(view, _regional, _country, _commitment, _changes, _activity)
 
 
 def opt(value: object) -> str | None:
@@ -90,6 +91,20 @@ def _regional(view: RegionalStatus) -> str:
             "work_plan": view.work_plan_year,
             "next_events": [event_data(e) for e in view.next_events],
             "unscheduled_events": view.unscheduled,
+            "activities": [
+                {"id": i, "outcome": o.id, "status": opt(s)}
+                for o in view.outcomes
+                for i, _, s in o.activities
+            ],
+            "working_groups": [
+                {
+                    "id": g.id,
+                    "lead": g.lead.code if g.lead else None,
+                    "commitments": g.commitments,
+                    "fulfilled": g.fulfilled,
+                }
+                for g in view.working_groups
+            ],
         }
     )
 
@@ -167,5 +182,26 @@ def _changes(view: ChangesView) -> str:
             "from": view.start.isoformat(),
             "to": view.end.isoformat(),
             "changes": [change_data(c) for c in view.changes],
+        }
+    )
+
+
+def _activity(view: ActivityDetail) -> str:
+    return dump(
+        {
+            "id": view.id,
+            "title": view.title.text,
+            "status": opt(view.status),
+            "responsible": [r.text for r in view.responsible],
+            "working_groups": view.working_groups,
+            "history": [
+                {
+                    "date": opt(e.date),
+                    "status": str(e.status),
+                    "note": e.note.text if e.note else None,
+                }
+                for e in view.history
+            ],
+            "commitments": [row_data(r) for r in view.rows],
         }
     )

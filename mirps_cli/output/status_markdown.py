@@ -4,17 +4,20 @@ from __future__ import annotations
 
 from mirps_cli.i18n import label, status_head
 from mirps_cli.output.words import (
+    activity_text,
     commitment_facts,
     commitment_sections,
     date_or_dash,
     entry_date,
     entry_report,
     event_text,
+    group_text,
     marks_text,
     summary_line,
 )
 from mirps_cli.since import ChangesView
 from mirps_cli.status_views import (
+    ActivityDetail,
     CommitmentDetail,
     CountryStatus,
     RegionalStatus,
@@ -37,6 +40,7 @@ def render(view: StatusView, lang: str) -> str:
         lambda v: _country(v, lang),
         lambda v: _commitment(v, lang),
         lambda v: _changes(v, lang),
+        lambda v: _activity(v, lang),
     )
 
 
@@ -73,10 +77,14 @@ def _regional(view: RegionalStatus, lang: str) -> str:
                 {
                     "id": o.id,
                     "title": str(o.title),
-                    "activities": [{"id": i, "title": str(t)} for i, t in o.activities],
+                    "activities": [
+                        {"id": i, "title": activity_text(t, s, lang)} for i, t, s in o.activities
+                    ],
                 }
                 for o in view.outcomes
             ],
+            "groups_heading": label("working_groups", lang),
+            "groups": [group_text(g, lang) for g in view.working_groups],
             "next_heading": label("next_events", lang),
             "next_events": [event_text(e, lang) for e in view.next_events],
             "no_next": label("no_next_events", lang),
@@ -183,4 +191,44 @@ def _changes(view: ChangesView, lang: str) -> str:
         heads=heads,
         rows=rows,
         no_changes=label("no_changes", lang),
+    )
+
+
+def _activity(view: ActivityDetail, lang: str) -> str:
+    heads = [label(k, lang) for k in ("id", "title", "status", "updated", "due", "marks")]
+    rows = [
+        [
+            r.id,
+            str(r.title),
+            status_label(r.status, lang),
+            date_or_dash(r.last_update),
+            date_or_dash(r.due),
+            marks_text(r, lang),
+        ]
+        for r in view.rows
+    ]
+    facts = [(label("status", lang), status_label(view.status, lang))]
+    if view.responsible:
+        facts.append((label("responsible", lang), ", ".join(str(r) for r in view.responsible)))
+    history = [
+        [
+            str(e.date) if e.date else "—",
+            status_label(e.status, lang),
+            str(e.note) if e.note else "",
+        ]
+        for e in view.history
+    ]
+    return render_template(
+        "status-activity.md.j2",
+        id=view.id,
+        title=str(view.title),
+        facts=facts,
+        history_heading=label("history", lang),
+        history_heads=[label(k, lang) for k in ("date", "status", "note")],
+        history=history,
+        no_status=label("no_status", lang),
+        serving=label("serving", lang),
+        heads=heads,
+        rows=rows,
+        no_commitments=label("no_commitments", lang),
     )

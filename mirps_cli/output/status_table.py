@@ -9,15 +9,18 @@ from rich.table import Table
 from mirps_cli.i18n import label, status_head
 from mirps_cli.output.console import bar, footnote, outline, plain_table, render_with
 from mirps_cli.output.words import (
+    activity_text,
     commitment_facts,
     commitment_sections,
     date_or_dash,
     entry_report,
     event_text,
+    group_text,
     summary_line,
 )
 from mirps_cli.since import ChangesView
 from mirps_cli.status_views import (
+    ActivityDetail,
     CommitmentDetail,
     CountryStatus,
     RegionalStatus,
@@ -61,6 +64,7 @@ def render(view: StatusView, lang: str, terminal: bool) -> str:
         lambda v: _country(v, lang, terminal),
         lambda v: _commitment(v, lang, terminal),
         lambda v: _changes(v, lang, terminal),
+        lambda v: _activity(v, lang, terminal),
     )
 
 
@@ -103,8 +107,14 @@ def _regional(view: RegionalStatus, lang: str, terminal: bool) -> str:
             )
             for outcome in view.outcomes:
                 console.print(outline([(f"{outcome.id}.", str(outcome.title))], 0))
-                activities = [(ident, str(title)) for ident, title in outcome.activities]
+                activities = [
+                    (ident, activity_text(t, s, lang)) for ident, t, s in outcome.activities
+                ]
                 console.print(outline(activities, 3))
+            if view.working_groups:
+                console.print()
+                console.print(label("working_groups", lang), style="bold" if terminal else None)
+                console.print(outline([("-", group_text(g, lang)) for g in view.working_groups], 0))
             console.print()
             console.print(label("next_events", lang), style="bold" if terminal else None)
             if view.next_events:
@@ -222,5 +232,33 @@ def _changes(view: ChangesView, lang: str, terminal: bool) -> str:
                 str(change.date), change.id, escape(str(change.title)), escape(change.value + how)
             )
         console.print(table)
+
+    return render_with(draw, terminal)
+
+
+def _activity(view: ActivityDetail, lang: str, terminal: bool) -> str:
+    def draw(console: Console, terminal: bool) -> None:
+        console.print(escape(f"{view.id}  {view.title}"), style="bold" if terminal else None)
+        console.print(escape(f"{label('status', lang)}: {status_label(view.status, lang)}"))
+        if view.responsible:
+            names = ", ".join(str(r) for r in view.responsible)
+            console.print(escape(f"{label('responsible', lang)}: {names}"))
+        if view.working_groups:
+            console.print(
+                escape(f"{label('working_groups', lang)}: {', '.join(view.working_groups)}")
+            )
+        console.print()
+        console.print(label("history", lang), style="bold" if terminal else None)
+        if not view.history:
+            console.print(f"  {label('no_status', lang)}")
+        for entry in view.history:
+            when = str(entry.date) if entry.date is not None else "—"
+            console.print(escape(f"  {when:<11} {status_label(entry.status, lang)}"))
+        console.print()
+        console.print(label("serving", lang), style="bold" if terminal else None)
+        if view.rows:
+            console.print(_rows_table(view.rows, lang, terminal))
+        else:
+            console.print(label("no_commitments", lang))
 
     return render_with(draw, terminal)

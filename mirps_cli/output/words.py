@@ -7,14 +7,16 @@ readers expect rather than a table written by hand.
 from __future__ import annotations
 
 import datetime as dt
+from enum import StrEnum
 
 from babel.dates import format_date, format_skeleton
 
 from mirps_cli.dates import PartialDate
-from mirps_cli.i18n import LABELS, Lang, counted, label
+from mirps_cli.i18n import LABELS, Lang, Shown, counted, label
 from mirps_cli.status_views import (
     CommitmentDetail,
     CountryCounts,
+    GroupLine,
     HistoryView,
     MilestoneView,
     Row,
@@ -72,6 +74,20 @@ def event_text(event: EventView, lang: str) -> str:
 
 def date_or_dash(date: PartialDate | None) -> str:
     return str(date) if date is not None else "—"
+
+
+def activity_text(title: Shown, status: StrEnum | None, lang: str) -> str:
+    """ "Promote the updating of the plans (in progress)"; no mark without a status."""
+    return f"{title} ({status_label(status, lang)})" if status is not None else str(title)
+
+
+def group_text(group: GroupLine, lang: str) -> str:
+    """ "Working Group on Internal Displacement (lead: Honduras): 3 commitments, 1 fulfilled"."""
+    lead = f" ({label('lead', lang)}: {group.lead.name.in_lang(lang)})" if group.lead else ""
+    commitments = counted(group.commitments, LABELS["commitment"], LABELS["commitments"], lang)
+    fulfilled = STATUS_TERMS[Status.FULFILLED]
+    done = counted(group.fulfilled, fulfilled.name, fulfilled.plural, lang)
+    return f"{group.name}{lead}: {commitments}, {done}"
 
 
 def marks_text(row: Row, lang: str) -> str:
