@@ -66,7 +66,24 @@ WORK_PLAN = PlanKind(
     label=Message("work plan {stem}", "plan de trabajo {stem}"),
 )
 
-KINDS: tuple[PlanKind, ...] = (NATIONAL, WORK_PLAN)
+
+def _fund() -> type[BaseModel]:
+    from mirps_cli.model.fund import FundPlan
+
+    return FundPlan
+
+
+FUND = PlanKind(
+    name="fund",
+    folder="fund",
+    model=_fund,
+    export_key="funds",
+    noun=Message("Fund file", "archivo del Fondo"),
+    file_name=Message("ID.yaml", "ID.yaml"),
+    label=Message("fund {stem}", "fondo {stem}"),
+)
+
+KINDS: tuple[PlanKind, ...] = (NATIONAL, WORK_PLAN, FUND)
 BY_FOLDER: dict[str, PlanKind] = {kind.folder: kind for kind in KINDS}
 BY_NAME: dict[str, PlanKind] = {kind.name: kind for kind in KINDS}
 

@@ -223,6 +223,32 @@ RULES: dict[str, Rule] = {
             "Un desembolso cae dentro del período de su línea: revise su fecha, o el inicio y "
             "el fin de la línea.",
         ),
+        _rule(
+            "M311",
+            "totals-do-not-add-up",
+            E,
+            "Correct the amounts or the total: the budget lines add up to the projection's "
+            "total, a project's instalments to its approved amount.",
+            "Corrija los montos o el total: las líneas suman el total de la proyección, los "
+            "desembolsos de un proyecto su monto aprobado.",
+        ),
+        _rule(
+            "M312",
+            "amounts-out-of-order",
+            E,
+            "A project's disbursed amount is at most its approved one, and that at most "
+            "what was requested.",
+            "Lo desembolsado de un proyecto no supera lo aprobado, ni lo aprobado lo solicitado.",
+        ),
+        _rule(
+            "M313",
+            "currencies-without-rate",
+            E,
+            "Add the exchange rate (currency, into, rate, date, sources) before summing two "
+            "currencies.",
+            "Agregue el tipo de cambio (currency, into, rate, date, sources) antes de sumar "
+            "dos monedas.",
+        ),
         # Warnings relative to --as-of
         _rule(
             "M401",

@@ -11,6 +11,7 @@ from mirps_cli.dates import PartialDate
 from mirps_cli.i18n import Message, Shown, number, shown
 from mirps_cli.model import Commitment, NationalPlan
 from mirps_cli.model.common import LocalizedText
+from mirps_cli.model.fund import Project
 from mirps_cli.model.measures import Value
 from mirps_cli.tree import Tree
 from mirps_cli.vocab import Status, status_label
@@ -50,6 +51,8 @@ def changes(tree: Tree, start: dt.date, end: dt.date, lang: str) -> ChangesView:
         plan_file, item = ref.file, ref.item
         plan = plan_file.model
         country = plan.country if isinstance(plan, NationalPlan) else ""
+        if isinstance(item, Project):
+            country = item.country
         version = plan.version_date if isinstance(plan, NationalPlan) else None
         title = shown(item.title, lang)
         for entry in item.status_history:

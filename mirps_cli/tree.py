@@ -14,6 +14,7 @@ from mirps_cli.i18n import Message
 from mirps_cli.kinds import PlanKind
 from mirps_cli.model import Commitment, NationalPlan, Tracked, WorkPlan
 from mirps_cli.model.common import Identity
+from mirps_cli.model.fund import FundPlan
 from mirps_cli.yaml import PosMap
 
 
@@ -23,7 +24,7 @@ class PlanFile:
     display: str  # the path as shown in messages
     kind: PlanKind
     raw: PosMap | None = None
-    model: NationalPlan | WorkPlan | None = None
+    model: NationalPlan | WorkPlan | FundPlan | None = None
 
     @property
     def label(self) -> Message:
@@ -52,6 +53,9 @@ class Tree:
 
     def national_plans(self) -> list[tuple[PlanFile, NationalPlan]]:
         return [(f, f.model) for f in self.files if isinstance(f.model, NationalPlan)]
+
+    def funds(self) -> list[tuple[PlanFile, FundPlan]]:
+        return [(f, f.model) for f in self.files if isinstance(f.model, FundPlan)]
 
     def work_plans(self) -> list[tuple[PlanFile, WorkPlan]]:
         return [(f, f.model) for f in self.files if isinstance(f.model, WorkPlan)]

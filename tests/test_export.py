@@ -14,7 +14,7 @@ def test_export_json(mirps: Callable[..., Run]) -> None:
     assert result.exit_code == 0
     assert result.stderr == ""
     data = json.loads(result.stdout)
-    assert set(data) == {"work_plans", "national_plans"}
+    assert set(data) == {"work_plans", "national_plans", "funds"}
     hn = next(p for p in data["national_plans"] if p["country"] == "HN")
     law = next(c for c in hn["commitments"] if c["id"] == "HN-01")
     assert law["status"] == "fulfilled"

@@ -83,13 +83,13 @@ def test_every_commitment_has_sources(tree) -> None:  # type: ignore[no-untyped-
 @pytest.mark.parametrize("path", sorted(SHIPPED_PLANS.glob("*/*.yaml")), ids=lambda p: p.name)
 def test_each_file_names_its_schema(path) -> None:  # type: ignore[no-untyped-def]
     first = path.read_text(encoding="utf-8").splitlines()[0]
-    kind = "national-plan" if path.parent.name == "national" else "work-plan"
+    kind = {"national": "national-plan", "regional": "work-plan", "fund": "fund"}[path.parent.name]
     assert first == f"# yaml-language-server: $schema=../schema/{kind}.schema.json"
     assert (path.parent / f"../schema/{kind}.schema.json").resolve().is_file()
 
 
 @pytest.mark.parametrize(
-    ("kind", "name"), [("national", "national-plan"), ("work-plan", "work-plan")]
+    ("kind", "name"), [("national", "national-plan"), ("work-plan", "work-plan"), ("fund", "fund")]
 )
 def test_exported_schemas_are_current(kind: str, name: str) -> None:
     """Regenerate with: mirps schema --kind KIND > plans/schema/NAME.schema.json"""

@@ -44,7 +44,7 @@ def test_a_revision_loads_exactly_what_the_folder_holds(
     assert [f.path for f in from_git.tree.files] == [f.path for f in from_folder.tree.files]
     assert _same_place(from_git.problems) == _same_place(from_folder.problems)
     assert from_git.problems  # the shipped plans have warnings: the comparison means something
-    assert from_git.problems[0].file.startswith("HEAD:plans/national/")
+    assert from_git.problems[0].file.startswith("HEAD:plans/")
 
 
 def test_a_revision_is_read_from_git_objects_and_touches_nothing(
@@ -57,7 +57,7 @@ def test_a_revision_is_read_from_git_objects_and_touches_nothing(
     status_before = git_repo("status", "--porcelain")
     tree, problems = load_tree(Revision.at(plans, "HEAD"))
     assert problems == []
-    assert len(tree.files) == 8
+    assert len(tree.files) == 9
     assert git_repo("status", "--porcelain") == status_before
     assert "extra: 1" in hn.read_text()
     # The working tree itself does have the errors the revision does not.

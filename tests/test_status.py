@@ -264,8 +264,10 @@ def test_since_lists_changes_in_the_period_with_how_they_are_dated(
     assert got == [
         ("2023-11-10", "CR-03", "commitment", "in_progress", "event"),
         ("2023-11-10", "CR-03.1", "milestone", "fulfilled", "event"),
+        ("2023-11-10", "CR-asylum-platform", "project", "in_progress", "event"),
         ("2026-01", "CR-03", "commitment", "fulfilled", "reported"),
         ("2026-01", "CR-03.2", "milestone", "fulfilled", "event"),
+        ("2026-01", "CR-asylum-platform", "project", "fulfilled", "reported"),
     ]
     none = status(mirps, "--since", "2021", "--as-of", "2021-12-31")
     assert none.exit_code == 0

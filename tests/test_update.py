@@ -184,7 +184,7 @@ def test_dry_run_prints_a_diff_and_writes_nothing(
         (["HN-03", "--status", "done"], "unknown status 'done'"),
         (
             ["HN-99", "--status", "planned"],
-            "unknown commitment, milestone, activity or event 'HN-99'; did you mean",
+            "unknown project, commitment, milestone, activity or event 'HN-99'; did you mean",
         ),
         (
             ["HN-03", "--status", "planned", "--date", "2017-01"],

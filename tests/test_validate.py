@@ -23,7 +23,7 @@ def test_shipped_plans_are_valid(mirps: Callable[..., Run]) -> None:
     result = mirps("validate", "--plans", str(SHIPPED_PLANS), "--as-of", "2024-01-01")
     assert result.exit_code == 0
     assert result.stderr == ""
-    assert result.stdout.splitlines()[-1].startswith("8 files checked: 0 errors, ")
+    assert result.stdout.splitlines()[-1].startswith("9 files checked: 0 errors, ")
 
 
 def test_finds_plans_folder_in_working_directory(
@@ -31,13 +31,13 @@ def test_finds_plans_folder_in_working_directory(
 ) -> None:
     result = mirps("validate", "--as-of", "2024-01-01")
     assert result.exit_code == 0
-    assert "8 files checked: 0 errors" in result.stdout
+    assert "9 files checked: 0 errors" in result.stdout
 
 
 def test_mirps_plans_variable(mirps: Callable[..., Run]) -> None:
     result = mirps("validate", "--as-of", "2024-01-01", env={"MIRPS_PLANS": str(SHIPPED_PLANS)})
     assert result.exit_code == 0
-    assert "8 files checked" in result.stdout
+    assert "9 files checked" in result.stdout
 
 
 def test_missing_plans_folder_is_a_usage_error(mirps: Callable[..., Run]) -> None:
@@ -152,7 +152,7 @@ def test_module_entry_point(isolated: Path) -> None:
         check=False,
     )
     assert run.returncode == 0, run.stderr
-    assert "8 files checked" in run.stdout
+    assert "9 files checked" in run.stdout
 
 
 def test_unexpected_errors_exit_3_without_traceback(

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from mirps_cli.checks import deadlines, files, history, identifiers, money, references
+from mirps_cli.checks import deadlines, files, fund, history, identifiers, money, references
 from mirps_cli.problems import Problem
 from mirps_cli.tree import Tree
 
@@ -29,6 +29,9 @@ CHECKS: tuple[Check, ...] = (
     history.fulfilled_is_dated,
     history.reported_after_event,
     money.instalments_in_period,
+    fund.projection_adds_up,
+    fund.projects_in_order,
+    fund.links_exist,
     deadlines.overdue,
     deadlines.stale,
 )

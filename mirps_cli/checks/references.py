@@ -28,7 +28,7 @@ def _unknown(what: Message, ident: str, known: set[str]) -> Message:
     return Message(f"{en}: none is defined", f"{es}: la lista está vacía")
 
 
-def _dangling(
+def dangling(
     plan: PlanFile, where: list[str | int], refs: list[str], what: Message, known: set[str]
 ) -> list[Problem]:
     """M302 for each id in `refs` (the list at `where` in the plan) that `known` lacks."""
@@ -45,13 +45,13 @@ def working_groups(tree: Tree, as_of: dt.date) -> list[Problem]:
     for plan, national in tree.national_plans():
         for i, commitment in enumerate(national.commitments):
             where: list[str | int] = ["commitments", i, "working_groups"]
-            problems += _dangling(plan, where, commitment.working_groups, WORKING_GROUP, known)
+            problems += dangling(plan, where, commitment.working_groups, WORKING_GROUP, known)
     for plan, work_plan in tree.work_plans():
         own = {g.id for g in work_plan.working_groups}
         for i, outcome in enumerate(work_plan.outcomes):
             for j, activity in enumerate(outcome.activities):
                 where = ["outcomes", i, "activities", j, "working_groups"]
-                problems += _dangling(plan, where, activity.working_groups, WORKING_GROUP, own)
+                problems += dangling(plan, where, activity.working_groups, WORKING_GROUP, own)
     return problems
 
 
@@ -96,7 +96,7 @@ def activities(tree: Tree, as_of: dt.date) -> list[Problem]:
     for plan, work_plan in tree.work_plans():
         own = {a.id for a in work_plan.activities()}
         for i, event in enumerate(work_plan.timeline):
-            problems += _dangling(
+            problems += dangling(
                 plan, ["timeline", i, "activities"], event.activities, ACTIVITY, own
             )
     return problems
@@ -120,9 +120,9 @@ def institutions(tree: Tree, as_of: dt.date) -> list[Problem]:
     for plan, national in tree.national_plans():
         known = {inst.id for inst in national.institutions}
         team = national.national_technical_team
-        problems += _dangling(plan, ["national_technical_team"], team, INSTITUTION, known)
+        problems += dangling(plan, ["national_technical_team"], team, INSTITUTION, known)
         for i, commitment in enumerate(national.commitments):
             where: list[str | int] = ["commitments", i, "responsible_institutions"]
             refs = commitment.responsible_institutions
-            problems += _dangling(plan, where, refs, INSTITUTION, known)
+            problems += dangling(plan, where, refs, INSTITUTION, known)
     return problems
