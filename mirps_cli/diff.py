@@ -15,6 +15,7 @@ from pydantic import BaseModel
 
 from mirps_cli.diff_fields import FieldChange, NewEntry, compare, similarity
 from mirps_cli.model import NationalPlan, WorkPlan
+from mirps_cli.model.fund import FundPlan
 from mirps_cli.tree import Tree
 
 # An item removed under one id and added under another is a rename when the two are at
@@ -143,7 +144,26 @@ def _plans(tree: Tree) -> dict[str, PlanItems]:
     for _, work_plan in tree.work_plans():
         year = work_plan.presidency.year
         plans[f"work plan {year}"] = PlanItems(None, year, _work_plan_items(work_plan))
+    for _, fund in tree.funds():
+        plans[f"fund {fund.id}"] = PlanItems(None, None, _fund_items(fund))
     return plans
+
+
+def _fund_items(fund: FundPlan) -> Items:
+    """A Fund file's projects, roadmap milestones and projection lines by id; the rest (its
+    guidelines, contributions, exchange rates) as the fund's own fields."""
+    items: Items = {}
+    data = _dump(fund)
+    for project in fund.projects:
+        items[project.id] = ("project", _dump(project))
+    aop = data.get("operating_plan", {})
+    for step in aop.pop("roadmap", []):
+        items[step["id"]] = ("roadmap_milestone", step)
+    for line in aop.pop("budget_lines", []):
+        items[f"projection {line['id']}"] = ("projection_line", line)
+    data.pop("projects", None)
+    items[f"fund {fund.id}"] = ("fund", data)
+    return items
 
 
 def _status(item: dict[str, Any]) -> str | None:

@@ -57,6 +57,8 @@ def compare(
     old: Any, new: Any, path: tuple[str, ...] = ()
 ) -> tuple[list[FieldChange], list[NewEntry]]:
     """The changes from `old` to `new` (dumped items), field by field."""
+    if path and path[-1] in GROWING and old is None and isinstance(new, list):
+        old = []  # an empty list is left out of a dump: the first entries are new too
     if canonical(old) == canonical(new):
         return [], []
     if isinstance(old, dict) and isinstance(new, dict):

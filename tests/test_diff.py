@@ -60,8 +60,10 @@ def history(isolated: Path, git_repo: Git) -> Path:
     value = "          - value: 20000\n            about: true\n"
     later = "          - value: 21000\n            date: 2024\n"
     edit(national / "MX.yaml", value, value + later)
-    # Regional: an event's place.
+    # Regional: an event's place; another event held.
     edit(wp, "    place: Tegucigalpa\n", "    place: Tegucigalpa, Honduras\n")
+    held = "    status_history:\n      - date: 2022-06\n        status: held\n"
+    edit(wp, "    title: I Virtual meeting", held + "    title: I Virtual meeting")
     git_repo("commit", "--quiet", "-am", "a plan update")
     return repo
 
@@ -128,6 +130,7 @@ def test_the_review_summary_in_words(mirps: Callable[..., Run], history: Path) -
     assert "    status: in progress → fulfilled" in text
     assert "    new status entry: 2023-03-15, fulfilled, Mapping finished" in text
     assert "\x1b[" not in text  # no colour outside a terminal
+    assert "~ event virtual-meeting-1" in text and "    status: (none) → held" in text
     spanish = diff(mirps, history, "v1..HEAD", "--lang", "es").stdout
     assert "HN: 1 cumplido, 1 compromiso nuevo, 1 retirado, 2 modificados, 1 renombrado" in spanish
 

@@ -41,6 +41,13 @@ def test_each_command_has_help_and_a_readme_section(
     assert f"$ mirps {command}" in README
 
 
+def test_the_fund_commands_are_documented(mirps: Callable[..., Run]) -> None:
+    for args in (["fund", "--help"], ["fund", "prioritize", "--help"]):
+        result = mirps(*args)
+        assert result.exit_code == 0 and "--plans" in result.stdout
+    assert "### `mirps fund`" in README and "$ mirps fund prioritize" in README
+
+
 def test_every_rule_is_in_the_readme_table() -> None:
     for rule in RULES.values():
         row = f"| {rule.code} | {rule.name} | {rule.severity} |"

@@ -14,6 +14,7 @@ import typer
 from mirps_cli import __version__
 from mirps_cli.cli.diff_cmd import diff
 from mirps_cli.cli.export_cmd import export
+from mirps_cli.cli.fund_cmd import fund_app
 from mirps_cli.cli.report_cmd import report
 from mirps_cli.cli.schema_cmd import schema
 from mirps_cli.cli.status_cmd import status
@@ -58,3 +59,4 @@ app.command()(schema)
 app.command()(export)
 app.command()(diff)
 app.command()(report)
+app.add_typer(fund_app, name="fund")

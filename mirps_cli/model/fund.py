@@ -103,6 +103,8 @@ class Project(Tracked):
     """A project the Fund finances (or is asked to): a request until approved."""
 
     NOUN: ClassVar[Message] = Message("project", "proyecto")
+    # A request not yet approved has nothing to report; the Fund's plan reports on projects.
+    STALE_WHEN_SILENT: ClassVar[bool] = False
 
     id: Identifier
     country: CountryCode

@@ -6,6 +6,7 @@ from itertools import groupby
 
 from mirps_cli.diff import Change, DiffResult
 from mirps_cli.output.diff_words import (
+    FUND,
     NOTHING,
     SUMMARY,
     TITLE,
@@ -21,14 +22,20 @@ COLOUR = {"added": "32", "removed": "31", "changed": "33", "renamed": "36"}
 
 
 def scope_of(change: Change) -> tuple[int, str]:
-    """Countries first, by code, then the work plans by year."""
+    """Countries first, by code, then the work plans by year, then the Fund."""
     if change.country is not None:
         return (0, change.country)
-    return (1, str(change.year))
+    if change.year is not None:
+        return (1, str(change.year))
+    return (2, "")
 
 
 def scope_heading(scope: tuple[int, str], lang: str) -> str:
-    return scope[1] if scope[0] == 0 else WORK_PLAN.in_lang(lang).format(year=scope[1])
+    if scope[0] == 0:
+        return scope[1]
+    if scope[0] == 1:
+        return WORK_PLAN.in_lang(lang).format(year=scope[1])
+    return FUND.in_lang(lang)
 
 
 def change_lines(change: Change, lang: str) -> list[str]:

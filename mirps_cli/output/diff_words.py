@@ -8,7 +8,7 @@ from typing import Any
 from mirps_cli.diff import Change, Summary
 from mirps_cli.diff_fields import FieldChange, NewEntry, is_long, word_change
 from mirps_cli.i18n import Message, counted, number, other_lang, pick
-from mirps_cli.vocab import STATUS_TERMS, Status
+from mirps_cli.vocab import EventStatus, Status, status_label
 
 ENTITY: dict[str, Message] = {
     "commitment": Message("commitment", "compromiso"),
@@ -24,6 +24,9 @@ ENTITY: dict[str, Message] = {
     "fund": Message("MIRPS Fund", "Fondo MIRPS"),
     "fund_line": Message("Fund budget line", "línea de presupuesto del Fondo"),
     "work_plan": Message("work plan", "plan de trabajo"),
+    "project": Message("Fund project", "proyecto del Fondo"),
+    "roadmap_milestone": Message("roadmap milestone", "hito de la hoja de ruta"),
+    "projection_line": Message("budget projection line", "línea de la proyección presupuestaria"),
 }
 KIND_MARK = {"added": "+", "removed": "-", "changed": "~", "renamed": "»"}
 RENAMED = Message("renamed from {old}", "renombrado desde {old}")
@@ -38,6 +41,7 @@ NOTHING = Message("No change in the plans.", "Ningún cambio en los planes.")
 TITLE = Message("Plan changes: {old} → {new}", "Cambios en los planes: {old} → {new}")
 SUMMARY = Message("Summary", "Resumen")
 WORK_PLAN = Message("Regional work plan {year}", "Plan de trabajo regional {year}")
+FUND = Message("MIRPS Fund", "Fondo MIRPS")
 
 # The review's words, one and many: "2 fulfilled, 1 new commitment, 1 dropped".
 TALLY: dict[str, tuple[Message, Message]] = {
@@ -57,7 +61,11 @@ TALLY: dict[str, tuple[Message, Message]] = {
 
 
 def status_word(status: str | None, lang: str) -> str:
-    return STATUS_TERMS[Status(status)].name.in_lang(lang) if status else NONE.in_lang(lang)
+    """A status as dumped (a commitment's, or an event's such as "held"), in words."""
+    if not status:
+        return NONE.in_lang(lang)
+    kind = EventStatus if status in EventStatus.__members__.values() else Status
+    return status_label(kind(status), lang)
 
 
 def value_text(value: Any, lang: str) -> str:

@@ -1,0 +1,97 @@
+"""`mirps fund` and `mirps fund prioritize`."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from mirps_cli.cli.common import (
+    AsOfOption,
+    LangOption,
+    PlansOption,
+    ViewFormat,
+    echo,
+    guarded,
+    load_view,
+    parse_as_of,
+)
+from mirps_cli.i18n import Lang
+
+if TYPE_CHECKING:
+    from mirps_cli.fund import FundOverview, Prioritized
+
+fund_app = typer.Typer(
+    help="The MIRPS Fund: money per country and donor, projects, roadmap; requests ranked.",
+    rich_markup_mode=None,
+    no_args_is_help=False,
+)
+
+FormatOption = Annotated[
+    ViewFormat,
+    typer.Option("--format", help="table (colour on a terminal), json, csv or markdown."),
+]
+
+
+def _render(view: FundOverview | Prioritized, fmt: ViewFormat, lang: str) -> None:
+    if fmt is ViewFormat.json:
+        from mirps_cli.output import fund_json
+
+        echo(fund_json.render(view, lang), False)
+    elif fmt is ViewFormat.csv:
+        from mirps_cli.output import fund_csv
+
+        echo(fund_csv.render(view, lang), False)
+    elif fmt is ViewFormat.markdown:
+        from mirps_cli.output import fund_markdown
+
+        echo(fund_markdown.render(view, lang), False)
+    else:
+        from mirps_cli.output import fund_text
+        from mirps_cli.output.console import is_terminal
+
+        terminal = is_terminal()
+        echo(fund_text.render(view, lang, terminal), terminal)
+
+
+@fund_app.callback(invoke_without_command=True)
+@guarded
+def fund(
+    ctx: typer.Context,
+    as_of: AsOfOption = None,
+    lang: LangOption = Lang.en,
+    output_format: FormatOption = ViewFormat.table,
+    plans: PlansOption = None,
+) -> None:
+    """The MIRPS Fund at a glance: requested, approved, disbursed and the gap per country and
+    currency (never summed across currencies), contributions per donor, the projects with
+    their status (and its IATI ActivityStatus code), and the roadmap's milestones, due or
+    overdue as of --as-of.
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    from mirps_cli.fund import overview
+
+    when = parse_as_of(as_of)
+    _render(overview(load_view(plans, when, lang), when, lang), output_format, lang)
+
+
+@fund_app.command()
+@guarded
+def prioritize(
+    lang: LangOption = Lang.en,
+    output_format: FormatOption = ViewFormat.table,
+    plans: PlansOption = None,
+) -> None:
+    """Rank the funding requests (projects not yet approved) by the Fund's own criteria.
+
+    The criteria and their weights are data in the Fund file (prioritization), and so are each
+    request's scores; the table shows each score so a committee can see why. Ties are ordered
+    by id, and said so. A request that fails an eligibility criterion of the guidelines, or
+    was not assessed against one, is listed apart with the reason.
+    """
+    import datetime as dt
+
+    from mirps_cli.fund import prioritize as rank
+
+    _render(rank(load_view(plans, dt.date.today(), lang), lang), output_format, lang)

@@ -1,0 +1,27 @@
+"""`mirps fund` as Markdown, for the committee's minutes or the annual report's annex."""
+
+from __future__ import annotations
+
+from mirps_cli.fund import FundOverview, Prioritized
+from mirps_cli.output.fund_text import _sections, _title
+from mirps_cli.output.fund_words import ineligible_lines, word
+from mirps_cli.templating import md_cell, md_inline, md_text
+
+
+def render(view: FundOverview | Prioritized, lang: str) -> str:
+    out = [f"# {md_inline(_title(view, lang))}"]
+    for heading, head, rows, empty in _sections(view, lang):
+        out += ["", f"## {md_inline(heading)}", ""] if heading else [""]
+        if not rows:
+            out.append(md_text(empty))
+            continue
+        out.append("| " + " | ".join(md_cell(h) for h in head) + " |")
+        out.append("|" + " --- |" * len(head))
+        out += ["| " + " | ".join(md_cell(c) for c in row) + " |" for row in rows]
+    if isinstance(view, Prioritized):
+        if any(r.tie for r in view.ranked):
+            out += ["", md_text(word("tie", lang))]
+        if view.ineligible:
+            out += ["", f"## {md_inline(word('ineligible', lang))}", ""]
+            out += [f"- {md_text(line)}" for line in ineligible_lines(view, lang)]
+    return "\n".join(out) + "\n"

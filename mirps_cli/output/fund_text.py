@@ -1,0 +1,65 @@
+"""`mirps fund` as tables for the terminal (rich) or a pipe (plain), and as Markdown."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.markup import escape
+
+from mirps_cli.fund import FundOverview, Prioritized
+from mirps_cli.output.console import outline, plain_table, render_with
+from mirps_cli.output.fund_words import (
+    ineligible_lines,
+    money_rows,
+    project_rows,
+    ranking_rows,
+    roadmap_rows,
+    word,
+)
+
+
+def _sections(
+    view: FundOverview | Prioritized, lang: str
+) -> list[tuple[str, list[str], list[list[str]], str]]:
+    """(heading, head, rows, sentence when empty) for each table of the view."""
+    if isinstance(view, Prioritized):
+        head, rows = ranking_rows(view, lang)
+        return [("", head, rows, word("no_requests", lang))]  # the title says it
+    return [
+        (word("by_country", lang), *money_rows(view, False, lang), word("none", lang)),
+        (word("by_donor", lang), *money_rows(view, True, lang), word("none", lang)),
+        (word("projects", lang), *project_rows(view, lang), word("no_projects", lang)),
+        (word("roadmap", lang), *roadmap_rows(view, lang), word("no_roadmap", lang)),
+    ]
+
+
+def _title(view: FundOverview | Prioritized, lang: str) -> str:
+    if isinstance(view, Prioritized):
+        return word("ranking", lang)
+    return word("overview", lang).format(name=view.name, date=view.as_of.isoformat())
+
+
+def render(view: FundOverview | Prioritized, lang: str, terminal: bool) -> str:
+    def draw(console: Console, terminal: bool) -> None:
+        console.print(escape(_title(view, lang)), style="bold" if terminal else None)
+        for heading, head, rows, empty in _sections(view, lang):
+            console.print()
+            if heading:
+                console.print(escape(heading), style="bold" if terminal else None)
+            if not rows:
+                console.print(escape(empty))
+                continue
+            table = plain_table(terminal)
+            for name in head:
+                table.add_column(escape(name))
+            for row in rows:
+                table.add_row(*(escape(cell) for cell in row))
+            console.print(table)
+        if isinstance(view, Prioritized):
+            if any(r.tie for r in view.ranked):
+                console.print(escape(word("tie", lang)))
+            if view.ineligible:
+                console.print()
+                console.print(escape(word("ineligible", lang)), style="bold" if terminal else None)
+                console.print(outline([("-", line) for line in ineligible_lines(view, lang)], 0))
+
+    return render_with(draw, terminal)
