@@ -17,6 +17,7 @@ from pydantic import BaseModel
 from mirps_cli.dates import PartialDate
 from mirps_cli.model import NationalPlan
 from mirps_cli.model.common import Instalment
+from mirps_cli.model.fund import Contribution, FundPlan
 from mirps_cli.model.measures import Value
 from mirps_cli.model.tracked import StatusEntry
 from mirps_cli.tree import Tree
@@ -38,6 +39,8 @@ def _there(item: object, day: dt.date, version: PartialDate | None) -> bool:
         return counts_by(day, item.date, version)
     if isinstance(item, Instalment):
         return counts_by(day, item.date)
+    if isinstance(item, Contribution):
+        return counts_by(day, item.date, version)
     return True
 
 
@@ -68,6 +71,8 @@ def tree_as_of(tree: Tree, day: dt.date) -> Tree:
         if plan.model is None:
             files.append(plan)
             continue
-        version = plan.model.version_date if isinstance(plan.model, NationalPlan) else None
+        version = (
+            plan.model.version_date if isinstance(plan.model, (NationalPlan, FundPlan)) else None
+        )
         files.append(replace(plan, model=model_as_of(plan.model, day, version)))
     return replace(tree, files=files)

@@ -6,18 +6,27 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
-from mirps_cli.i18n import label, number, shown
+from mirps_cli.i18n import Shown, label, number, shown
 from mirps_cli.members import MEMBERS
 from mirps_cli.report_views import Event, Regional
 from mirps_cli.tree import Tree
-from mirps_cli.vocab import BUDGET_KIND_TERMS
+from mirps_cli.vocab import BUDGET_KIND_TERMS, BudgetKind, status_label
+
+
+def _money_line(
+    who: Shown, amount: float | None, currency: str | None, kind: BudgetKind | None, lang: str
+) -> str:
+    """ "Spain, EUR 1.000.000, en efectivo": what the source gives of it."""
+    money = f"{currency} {number(amount, lang)}" if amount is not None and currency else ""
+    words = [str(who), money, BUDGET_KIND_TERMS[kind].in_lang(lang) if kind else ""]
+    return ", ".join(w for w in words if w)
 
 
 def regional(tree: Tree, year: int, start: dt.date, end: dt.date, lang: str) -> Regional:
     plans = {wp.presidency.year: wp for _, wp in tree.work_plans()}
     plan = plans.get(year)
     if plan is None:
-        return Regional(None, None, [], [], None, [], [], [], [], [])
+        return Regional(None, None, [], [], None, [], [], [], [], [], [])
     outcomes = [
         (o.id, shown(o.title, lang), [(a.id, shown(a.title, lang)) for a in o.activities])
         for o in plan.outcomes
@@ -36,13 +45,27 @@ def regional(tree: Tree, year: int, start: dt.date, end: dt.date, lang: str) -> 
     totals: dict[str, float] = defaultdict(float)
     if plan.fund is not None:
         for line in plan.fund.budget_lines:
-            amount = ""
+            lines.append(
+                _money_line(shown(line.funder, lang), line.amount, line.currency, line.kind, lang)
+            )
             if line.amount is not None and line.currency is not None:
-                amount = f"{line.currency} {number(line.amount, lang)}"
                 totals[line.currency] += line.amount  # never summed across currencies
-            kind = BUDGET_KIND_TERMS[line.kind].in_lang(lang) if line.kind else ""
-            parts = [str(shown(line.funder, lang)), amount, kind]
-            lines.append(", ".join(p for p in parts if p))
+    # The Fund's own file, as `mirps fund` shows it: contributions, and the projects with the
+    # commitments they serve.
+    projects: list[str] = []
+    for _, fund in tree.funds():
+        for gift in fund.contributions:
+            lines.append(
+                _money_line(shown(gift.donor, lang), gift.amount, gift.currency, gift.kind, lang)
+            )
+            if gift.amount is not None and gift.currency is not None:
+                totals[gift.currency] += gift.amount
+        for project in fund.projects:
+            serves = f" → {', '.join(project.commitments)}" if project.commitments else ""
+            state = status_label(project.status, lang)
+            projects.append(
+                f"{project.id} ({project.country}) {shown(project.title, lang)}: {state}{serves}"
+            )
     events, unscheduled = [], []
     for event in plan.timeline:
         view = Event(event.id, shown(event.title, lang), event.date, event.end_date)
@@ -62,6 +85,7 @@ def regional(tree: Tree, year: int, start: dt.date, end: dt.date, lang: str) -> 
         fund_totals=[
             f"{label('total', lang)}: {c} {number(v, lang)}" for c, v in sorted(totals.items())
         ],
+        fund_projects=projects,
         events=events,
         unscheduled=unscheduled,
     )

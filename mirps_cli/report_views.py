@@ -86,6 +86,7 @@ class Regional:
     support_members: list[Shown]
     fund_lines: list[str]
     fund_totals: list[str]
+    fund_projects: list[str]
     events: list[Event]  # dated, in the period
     unscheduled: list[Event]
 

@@ -100,8 +100,8 @@ WORDS: dict[str, Message] = {
     "members": Message("Members", "Miembros"),
     "fund": Message("MIRPS Fund", "Fondo MIRPS"),
     "no_fund_lines": Message(
-        "The work plan records no budget line of the Fund.",
-        "El plan de trabajo no registra líneas de presupuesto del Fondo.",
+        "The plans record no contribution to the Fund and no budget line of it.",
+        "Los planes no registran contribuciones al Fondo ni líneas de su presupuesto.",
     ),
     "calendar": Message("4. Calendar of the period", "4. Calendario del período"),
     "no_events": Message(
