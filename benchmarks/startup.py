@@ -14,7 +14,6 @@ Usage: python benchmarks/startup.py [--runs N]
 from __future__ import annotations
 
 import argparse
-import shutil
 import statistics
 import subprocess
 import sys
@@ -23,39 +22,13 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from generate import generate  # noqa: E402
 
 
 def generated_tree(folder: Path, per_country: int) -> Path:
-    """A copy of the shipped plans with `per_country` commitments in each national plan."""
-    root = folder / "plans"
-    shutil.copytree(REPO / "plans", root)
-    for plan in (root / "national").glob("*.yaml"):
-        code = plan.stem
-        lines = [f"country: {code}", "commitments:"]
-        for n in range(1, per_country + 1):
-            lines += [
-                f"  - id: {code}-{n:03d}",
-                f"    title: Generated commitment {n} of {code}",
-                "    description: >-",
-                "      A commitment generated for the benchmark, with a description long enough",
-                "      to look like the real ones.",
-                "    pillar: reception_admission",
-                "    focus_area: protection",
-                "    populations: [refugees, asylum_seekers]",
-                "    start: 2022-01",
-                "    due: 2026-12",
-                "    status_history:",
-                "      - date: 2022-03",
-                "        status: planned",
-                "        sources: [https://example.org/a]",
-                "      - date: 2024-06-01",
-                "        status: in_progress",
-                "        note: Under way.",
-                "        sources: [https://example.org/b]",
-                "    sources: [https://example.org/c]",
-            ]
-        plan.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return root
+    """A generated tree with about `per_country` commitments in each national plan."""
+    return generate(per_country * 7, folder / "plans")
 
 
 def timed(command: list[str], runs: int) -> float:

@@ -32,9 +32,13 @@ class Validation:
 
 
 def validate_tree(
-    source: Source | Path, as_of: dt.date, max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    source: Source | Path,
+    as_of: dt.date,
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE,
+    use_cache: bool | None = None,
 ) -> Validation:
-    """Every problem of the tree a source holds (a folder, a revision, unwritten text)."""
-    tree, problems = load_tree(source, max_file_size)
+    """Every problem of the tree a source holds (a folder, a revision, unwritten text).
+    Files read before come from the cache unless `use_cache` is False (cache.py)."""
+    tree, problems = load_tree(source, max_file_size, use_cache)
     problems = problems + run_checks(tree, as_of)
     return Validation(tree, sorted(problems, key=Problem.sort_key))

@@ -48,7 +48,16 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home.mkdir()
     monkeypatch.chdir(work)
     monkeypatch.setenv("HOME", str(home))
-    for name in ("MIRPS_PLANS", "GITHUB_ACTIONS", "MIRPS_DEBUG", "NO_COLOR", "FORCE_COLOR"):
+    for name in (
+        "MIRPS_PLANS",
+        "MIRPS_CACHE_DIR",
+        "MIRPS_NO_CACHE",
+        "XDG_CACHE_HOME",
+        "GITHUB_ACTIONS",
+        "MIRPS_DEBUG",
+        "NO_COLOR",
+        "FORCE_COLOR",
+    ):
         monkeypatch.delenv(name, raising=False)
     return work
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import subprocess
 import sys
@@ -10,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import SHIPPED_PLANS, Run
+from mirps_cli.validate import validate_tree
+from tests.helpers import REPO, SHIPPED_PLANS, Run
 
 
 def break_hn(plans: Path) -> Path:
@@ -239,3 +241,17 @@ def test_a_real_sigint_exits_130_without_a_traceback(isolated: Path) -> None:
     assert run.returncode == 130
     assert run.stderr == "mirps: interrupted\n"
     assert run.stdout == ""
+
+
+def test_the_benchmark_tree_validates_with_warnings_only(isolated: Path) -> None:
+    """benchmarks/generate.py: a smoke test at the smallest size, not a timed one."""
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    from generate import generate  # type: ignore[import-not-found]
+
+    first = generate(70, isolated / "one", seed=3)
+    second = generate(70, isolated / "two", seed=3)
+    for path in sorted(first.rglob("*.yaml")):
+        assert path.read_bytes() == (second / path.relative_to(first)).read_bytes()
+    result = validate_tree(first, dt.date(2026, 12, 2))
+    assert result.errors == [] and result.warnings
+    assert len([c for _, p in result.tree.national_plans() for c in p.commitments]) == 70

@@ -52,6 +52,14 @@ def validate(
         str, typer.Option("--max-file-size", metavar="SIZE", help="Largest plan file read.")
     ] = "20MB",
     lang: LangOption = Lang.en,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache",
+            help="Read and check every file anew, without the cache of files read before "
+            "(also MIRPS_NO_CACHE=1).",
+        ),
+    ] = False,
 ) -> None:
     """Check every plan file and report every problem at once, with file, line and a hint.
 
@@ -69,7 +77,7 @@ def validate(
     from mirps_cli.problems import worst_exit_code
     from mirps_cli.validate import validate_tree
 
-    result = validate_tree(resolve_plans_dir(plans), when, limit)
+    result = validate_tree(resolve_plans_dir(plans), when, limit, use_cache=not no_cache)
     checked = len(result.tree.files)
     typer.echo(findings.render(result.problems, lang, checked, output_format), nl=False)
     raise typer.Exit(worst_exit_code(result.problems, strict))

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from mirps_cli import cache
 from mirps_cli.errors import PlansNotFound
 from mirps_cli.i18n import Message
 from mirps_cli.kinds import files_phrase, folders_phrase
@@ -40,13 +41,25 @@ def resolve_plans_dir(option: str | None) -> Path:
     return path.absolute()
 
 
-def load_file(file: SourceFile) -> tuple[PlanFile, list[Problem]]:
+def load_file(file: SourceFile, use_cache: bool = False) -> tuple[PlanFile, list[Problem]]:
     """Parse and validate one file of a plan kind; its reading problems come with it."""
     assert file.kind is not None
     plan = PlanFile(path=file.path, display=file.display, kind=file.kind)
     if file.text is None:
         return plan, list(file.problems)
-    parsed = parse(file.text)
+    if use_cache:
+        hit = cache.load(file.kind.name, file.text, plan.display)
+        if hit is not None:
+            plan.raw, plan.model, problems = hit
+            return plan, problems
+    plan, problems = _parse_and_validate(plan, file.text)
+    if use_cache:
+        cache.store(file.kind.name, file.text, plan.raw, plan.model, problems)
+    return plan, problems
+
+
+def _parse_and_validate(plan: PlanFile, text: str) -> tuple[PlanFile, list[Problem]]:
+    parsed = parse(text)
     problems = [
         file_problem(plan.display, f.code, f.message, f.line, f.column) for f in parsed.findings
     ]
@@ -64,7 +77,7 @@ def load_file(file: SourceFile) -> tuple[PlanFile, list[Problem]]:
         problems.append(file_problem(plan.display, "M110", shape, 1, 1))
         return plan, problems
     plan.raw = parsed.data
-    model = file.kind.model()
+    model = plan.kind.model()
     try:
         plan.model = model.model_validate(parsed.data)  # type: ignore[assignment]
     except ValidationError as error:
@@ -77,11 +90,12 @@ def load_file(file: SourceFile) -> tuple[PlanFile, list[Problem]]:
 
 
 def load_tree(
-    source: Source | Path, max_size: int = DEFAULT_MAX_FILE_SIZE
+    source: Source | Path, max_size: int = DEFAULT_MAX_FILE_SIZE, use_cache: bool | None = None
 ) -> tuple[Tree, list[Problem]]:
     """Every plan of a source (a folder, a git revision, text not yet written), and every
     problem found reading, parsing and validating each file on its own."""
     source = folder_or_source(source)
+    use_cache = cache.enabled() if use_cache is None else use_cache
     tree = Tree(root=source.root)
     problems: list[Problem] = []
     # Parsing builds many small objects and none are garbage; the cyclic
@@ -98,10 +112,13 @@ def load_tree(
                 )
                 problems.append(file_problem(file.display, "M111", stray))
                 continue
-            plan, found = load_file(file)
+            plan, found = load_file(file, use_cache)
             tree.files.append(plan)
             problems.extend(found)
     finally:
+        # What was loaded lives as long as the command: freezing it keeps the collector
+        # from walking it again and again while the checks and views run.
+        gc.freeze()
         if gc_was_enabled:
             gc.enable()
     if not tree.files:

@@ -1,0 +1,181 @@
+"""Time every command as a whole process at 100, 1,000 and 10,000 commitments, against the
+floor (`python -c pass`), a bare typer app and, where it is installed, check-jsonschema;
+write BENCHMARKS.md with the medians, min and max, peak memory and the machine's facts.
+
+    python benchmarks/run.py [--sizes 100,1000,10000] [--runs 5] [--out BENCHMARKS.md]
+
+A script, not a timed test: the machine drifts, so compare figures within one run.
+The peer is measured only when `check-jsonschema` is on PATH (install it with
+`pip install check-jsonschema ruamel.yaml.clib`, as a careful user would, so the ratio
+does not flatter mirps).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from generate import generate
+
+REPO = Path(__file__).resolve().parent.parent
+MIRPS = [sys.executable, "-m", "mirps_cli"]
+BARE_TYPER = (
+    "import typer\n"
+    "app = typer.Typer(add_completion=False, rich_markup_mode=None)\n"
+    "@app.command()\n"
+    "def main(plans: str = '') -> None:\n    '''A command.'''\n"
+    "app()\n"
+)
+
+
+def measure(
+    command: list[str], runs: int, cwd: Path | None = None, env: dict[str, str] | None = None
+) -> tuple[float, float, float, int]:
+    """Median, min and max seconds, and the peak resident memory in MB, over `runs`."""
+    times, peak = [], 0
+    for _ in range(runs):
+        start = time.perf_counter()
+        process = subprocess.Popen(
+            command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        _, status, usage = os.wait4(process.pid, 0)
+        times.append(time.perf_counter() - start)
+        peak = max(peak, usage.ru_maxrss // 1024)  # Linux reports kilobytes
+        if os.waitstatus_to_exitcode(status) not in (0, 1):
+            raise SystemExit(f"{' '.join(command)} failed")
+    return statistics.median(times), min(times), max(times), peak
+
+
+def scratch_repository(plans: Path, folder: Path) -> Path:
+    """A git repository with two commits of the plans: the second changes one country."""
+    repo = folder / "repo"
+    shutil.copytree(plans, repo / "plans")
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "b",
+        "GIT_AUTHOR_EMAIL": "b@example.org",
+        "GIT_COMMITTER_NAME": "b",
+        "GIT_COMMITTER_EMAIL": "b@example.org",
+    }
+    git = lambda *a: subprocess.run(["git", *a], cwd=repo, env=env, check=True, capture_output=True)  # noqa: E731
+    git("init", "-q")
+    git("add", "-A")
+    git("commit", "-qm", "one")
+    pa = repo / "plans" / "national" / "PA.yaml"
+    pa.write_text(pa.read_text().replace("status: planned", "status: in_progress", 5))
+    git("commit", "-qam", "two")
+    return repo
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="100,1000,10000")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--out", type=Path, default=REPO / "BENCHMARKS.md")
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    rows: list[tuple[str, str, float, float, float, int]] = []
+
+    def record(
+        size: str, name: str, command: list[str], cwd: Path | None = None, cold: bool = False
+    ) -> None:
+        env = {**os.environ, "MIRPS_CACHE_DIR": str(cache)}
+        if cold:
+            env["MIRPS_NO_CACHE"] = "1"
+        else:  # with files unchanged since the last run: the cache is warm
+            subprocess.run(command, cwd=cwd, env=env, capture_output=True, check=False)
+        median, low, high, peak = measure(command, args.runs, cwd, env)
+        rows.append((size, name, median, low, high, peak))
+        print(
+            f"{size:>8} {name:<38} {median * 1000:8.0f} ms  ({low * 1000:.0f}–{high * 1000:.0f})  {peak} MB",
+            flush=True,
+        )
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        cache = folder / "cache"
+        bare = folder / "bare.py"
+        bare.write_text(BARE_TYPER)
+        record("—", "python -c pass", [sys.executable, "-c", "pass"])
+        record("—", "bare typer app --help", [sys.executable, str(bare), "--help"])
+        record("—", "mirps --help", [*MIRPS, "--help"])
+        record("—", "mirps --version", [*MIRPS, "--version"])
+        shipped = REPO / "plans"
+        record("shipped", "validate", [*MIRPS, "validate", "--plans", str(shipped)])
+        peer = shutil.which("check-jsonschema")
+        if peer:
+            schema = folder / "national.schema.json"
+            schema.write_text(
+                subprocess.run(
+                    [*MIRPS, "schema", "--kind", "national"],
+                    capture_output=True,
+                    text=True,
+                    check=True,
+                ).stdout
+            )
+            files = [str(p) for p in sorted((shipped / "national").glob("*.yaml"))]
+            record(
+                "shipped",
+                "check-jsonschema (national files)",
+                [peer, "--schemafile", str(schema), *files],
+            )
+        for size in sizes:
+            plans = generate(size, folder / f"plans-{size}")
+            label = f"{size:,}"
+            p = ["--plans", str(plans)]
+            for name, command in (
+                ("validate", [*MIRPS, "validate", *p]),
+                ("status", [*MIRPS, "status", *p]),
+                ("status --country MX", [*MIRPS, "status", "--country", "MX", *p]),
+                ("timeline", [*MIRPS, "timeline", *p]),
+                ("export", [*MIRPS, "export", *p]),
+                ("report", [*MIRPS, "report", *p]),
+            ):
+                record(label, f"{name} (cold)", command, cold=True)
+                record(label, f"{name} (files unchanged)", command)
+            repo = scratch_repository(plans, folder / f"git-{size}")
+            diff = [*MIRPS, "diff", "HEAD~1..HEAD", "--plans", str(repo / "plans")]
+            record(label, "diff HEAD~1..HEAD (cold)", diff, cwd=repo, cold=True)
+            record(label, "diff HEAD~1..HEAD (files unchanged)", diff, cwd=repo)
+            if peer:
+                files = [str(p) for p in sorted((plans / "national").glob("*.yaml"))]
+                record(
+                    label,
+                    "check-jsonschema (national files)",
+                    [peer, "--schemafile", str(schema), *files],
+                )
+
+    from mirps_cli.yaml import is_c_parser_active
+
+    lines = [
+        "# mirps benchmarks",
+        "",
+        f"Written by `python benchmarks/run.py` on {time.strftime('%Y-%m-%d')}: {os.cpu_count()} cores, "
+        f"Python {platform.python_version()} on {platform.system()}, load average "
+        f"{', '.join(f'{x:.2f}' for x in os.getloadavg())}, YAML parser: "
+        f"{'ruamel.yaml with its C extension' if is_c_parser_active() else 'ruamel.yaml in pure Python'}. "
+        f"Median of {args.runs} runs of each command as a whole process, with min–max and the peak "
+        "resident memory. The machine drifts: compare within one run.",
+        "",
+        "| commitments | command | median ms | min–max ms | peak MB |",
+        "|---|---|---|---|---|",
+    ]
+    lines += [
+        f"| {s} | {n} | {m * 1000:.0f} | {lo * 1000:.0f}–{hi * 1000:.0f} | {mb} |"
+        for s, n, m, lo, hi, mb in rows
+    ]
+    args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"written {args.out}")
+
+
+if __name__ == "__main__":
+    main()

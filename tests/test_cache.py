@@ -1,0 +1,59 @@
+"""The cache of files read before: the same answer, never stale, off on request."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from mirps_cli.validate import validate_tree
+from tests.helpers import SHIPPED_PLANS, Run
+
+AS_OF = dt.date(2026, 12, 2)
+
+
+@pytest.fixture
+def cache_dir(isolated: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = isolated / "cache"
+    monkeypatch.setenv("MIRPS_CACHE_DIR", str(folder))
+    return folder
+
+
+def test_a_second_run_gives_the_same_answer_from_the_cache(cache_dir: Path) -> None:
+    first = validate_tree(SHIPPED_PLANS, AS_OF)
+    assert list(cache_dir.rglob("*.pickle"))  # the first run wrote the cache
+    second = validate_tree(SHIPPED_PLANS, AS_OF)
+    assert second.problems == first.problems
+    assert [f.model for f in second.tree.files] == [f.model for f in first.tree.files]
+    assert [f.raw for f in second.tree.files] == [f.raw for f in first.tree.files]
+    without = validate_tree(SHIPPED_PLANS, AS_OF, use_cache=False)
+    assert without.problems == first.problems
+
+
+def test_a_changed_file_is_read_anew(cache_dir: Path, isolated: Path) -> None:
+    plans = isolated / "plans"
+    shutil.copytree(SHIPPED_PLANS, plans)
+    assert not validate_tree(plans, AS_OF).errors
+    hn = plans / "national" / "HN.yaml"
+    hn.write_text(hn.read_text().replace("country: HN", "country: HN\nextra: 1"))
+    assert [p.code for p in validate_tree(plans, AS_OF).errors] == ["M201"]
+
+
+def test_a_damaged_entry_is_ignored(cache_dir: Path) -> None:
+    first = validate_tree(SHIPPED_PLANS, AS_OF)
+    for entry in cache_dir.rglob("*.pickle"):
+        entry.write_bytes(b"not a pickle")
+    assert validate_tree(SHIPPED_PLANS, AS_OF).problems == first.problems
+
+
+def test_no_cache_writes_nothing(cache_dir: Path, mirps: Callable[..., Run]) -> None:
+    result = mirps("validate", "--plans", str(SHIPPED_PLANS), "--no-cache")
+    assert result.exit_code == 0
+    assert not cache_dir.exists()
+    env = mirps("status", "--plans", str(SHIPPED_PLANS), env={"MIRPS_NO_CACHE": "1"})
+    assert env.exit_code == 0 and not cache_dir.exists()
+    cached = mirps("validate", "--plans", str(SHIPPED_PLANS))
+    assert cached.stdout == result.stdout and list(cache_dir.rglob("*.pickle"))
