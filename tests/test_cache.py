@@ -57,3 +57,11 @@ def test_no_cache_writes_nothing(cache_dir: Path, mirps: Callable[..., Run]) -> 
     assert env.exit_code == 0 and not cache_dir.exists()
     cached = mirps("validate", "--plans", str(SHIPPED_PLANS))
     assert cached.stdout == result.stdout and list(cache_dir.rglob("*.pickle"))
+
+
+def test_the_environment_turns_validate_s_cache_off(
+    cache_dir: Path, mirps: Callable[..., Run]
+) -> None:
+    result = mirps("validate", "--plans", str(SHIPPED_PLANS), env={"MIRPS_NO_CACHE": "1"})
+    assert result.exit_code == 0
+    assert not cache_dir.exists()

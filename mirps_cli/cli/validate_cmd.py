@@ -77,7 +77,10 @@ def validate(
     from mirps_cli.problems import worst_exit_code
     from mirps_cli.validate import validate_tree
 
-    result = validate_tree(resolve_plans_dir(plans), when, limit, use_cache=not no_cache)
+    # --no-cache turns it off; without it, MIRPS_NO_CACHE decides (cache.enabled).
+    result = validate_tree(
+        resolve_plans_dir(plans), when, limit, use_cache=False if no_cache else None
+    )
     checked = len(result.tree.files)
     typer.echo(findings.render(result.problems, lang, checked, output_format), nl=False)
     raise typer.Exit(worst_exit_code(result.problems, strict))
