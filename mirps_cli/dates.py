@@ -21,7 +21,9 @@ if TYPE_CHECKING:  # pydantic.json_schema costs start-up time; only mirps schema
     from pydantic.json_schema import JsonSchemaValue
 
 _PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-JSON_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+JSON_PATTERN = r"^(19|2\d)\d{2}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
+# The years a plan speaks of; the JSON Schema says the same, so both refuse the same dates.
+FIRST_YEAR, LAST_YEAR = 1900, 2999
 
 
 @dataclass(frozen=True, order=True)
@@ -52,6 +54,11 @@ class PartialDate:
                 f"'{value}' no es una fecha: escriba 2023-03-15, 2023-03 o 2023",
             )
         year = int(match[1])
+        if not FIRST_YEAR <= year <= LAST_YEAR:
+            raise Invalid(
+                f"'{value}' is not a year of the plans: write one from {FIRST_YEAR} to {LAST_YEAR}",
+                f"'{value}' no es un año de los planes: escriba uno de {FIRST_YEAR} a {LAST_YEAR}",
+            )
         month = int(match[2]) if match[2] else None
         day = int(match[3]) if match[3] else None
         if month is not None and not 1 <= month <= 12:
@@ -101,7 +108,7 @@ class PartialDate:
         return {
             "anyOf": [
                 {"type": "string", "pattern": JSON_PATTERN},
-                {"type": "integer", "minimum": 1900, "maximum": 2999},
+                {"type": "integer", "minimum": FIRST_YEAR, "maximum": LAST_YEAR},
             ],
             "description": "A date to the day (2023-03-15), the month (2023-03) "
             "or the year (2023).",

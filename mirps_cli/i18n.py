@@ -93,6 +93,11 @@ def number(value: int | float, lang: str, about: bool = False) -> str:
     return LABELS["about"].in_lang(lang).format(n=text) if about else text
 
 
+def full_stop(text: str) -> str:
+    """The text ending a sentence: "did you mean 'x'?" keeps its question mark."""
+    return text if text.rstrip().endswith((".", "?", "!", ":")) else f"{text}."
+
+
 def counted(count: int, one: Message, many: Message, lang: str) -> str:
     """ "1 file checked", "3 archivos revisados"."""
     return f"{count} {(one if count == 1 else many).in_lang(lang)}"

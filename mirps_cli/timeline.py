@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from mirps_cli.dates import PartialDate, add_months
+from mirps_cli.dates import LAST_YEAR, PartialDate, add_months
 from mirps_cli.errors import UsageError
 from mirps_cli.i18n import Shown, shown
 from mirps_cli.model.work_plan import TimelineEvent
@@ -43,11 +43,21 @@ def parse_duration(text: str, start: dt.date) -> dt.date:
             f"'{text}' no es un plazo: escriba 30d (días), 2w (semanas) o 3m (meses)",
         )
     count, unit = int(match[1]), match[2] or "d"
-    if unit == "d":
-        return start + dt.timedelta(days=count)
-    if unit == "w":
-        return start + dt.timedelta(weeks=count)
-    return add_months(start, count)
+    try:
+        if unit == "d":
+            end = start + dt.timedelta(days=count)
+        elif unit == "w":
+            end = start + dt.timedelta(weeks=count)
+        else:
+            end = add_months(start, count)
+    except (OverflowError, ValueError):
+        end = dt.date.max
+    if end.year > LAST_YEAR:
+        raise UsageError(
+            f"'{text}' reaches past {LAST_YEAR}: give a shorter period",
+            f"'{text}' llega más allá de {LAST_YEAR}: indique un plazo más corto",
+        )
+    return end
 
 
 @dataclass(frozen=True)

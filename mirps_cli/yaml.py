@@ -9,6 +9,7 @@ object: unknown tags become findings, not objects.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -254,6 +255,7 @@ def _is_tab_error(text: str, error: MarkedYAMLError) -> bool:
 def _syntax_finding(text: str, error: MarkedYAMLError) -> YamlFinding:
     mark = error.problem_mark or error.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    line, column = max(line, 1), max(column, 1)  # a finding always points into the file
     if _is_tab_error(text, error):
         said = Message(
             "a tab character is used for indentation", "se usa un tabulador para la sangría"
@@ -269,6 +271,14 @@ def _syntax_finding(text: str, error: MarkedYAMLError) -> YamlFinding:
 def parse(text: str, loader_class: type[Any] | None = None) -> Parsed:
     """Parse one YAML document; every failure is a finding, never an exception."""
     loader = (loader_class or Loader)(text)
+    # ruamel warns on stderr about values such as 1e400, naming its own source file: a
+    # plan's reader should see findings, not the library's warnings.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return _parse(loader, text)
+
+
+def _parse(loader: Any, text: str) -> Parsed:
     try:
         node = loader.get_single_node()
         if node is None:
@@ -282,6 +292,9 @@ def parse(text: str, loader_class: type[Any] | None = None) -> Parsed:
         return Parsed(None, [*loader.findings, _syntax_finding(text, error)])
     except YAMLError as error:
         said = Message(f"YAML: {error}", f"YAML: {error}")
+        return Parsed(None, [*loader.findings, YamlFinding(1, 1, "M105", said)])
+    except ValueError as error:  # e.g. an integer of more digits than Python converts
+        said = Message(f"a value cannot be read: {error}", f"un valor no se puede leer: {error}")
         return Parsed(None, [*loader.findings, YamlFinding(1, 1, "M105", said)])
     except RecursionError:
         said = Message(

@@ -28,6 +28,7 @@ app = typer.Typer(
     "and regional work plans.",
     no_args_is_help=True,
     add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
     # Plain help: rich markup would import rich on every start-up.
     rich_markup_mode=None,
     pretty_exceptions_enable=False,

@@ -135,7 +135,7 @@ def load_view(plans: str | None, as_of: dt.date, lang: str = "en", for_views: bo
 
 def load_valid_tree(plans: str | None, as_of: dt.date | None = None, lang: str = "en") -> Tree:
     """The tree, or the validate findings on stderr and exit 1 when it has errors."""
-    from mirps_cli.i18n import Message
+    from mirps_cli.i18n import Message, full_stop
     from mirps_cli.loader import resolve_plans_dir
     from mirps_cli.output import problems as findings
     from mirps_cli.validate import validate_tree
@@ -147,6 +147,6 @@ def load_valid_tree(plans: str | None, as_of: dt.date | None = None, lang: str =
             "the plans have errors; fix them first (see `mirps validate`)",
             "los planes tienen errores; corríjalos primero (vea `mirps validate`)",
         )
-        typer.echo(f"mirps: {fix.in_lang(lang)}.", err=True)
+        typer.echo(f"mirps: {full_stop(fix.in_lang(lang))}", err=True)
         raise typer.Exit(1)
     return result.tree

@@ -25,6 +25,7 @@ fund_app = typer.Typer(
     help="The MIRPS Fund: money per country and donor, projects, roadmap; requests ranked.",
     rich_markup_mode=None,
     no_args_is_help=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 FormatOption = Annotated[

@@ -8,6 +8,10 @@ import sys
 def main() -> None:
     # Commands turn an interrupt into exit 130 themselves (cli.common.guarded);
     # this covers the imports before any command runs.
+    for stream in (sys.stdout, sys.stderr):
+        # A terminal in latin-1 cannot show every name: replace what it cannot show.
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
     try:
         from mirps_cli.cli.app import app
 

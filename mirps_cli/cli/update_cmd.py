@@ -86,6 +86,13 @@ def update(
     from mirps_cli.output import problems as findings
     from mirps_cli.update import StatusUpdate, apply_edit, prepare_update
 
+    for option, text in (("--note", note), *(("--source", s) for s in source or [])):
+        if text is not None and not text.strip():
+            raise typer.BadParameter("is empty: leave the option out instead", param_hint=option)
+        if text is not None and _not_utf8(text):
+            raise typer.BadParameter(
+                "holds bytes that are not UTF-8 text: type it again", param_hint=option
+            )
     request = StatusUpdate(commitment, status, date, note, tuple(source or ()), reported, reporter)
     try:
         edit = prepare_update(resolve_plans_dir(plans), request, dt.date.today())
@@ -109,3 +116,12 @@ def update(
         f"(líneas {first}-{last} agregadas en {edit.display})",
     )
     typer.echo(done.in_lang(lang))
+
+
+def _not_utf8(text: str) -> bool:
+    """An argument with bytes that are not UTF-8 reaches Python as lone surrogates."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False

@@ -31,7 +31,13 @@ def parse_size(text: str) -> int:
             f"'{text}' is not a size: write 20MB, 500kB or a number of bytes",
             param_hint="'--max-file-size'",
         )
-    return int(float(match[1]) * _UNITS[match[2].lower()])
+    size = float(match[1]) * _UNITS[match[2].lower()]
+    if not 0 < size < 2**40:  # a terabyte: past it the number is a typing slip
+        raise typer.BadParameter(
+            f"'{text}' is not a size mirps can read up to: write 20MB, 500kB or a number of bytes",
+            param_hint="'--max-file-size'",
+        )
+    return int(size)
 
 
 @guarded

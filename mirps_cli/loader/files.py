@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -52,12 +53,19 @@ def read_text(path: Path, display: str, max_size: int) -> tuple[str | None, list
     if path.is_dir():
         folder = Message("is a folder, not a file", "es una carpeta, no un archivo")
         return None, [file_problem(display, "M101", folder)]
+    if not stat.S_ISREG(info.st_mode):
+        # A device (/dev/zero) or a named pipe would be read forever.
+        special = Message("is not a regular file", "no es un archivo normal")
+        return None, [file_problem(display, "M101", special)]
     if info.st_size > max_size:
         return None, [too_large(display, info.st_size, max_size)]
     try:
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            data = handle.read(max_size + 1)  # the size may have changed since stat
     except OSError as error:
         return None, [file_problem(display, "M101", _unreadable(error))]
+    if len(data) > max_size:
+        return None, [too_large(display, len(data), max_size)]
     return decode(data, display)
 
 

@@ -41,6 +41,7 @@ CommitmentId = Annotated[
         "'{value}' no es un identificador de compromiso: escriba el código del país, un guion y "
         "un número, p. ej. HN-03",
         "Stable id: the country's ISO code, a hyphen, a number (HN-03).",
+        max_length=64,
     ),
 ]
 

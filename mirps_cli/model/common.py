@@ -30,7 +30,8 @@ if TYPE_CHECKING:
 
 class Strict(BaseModel):
     # extra="forbid": pydantic's default would silently drop a misspelt key.
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+    # allow_inf_nan=False: .inf and .nan are YAML numbers no plan means, and JSON has none.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True, allow_inf_nan=False)
 
 
 def empty_list() -> list[Any]:
@@ -112,8 +113,19 @@ class Form:
     es: str
     description: str
 
+    max_length: int = 2000
+
     def check(self, value: str) -> str:
-        value = value.strip()
+        if value != value.strip():
+            raise Invalid(
+                f"'{value}' has spaces around it: write it without them",
+                f"'{value}' tiene espacios alrededor: escríbalo sin ellos",
+            )
+        if len(value) > self.max_length:
+            raise Invalid(
+                f"'{value[:20]}…' is {len(value)} characters long: at most {self.max_length}",
+                f"'{value[:20]}…' tiene {len(value)} caracteres: como máximo {self.max_length}",
+            )
         if not re.match(self.pattern, value):
             raise Invalid(self.en.format(value=value), self.es.format(value=value))
         return value
@@ -148,6 +160,7 @@ Identifier = Annotated[
         "'{value}' is not an id: use letters, digits, '-', '_' and '.', without spaces",
         "'{value}' no es un identificador: use letras, números, '-', '_' y '.', sin espacios",
         "A short id: letters, digits, '-', '_' and '.'",
+        max_length=64,
     ),
 ]
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from mirps_cli.fund import FundOverview, Prioritized
 from mirps_cli.output.fund_json import data
+from mirps_cli.output.status_csv import safe_cell
 
 
 def render(view: FundOverview | Prioritized, lang: str) -> str:
@@ -28,5 +29,5 @@ def render(view: FundOverview | Prioritized, lang: str) -> str:
     )
     writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(table)
+    writer.writerows({k: safe_cell(v) for k, v in row.items()} for row in table)
     return out.getvalue()

@@ -6,7 +6,7 @@ import json
 from collections.abc import Callable
 
 from mirps_cli import __version__
-from mirps_cli.i18n import Message, counted
+from mirps_cli.i18n import Message, counted, full_stop
 from mirps_cli.problems import Problem, Severity
 from mirps_cli.rules import RULES
 
@@ -85,9 +85,10 @@ def render_github(problems: list[Problem], lang: str = "en", checked: int = 0) -
             props += [f"line={p.line}", f"col={p.column}"]
         props.append(f"title={_escape_property(f'{p.code} {RULES[p.code].name}')}")
         body = (
-            f"{p.path.in_lang(lang)}: {p.message.in_lang(lang)}. {RULES[p.code].hint.in_lang(lang)}"
+            f"{p.path.in_lang(lang)}: {full_stop(p.message.in_lang(lang))} "
+            f"{RULES[p.code].hint.in_lang(lang)}"
             if p.path.en
-            else (f"{p.message.in_lang(lang)}. {RULES[p.code].hint.in_lang(lang)}")
+            else f"{full_stop(p.message.in_lang(lang))} {RULES[p.code].hint.in_lang(lang)}"
         )
         lines.append(f"::{GITHUB_COMMAND[p.severity]} {','.join(props)}::{_escape_data(body)}")
     return "\n".join(lines) + ("\n" if lines else "")

@@ -46,11 +46,19 @@ def _csv(fields: list[str], rows: list[dict[str, Any]]) -> str:
     for row in rows:
         writer.writerow(
             {
-                k: " ".join(v) if isinstance(v, list) else ("" if v is None else v)
+                k: safe_cell(" ".join(v) if isinstance(v, list) else ("" if v is None else v))
                 for k, v in row.items()
             }
         )
     return out.getvalue()
+
+
+def safe_cell(value: object) -> object:
+    """A cell a spreadsheet will not run: text starting = + - @ (or a tab or return) gets a
+    leading apostrophe, as OWASP advises against CSV injection. Numbers stay numbers."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
 
 
 def _regional(view: RegionalStatus) -> str:

@@ -1,0 +1,209 @@
+"""What real clients, hostile input and odd terminals found: each case failed before."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from ruamel.yaml import YAML
+
+from mirps_cli.cli.app import app
+from tests.helpers import CASES, SHIPPED_PLANS, Run
+
+MINIMAL = CASES / "valid" / "minimal" / "plans"
+
+
+@pytest.fixture
+def minimal(isolated: Path) -> Path:
+    target = isolated / "plans"
+    shutil.copytree(MINIMAL, target)
+    return target
+
+
+def hn(plans: Path) -> Path:
+    return plans / "national" / "HN.yaml"
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+COMMANDS = sorted(c.name or c.callback.__name__ for c in app.registered_commands if c.callback)
+
+
+@pytest.mark.parametrize("command", [*COMMANDS, "fund"])
+def test_h_is_help(mirps: Callable[..., Run], command: str) -> None:
+    short, long = mirps(command, "-h"), mirps(command, "--help")
+    assert short.exit_code == 0 and short.stdout == long.stdout
+
+
+def test_a_question_gets_no_full_stop(mirps: Callable[..., Run]) -> None:
+    plans = CASES / "invalid" / "unknown-key" / "plans"
+    out = mirps("validate", "--plans", str(plans), "--format", "github").stdout
+    assert "?" in out and "?." not in out
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("start: 2021-01", "start: 0000"),
+        ("start: 2021-01", "start: 0000-01"),
+        ("start: 2021-01", "start: 3000"),
+    ],
+)
+def test_years_outside_the_plans_are_located_findings(
+    minimal: Path, mirps: Callable[..., Run], old: str, new: str
+) -> None:
+    edit(hn(minimal), old, new)
+    result = mirps("validate", "--plans", str(minimal))
+    assert result.exit_code == 1
+    assert "M203" in result.stdout and "is not a year of the plans" in result.stdout
+    assert "this is a bug" not in result.stderr.lower()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["status", "--as-of", "0001"],
+        ["validate", "--max-file-size", "9" * 300],
+        ["timeline", "--upcoming", "99999999999d"],
+        ["timeline", "--upcoming", "99999m"],
+    ],
+)
+def test_huge_or_tiny_arguments_are_usage_errors(
+    minimal: Path, mirps: Callable[..., Run], args: list[str]
+) -> None:
+    result = mirps(*args, "--plans", str(minimal))
+    assert result.exit_code == 2, result.stderr
+    assert "bug" not in result.stderr and "Traceback" not in result.stderr
+
+
+def test_update_refuses_year_zero_and_empty_or_broken_notes(
+    minimal: Path, mirps: Callable[..., Run]
+) -> None:
+    before = hn(minimal).read_bytes()
+    year = mirps(
+        "update", "HN-01", "--status", "planned", "--date", "0000", "--plans", str(minimal)
+    )
+    assert year.exit_code == 1 and "is not a year of the plans" in year.stderr
+    empty = mirps("update", "HN-01", "--status", "planned", "--note", "", "--plans", str(minimal))
+    assert empty.exit_code == 2 and "--note" in empty.stderr
+    broken = mirps(
+        "update", "HN-01", "--status", "planned", "--note", "caf\udce9", "--plans", str(minimal)
+    )
+    assert broken.exit_code == 2 and "UTF-8" in broken.stderr
+    assert hn(minimal).read_bytes() == before
+
+
+def test_a_huge_number_in_an_enum_field_is_a_finding(
+    minimal: Path, mirps: Callable[..., Run]
+) -> None:
+    edit(hn(minimal), "        status: planned", "        status: " + "9" * 5000)
+    result = mirps("validate", "--plans", str(minimal))
+    assert result.exit_code == 1
+    assert "M105" in result.stdout or "M203" in result.stdout
+    assert "bug" not in result.stderr
+
+
+def test_library_warnings_do_not_reach_the_user(minimal: Path, mirps: Callable[..., Run]) -> None:
+    edit(hn(minimal), "    start: 2021-01\n", "    start: 2021-01\n    description: 1e400\n")
+    result = mirps("validate", "--plans", str(minimal))
+    assert "ruamel" not in result.stderr and "Warning" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    "note", ["2024-01-01", "yes", "no", "on", "12:30", "1e3", "a\ttab", "0x1F", "~"]
+)
+def test_notes_read_back_as_text_in_a_yaml_1_1_reader(
+    minimal: Path, mirps: Callable[..., Run], note: str
+) -> None:
+    result = mirps(
+        "update",
+        "HN-01",
+        "--status",
+        "in_progress",
+        "--date",
+        "2022-02",
+        "--note",
+        note,
+        "--plans",
+        str(minimal),
+    )
+    assert result.exit_code == 0, result.stderr
+    reader = YAML(typ="safe", pure=True)
+    reader.version = (1, 1)
+    data = reader.load(hn(minimal).read_text(encoding="utf-8"))
+    assert data["commitments"][0]["status_history"][-1]["note"] == note
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "said"),
+    [
+        ("  - id: HN-01\n", '  - id: "HN-01 "\n', "has spaces around it"),
+        ("  - id: INM\n", f"  - id: {'I' * 100_000}\n", "characters long"),
+    ],
+)
+def test_ids_are_of_a_sane_form(
+    minimal: Path, mirps: Callable[..., Run], old: str, new: str, said: str
+) -> None:
+    edit(hn(minimal), old, new)
+    result = mirps("validate", "--plans", str(minimal))
+    assert result.exit_code == 1 and said in result.stdout
+
+
+def test_non_numbers_never_reach_json(minimal: Path, mirps: Callable[..., Run]) -> None:
+    edit(
+        hn(minimal),
+        "    start: 2021-01\n",
+        "    start: 2021-01\n    budget:\n      - funder: X\n        amount: .inf\n",
+    )
+    result = mirps("export", "--plans", str(minimal))
+    assert result.exit_code == 1 and result.stdout == ""
+    assert "M203" in result.stderr
+
+
+def test_csv_cells_never_start_a_formula(minimal: Path, mirps: Callable[..., Run]) -> None:
+    edit(hn(minimal), "    title: A commitment\n", "    title: '=HYPERLINK(\"http://x\")'\n")
+    out = mirps(
+        "status", "-c", "HN", "--format", "csv", "--plans", str(minimal), "--as-of", "2022-06-01"
+    ).stdout
+    assert "'=HYPERLINK" in out
+    assert ",=HYPERLINK" not in out and '"=HYPERLINK' not in out
+
+
+def test_only_regular_files_are_read(minimal: Path, mirps: Callable[..., Run]) -> None:
+    device = minimal / "national" / "GT.yaml"
+    device.symlink_to("/dev/zero")
+    pipe = minimal / "national" / "PA.yaml"
+    os.mkfifo(pipe)
+    result = mirps("validate", "--plans", str(minimal))
+    assert result.exit_code == 1
+    assert result.stdout.count("is not a regular file") == 2
+
+
+def test_an_output_that_cannot_show_a_character(tmp_path: Path) -> None:
+    env = {**os.environ, "PYTHONIOENCODING": "latin-1", "MIRPS_CACHE_DIR": str(tmp_path)}
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mirps_cli",
+            "timeline",
+            "--plans",
+            str(SHIPPED_PLANS),
+            "--lang",
+            "es",
+        ],
+        capture_output=True,
+        env=env,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    assert b"Traceback" not in run.stderr and b"bug" not in run.stderr
