@@ -207,3 +207,26 @@ def test_an_output_that_cannot_show_a_character(tmp_path: Path) -> None:
     )
     assert run.returncode == 0, run.stderr
     assert b"Traceback" not in run.stderr and b"bug" not in run.stderr
+
+
+def test_sarif_uris_regions_and_column_kind(isolated: Path, mirps: Callable[..., Run]) -> None:
+    import json
+    from urllib.parse import unquote
+
+    plans = isolated / "my plans #2"
+    shutil.copytree(CASES / "invalid" / "empty-file" / "plans", plans)
+    log = json.loads(mirps("validate", "--plans", "my plans #2", "--format", "sarif").stdout)
+    [run] = log["runs"]
+    assert run["columnKind"] == "unicodeCodePoints"
+    [result] = run["results"]
+    [location] = result["locations"]
+    artifact = location["physicalLocation"]["artifactLocation"]
+    assert artifact["uri"] == "my%20plans%20%232/national/HN.yaml"
+    assert artifact["uriBaseId"] == "SRCROOT"
+    assert unquote(artifact["uri"]) == "my plans #2/national/HN.yaml"
+    assert location["physicalLocation"]["region"] == {"startLine": 1}  # a whole-file finding
+    elsewhere = isolated.parent / "else where #3"  # outside the folder mirps runs in
+    shutil.copytree(plans, elsewhere)
+    outside = json.loads(mirps("validate", "--plans", str(elsewhere), "--format", "sarif").stdout)
+    uri = outside["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+    assert uri["uri"].startswith("file://") and " " not in uri["uri"] and "#" not in uri["uri"]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from pathlib import Path
+from urllib.parse import quote
 
 from mirps_cli import __version__
 from mirps_cli.i18n import Message, counted, full_stop
@@ -94,6 +96,15 @@ def render_github(problems: list[Problem], lang: str = "en", checked: int = 0) -
     return "\n".join(lines) + ("\n" if lines else "")
 
 
+def artifact(file: str) -> dict[str, str]:
+    """A SARIF artifact location: a percent-encoded URI relative to the folder mirps ran in,
+    or a file:// URI for a path outside it; never a raw path with spaces or '#'."""
+    path = Path(file)
+    if path.is_absolute():
+        return {"uri": path.as_uri()}
+    return {"uri": quote(path.as_posix()), "uriBaseId": "SRCROOT"}
+
+
 def render_sarif(problems: list[Problem], lang: str = "en", checked: int = 0) -> str:
     """SARIF 2.1.0, for code-scanning dashboards."""
     rules = [
@@ -110,9 +121,11 @@ def render_sarif(problems: list[Problem], lang: str = "en", checked: int = 0) ->
     results = []
     for p in problems:
         text = p.message.in_lang(lang)
-        location: dict[str, object] = {"artifactLocation": {"uri": p.file}}
-        if p.line:
-            location["region"] = {"startLine": p.line, "startColumn": p.column}
+        location: dict[str, object] = {"artifactLocation": artifact(p.file)}
+        # A finding about a whole file (line 0) still names a region: its first line.
+        location["region"] = (
+            {"startLine": p.line, "startColumn": p.column} if p.line else {"startLine": 1}
+        )
         results.append(
             {
                 "ruleId": p.code,
@@ -135,6 +148,9 @@ def render_sarif(problems: list[Problem], lang: str = "en", checked: int = 0) ->
                     }
                 },
                 "results": results,
+                # Columns count characters, as the YAML parser gives them.
+                "columnKind": "unicodeCodePoints",
+                "originalUriBaseIds": {"SRCROOT": {"uri": Path.cwd().as_uri() + "/"}},
             }
         ],
     }
