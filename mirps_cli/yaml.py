@@ -9,6 +9,7 @@ object: unknown tags become findings, not objects.
 
 from __future__ import annotations
 
+import re
 import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -268,8 +269,48 @@ def _syntax_finding(text: str, error: MarkedYAMLError) -> YamlFinding:
     )
 
 
+# Deeper nesting is refused before the parser sees it: libyaml and the constructor recurse
+# once per level, and tens of thousands of levels crash the process.
+MAX_DEPTH = 1000
+_QUICK = 500  # below this many brackets and this much leading indentation, no need to look
+
+
+def too_deep(text: str) -> tuple[int, int] | None:
+    """(line, depth) where the nesting first passes MAX_DEPTH, or None.
+
+    The depth of a line is its block levels (indentation, and the "- " that open a list on
+    it) plus the flow brackets still open. Brackets inside quotes count too: a line of a
+    thousand quoted brackets is refused as well, which no plan has.
+    """
+    if text.count("[") + text.count("{") < _QUICK and not re.search(
+        rf"^[ \-]{{{_QUICK},}}", text, re.MULTILINE
+    ):
+        return None
+    flow = 0
+    for number, line in enumerate(text.splitlines(), 1):
+        lead = len(line) - len(line.lstrip(" -"))
+        peak = flow
+        for char in line:
+            if char in "[{":
+                flow += 1
+                peak = max(peak, flow)
+            elif char in "]}":
+                flow = max(flow - 1, 0)
+        if lead + peak > MAX_DEPTH:
+            return number, lead + peak
+    return None
+
+
 def parse(text: str, loader_class: type[Any] | None = None) -> Parsed:
     """Parse one YAML document; every failure is a finding, never an exception."""
+    deep = too_deep(text)
+    if deep is not None:
+        line, _ = deep
+        said = Message(
+            f"the document nests more deeply here than the {MAX_DEPTH} levels mirps reads",
+            f"el documento anida aquí más que los {MAX_DEPTH} niveles que mirps lee",
+        )
+        return Parsed(None, [YamlFinding(line, 1, "M105", said)])
     loader = (loader_class or Loader)(text)
     # ruamel warns on stderr about values such as 1e400, naming its own source file: a
     # plan's reader should see findings, not the library's warnings.

@@ -230,3 +230,27 @@ def test_sarif_uris_regions_and_column_kind(isolated: Path, mirps: Callable[...,
     outside = json.loads(mirps("validate", "--plans", str(elsewhere), "--format", "sarif").stdout)
     uri = outside["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
     assert uri["uri"].startswith("file://") and " " not in uri["uri"] and "#" not in uri["uri"]
+
+
+@pytest.mark.parametrize(
+    "nested",
+    [
+        "x: " + "[" * 30_000 + "]" * 30_000 + "\n",
+        "x:\n" + "".join(" " * n + "- \n" for n in range(0, 2400, 2)),
+    ],
+)
+def test_deep_nesting_is_refused_where_it_starts(
+    minimal: Path, mirps: Callable[..., Run], nested: str
+) -> None:
+    """30,000 levels once crashed the process (a segmentation fault in the C parser)."""
+    (minimal / "national" / "GT.yaml").write_text("country: GT\n" + nested)
+    run = subprocess.run(
+        [sys.executable, "-m", "mirps_cli", "validate", "--plans", str(minimal), "--no-cache"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 1, run.stderr
+    assert "more deeply here than the 1000 levels mirps reads" in run.stdout
+    line = next(row for row in run.stdout.splitlines() if "GT.yaml" in row)
+    assert not line.split("GT.yaml:")[1].startswith("0")
