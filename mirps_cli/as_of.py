@@ -9,7 +9,9 @@ count from their first day: "2022" is there on 1 January 2022.
 from __future__ import annotations
 
 import datetime as dt
+import typing
 from dataclasses import replace
+from functools import cache
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
@@ -45,22 +47,38 @@ def _there(item: object, day: dt.date, version: PartialDate | None) -> bool:
 
 
 def _at(value: Any, day: dt.date, version: PartialDate | None) -> Any:
+    """The value as it stood on `day`: the very same object where nothing is left out."""
     if isinstance(value, BaseModel):
         return model_as_of(value, day, version)
     if isinstance(value, list):
-        return [_at(item, day, version) for item in value if _there(item, day, version)]
+        items = [_at(item, day, version) for item in value if _there(item, day, version)]
+        same = len(items) == len(value) and all(a is b for a, b in zip(items, value, strict=True))
+        return value if same else items
     return value
+
+
+@cache
+def _nested(model: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of a model that hold lists or models: worked out once per model."""
+    return tuple(name for name, field in model.model_fields.items() if _may_nest(field.annotation))
+
+
+def _may_nest(annotation: Any) -> bool:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return True
+    if typing.get_origin(annotation) is list:
+        return True
+    return any(_may_nest(arg) for arg in typing.get_args(annotation))
 
 
 def model_as_of(model: M, day: dt.date, version: PartialDate | None = None) -> M:
     """A copy of `model` without what was dated after `day`; unchanged parts are shared."""
     changed = {}
-    for name in type(model).model_fields:
+    for name in _nested(type(model)):
         old = getattr(model, name)
-        if isinstance(old, (BaseModel, list)):
-            new = _at(old, day, version)
-            if new != old:
-                changed[name] = new
+        new = _at(old, day, version)
+        if new is not old:
+            changed[name] = new
     return model.model_copy(update=changed) if changed else model
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import typing
 from dataclasses import replace
+from functools import cache
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
@@ -28,32 +29,53 @@ def _takes_text(annotation: Any) -> bool:
 
 
 def _localized(value: Any, text_field: bool, lang: str) -> Any:
+    """The value with its plain text marked; the very same object where nothing changed."""
     if isinstance(value, str):
         return LocalizedText(**{lang: value}) if text_field else value
     if isinstance(value, BaseModel) and not isinstance(value, LocalizedText):
         return model_in(value, lang)
     if isinstance(value, list):
-        return [_localized(item, text_field, lang) for item in value]
+        items = [_localized(item, text_field, lang) for item in value]
+        return value if all(a is b for a, b in zip(items, value, strict=True)) else items
     return value
+
+
+@cache
+def _fields(model: type[BaseModel]) -> tuple[tuple[str, bool], ...]:
+    """Each field of a model that can hold text or models, and whether it takes text itself:
+    worked out once per model, not once per item of a large plan."""
+    found = []
+    for name, field in model.model_fields.items():
+        text = _takes_text(field.annotation)
+        if text or _may_hold_models(field.annotation):
+            found.append((name, text))
+    return tuple(found)
+
+
+def _may_hold_models(annotation: Any) -> bool:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return True
+    return any(_may_hold_models(arg) for arg in typing.get_args(annotation))
 
 
 def model_in(model: M, lang: str) -> M:
     """A copy of `model` whose plain text is marked as written in `lang`."""
     changed = {}
-    for name, field in type(model).model_fields.items():
+    for name, text_field in _fields(type(model)):
         old = getattr(model, name)
-        new = _localized(old, _takes_text(field.annotation), lang)
-        if new != old:
+        new = _localized(old, text_field, lang)
+        if new is not old:
             changed[name] = new
     return model.model_copy(update=changed) if changed else model
 
 
-def tree_localized(tree: Tree) -> Tree:
-    """Each plan with a `language` has its plain text marked as written in it."""
+def tree_localized(tree: Tree, view_lang: str | None = None) -> Tree:
+    """Each plan with a `language` has its plain text marked as written in it; a plan already
+    in the view's language (`view_lang`) needs no mark, and is left as it is."""
     files = []
     for plan in tree.files:
         lang = plan.model.language if plan.model is not None else None
-        if plan.model is None or lang is None:
+        if plan.model is None or lang in (None, view_lang):
             files.append(plan)
         else:
             files.append(replace(plan, model=model_in(plan.model, lang)))

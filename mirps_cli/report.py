@@ -114,7 +114,7 @@ def build_report(
 ) -> Report:
     """The report of `tree`, a valid tree with everything its files hold."""
     chosen, start, end = period(tree, year, since, as_of)
-    at_end = tree_localized(tree_as_of(tree, end))
+    at_end = tree_localized(tree_as_of(tree, end), lang)
     at_start = tree_as_of(tree, start - dt.timedelta(days=1))
     period_changes = changes(at_end, start, end, lang).changes
     by_country = defaultdict(list)

@@ -130,7 +130,7 @@ def load_view(plans: str | None, as_of: dt.date, lang: str = "en", for_views: bo
     from mirps_cli.localize import tree_localized
 
     tree = tree_as_of(load_valid_tree(plans, as_of, lang), as_of)
-    return tree_localized(tree) if for_views else tree
+    return tree_localized(tree, lang) if for_views else tree
 
 
 def load_valid_tree(plans: str | None, as_of: dt.date | None = None, lang: str = "en") -> Tree:
