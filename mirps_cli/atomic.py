@@ -11,7 +11,31 @@ import contextlib
 import os
 import stat
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+
+from mirps_cli.errors import MirpsError
+
+# Long enough for another update of the same plans to finish; then say so, never hang.
+LOCK_TIMEOUT = 60.0
+
+
+@contextlib.contextmanager
+def plans_locked(folder: Path) -> Iterator[None]:
+    """Hold the plans folder's lock: two `mirps update` runs at once take turns, so neither
+    writes over the other's entry. The lock file is hidden, so the loader never reads it."""
+    from filelock import FileLock, Timeout
+
+    lock = FileLock(folder / ".mirps.lock", timeout=LOCK_TIMEOUT)
+    try:
+        with lock:
+            yield
+    except Timeout:
+        raise MirpsError(
+            f"another mirps update has held {folder} for {LOCK_TIMEOUT:.0f} s; try again",
+            f"otra actualización de mirps retiene {folder} desde hace {LOCK_TIMEOUT:.0f} s; "
+            "vuelva a intentarlo",
+        ) from None
 
 
 def write_atomic(path: Path, data: bytes) -> None:

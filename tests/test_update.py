@@ -426,3 +426,45 @@ def test_update_reaches_work_plan_activities_and_events(
     assert tree.find_tracked("2022:1.1").item.status == "in_progress"
     assert tree.find_tracked("2022:virtual-meeting-1").item.status == "postponed"
     assert "status: postponed" in path.read_text()
+
+
+def test_two_updates_at_once_keep_both_entries(plans_copy: Path, tmp_path: Path) -> None:
+    """Overlapping runs once lost an entry (8 of 60 pairs): the folder's lock makes them take
+    turns, and each reads what the other wrote."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "MIRPS_CACHE_DIR": str(tmp_path / "cache")}
+    pairs = 6
+    for n in range(pairs):
+        runs = [
+            subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "mirps_cli",
+                    "update",
+                    ident,
+                    "--status",
+                    "in_progress",
+                    "--date",
+                    "2026-01",
+                    "--note",
+                    f"run {n} of {ident}",
+                    "--plans",
+                    str(plans_copy),
+                ],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                env=env,
+            )
+            for ident in ("PA-01", "PA-02")
+        ]
+        for run in runs:
+            _, err = run.communicate(timeout=120)
+            assert run.returncode == 0, err.decode()
+    text = (plans_copy / "national" / "PA.yaml").read_text(encoding="utf-8")
+    for n in range(pairs):
+        assert f"run {n} of PA-01" in text and f"run {n} of PA-02" in text
+    assert not list(plans_copy.rglob("*.tmp"))

@@ -81,6 +81,7 @@ def update(
     status or id, a date before the latest entry) is refused with exit 1 and the file is
     left untouched. The write is atomic.
     """
+    from mirps_cli.atomic import plans_locked
     from mirps_cli.errors import UpdateRefused
     from mirps_cli.loader import resolve_plans_dir
     from mirps_cli.output import problems as findings
@@ -94,17 +95,20 @@ def update(
                 "holds bytes that are not UTF-8 text: type it again", param_hint=option
             )
     request = StatusUpdate(commitment, status, date, note, tuple(source or ()), reported, reporter)
-    try:
-        edit = prepare_update(resolve_plans_dir(plans), request, dt.date.today())
-    except UpdateRefused as refused:
-        if not refused.problems:
-            raise
-        listing = findings.render(refused.problems, lang, refused.checked).rstrip()
-        raise fail(f"{refused.message.in_lang(lang)}:\n{listing}", refused.exit_code) from None
-    if dry_run:
-        typer.echo(edit.diff(), nl=False)
-        return
-    apply_edit(edit)
+    folder = resolve_plans_dir(plans)
+    # Read, check and write under the folder's lock: a second update waits for this one.
+    with plans_locked(folder):
+        try:
+            edit = prepare_update(folder, request, dt.date.today())
+        except UpdateRefused as refused:
+            if not refused.problems:
+                raise
+            listing = findings.render(refused.problems, lang, refused.checked).rstrip()
+            raise fail(f"{refused.message.in_lang(lang)}:\n{listing}", refused.exit_code) from None
+        if dry_run:
+            typer.echo(edit.diff(), nl=False)
+            return
+        apply_edit(edit)
     first, last = edit.added
     from mirps_cli.i18n import Message
     from mirps_cli.vocab import status_label
