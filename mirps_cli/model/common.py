@@ -14,6 +14,7 @@ from pydantic import (
     Field,
     StringConstraints,
     Tag,
+    WithJsonSchema,
     model_validator,
 )
 from pydantic_core import core_schema
@@ -49,6 +50,9 @@ NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)
 
 class LocalizedText(Strict):
     """The same text in English and Spanish; at least one is needed."""
+
+    # At least one language, in the JSON Schema as in the model.
+    model_config = ConfigDict(json_schema_extra={"minProperties": 1})
 
     en: NonEmpty | None = None
     es: NonEmpty | None = None
@@ -96,7 +100,12 @@ def _is_member(code: str) -> str:
     return code
 
 
-CountryCode = Annotated[str, AfterValidator(_is_member)]
+# The JSON Schema names the members too, so an editor refuses what mirps refuses.
+CountryCode = Annotated[
+    str,
+    AfterValidator(_is_member),
+    WithJsonSchema({"type": "string", "enum": sorted(MEMBERS), "description": "A MIRPS member."}),
+]
 
 
 @dataclass(frozen=True)
