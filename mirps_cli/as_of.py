@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import typing
+from collections.abc import Collection
 from dataclasses import replace
 from functools import cache
 from typing import Any, TypeVar
@@ -82,11 +83,12 @@ def model_as_of(model: M, day: dt.date, version: PartialDate | None = None) -> M
     return model.model_copy(update=changed) if changed else model
 
 
-def tree_as_of(tree: Tree, day: dt.date) -> Tree:
-    """The tree as it stood on `day`. Each file keeps its raw data and positions."""
+def tree_as_of(tree: Tree, day: dt.date, kinds: Collection[str] | None = None) -> Tree:
+    """The tree as it stood on `day` (only the files of `kinds`, by name, when given: the
+    others are left as they are). Each file keeps its raw data and positions."""
     files = []
     for plan in tree.files:
-        if plan.model is None:
+        if plan.model is None or (kinds is not None and plan.kind.name not in kinds):
             files.append(plan)
             continue
         version = (

@@ -8,7 +8,9 @@ entries, new indicator values and new requests for support are called out on the
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any, NamedTuple
 
 from pydantic import BaseModel
@@ -69,7 +71,8 @@ Items = dict[str, tuple[str, dict[str, Any]]]  # id → (entity, dumped item)
 class PlanItems(NamedTuple):
     country: str | None
     year: int | None
-    items: Items
+    digest: str | None  # of the file's text: equal on both sides, nothing to compare
+    items: Callable[[], Items]  # built only when the two sides differ
 
 
 def _dump(model: BaseModel) -> dict[str, Any]:
@@ -136,17 +139,24 @@ _PLAN_FIELDS_OF_ITEMS = {"institutions", "commitments"}
 def _plans(tree: Tree) -> dict[str, PlanItems]:
     """Each plan of the tree by its scope ("HN", "work plan 2022") with its items."""
     plans: dict[str, PlanItems] = {}
-    for _, plan in tree.national_plans():
-        items = _national_items(plan)
-        rest = {k: v for k, v in _dump(plan).items() if k not in _PLAN_FIELDS_OF_ITEMS}
-        items[f"plan {plan.country}"] = ("plan", rest)
-        plans[plan.country] = PlanItems(plan.country, None, items)
-    for _, work_plan in tree.work_plans():
+    for file, plan in tree.national_plans():
+        plans[plan.country] = PlanItems(
+            plan.country, None, file.digest, partial(_all_national, plan)
+        )
+    for file, work_plan in tree.work_plans():
         year = work_plan.presidency.year
-        plans[f"work plan {year}"] = PlanItems(None, year, _work_plan_items(work_plan))
-    for _, fund in tree.funds():
-        plans[f"fund {fund.id}"] = PlanItems(None, None, _fund_items(fund))
+        items = partial(_work_plan_items, work_plan)
+        plans[f"work plan {year}"] = PlanItems(None, year, file.digest, items)
+    for file, fund in tree.funds():
+        plans[f"fund {fund.id}"] = PlanItems(None, None, file.digest, partial(_fund_items, fund))
     return plans
+
+
+def _all_national(plan: NationalPlan) -> Items:
+    items = _national_items(plan)
+    rest = {k: v for k, v in _dump(plan).items() if k not in _PLAN_FIELDS_OF_ITEMS}
+    items[f"plan {plan.country}"] = ("plan", rest)
+    return items
 
 
 def _fund_items(fund: FundPlan) -> Items:
@@ -174,12 +184,15 @@ def _status(item: dict[str, Any]) -> str | None:
 def diff_trees(old: Tree, new: Tree, old_name: str, new_name: str) -> DiffResult:
     """Every change from `old` to `new`, plan by plan, item by item."""
     old_plans, new_plans = _plans(old), _plans(new)
-    none = PlanItems(None, None, {})
+    none = PlanItems(None, None, None, dict)
     changes: list[Change] = []
     for scope in sorted(set(old_plans) | set(new_plans)):
         before, after = old_plans.get(scope, none), new_plans.get(scope, none)
+        if before.digest is not None and before.digest == after.digest:
+            continue  # the same text: git gave the same blob, or the folder the same file
         country = before.country or after.country
-        changes += _diff_items(before.items, after.items, country, before.year or after.year)
+        year = before.year or after.year
+        changes += _diff_items(before.items(), after.items(), country, year)
     return DiffResult(old_name, new_name, changes, _summaries(changes))
 
 

@@ -9,6 +9,7 @@ is left as it is.
 from __future__ import annotations
 
 import typing
+from collections.abc import Collection
 from dataclasses import replace
 from functools import cache
 from typing import Any, TypeVar
@@ -69,13 +70,16 @@ def model_in(model: M, lang: str) -> M:
     return model.model_copy(update=changed) if changed else model
 
 
-def tree_localized(tree: Tree, view_lang: str | None = None) -> Tree:
+def tree_localized(
+    tree: Tree, view_lang: str | None = None, kinds: Collection[str] | None = None
+) -> Tree:
     """Each plan with a `language` has its plain text marked as written in it; a plan already
     in the view's language (`view_lang`) needs no mark, and is left as it is."""
     files = []
     for plan in tree.files:
         lang = plan.model.language if plan.model is not None else None
-        if plan.model is None or lang in (None, view_lang):
+        skipped = kinds is not None and plan.kind.name not in kinds
+        if plan.model is None or lang in (None, view_lang) or skipped:
             files.append(plan)
         else:
             files.append(replace(plan, model=model_in(plan.model, lang)))

@@ -25,6 +25,7 @@ class PlanFile:
     kind: PlanKind
     raw: PosMap | None = None
     model: NationalPlan | WorkPlan | FundPlan | None = None
+    digest: str | None = None  # of the file's text: the same text, the same plan
 
     @property
     def label(self) -> Message:

@@ -123,14 +123,22 @@ def guarded(command: F) -> F:
     return run  # type: ignore[return-value]
 
 
-def load_view(plans: str | None, as_of: dt.date, lang: str = "en", for_views: bool = True) -> Tree:
+def load_view(
+    plans: str | None,
+    as_of: dt.date,
+    lang: str = "en",
+    for_views: bool = True,
+    kinds: tuple[str, ...] | None = None,
+) -> Tree:
     """The valid tree as it stood on `as_of`: what is dated after it is left out; for the
-    views, plain text is marked with the language it is written in."""
+    views, plain text is marked with the language it is written in. `kinds` (names from
+    kinds.KINDS) limits that work to the files a command shows: timeline needs no national
+    plan in its view, though the whole tree is validated."""
     from mirps_cli.as_of import tree_as_of
     from mirps_cli.localize import tree_localized
 
-    tree = tree_as_of(load_valid_tree(plans, as_of, lang), as_of)
-    return tree_localized(tree, lang) if for_views else tree
+    tree = tree_as_of(load_valid_tree(plans, as_of, lang), as_of, kinds)
+    return tree_localized(tree, lang, kinds) if for_views else tree
 
 
 def load_valid_tree(plans: str | None, as_of: dt.date | None = None, lang: str = "en") -> Tree:

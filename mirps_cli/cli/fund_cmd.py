@@ -74,7 +74,8 @@ def fund(
     from mirps_cli.fund import overview
 
     when = parse_as_of(as_of)
-    _render(overview(load_view(plans, when, lang), when, lang), output_format, lang)
+    tree = load_view(plans, when, lang, kinds=("fund",))
+    _render(overview(tree, when, lang), output_format, lang)
 
 
 @fund_app.command()

@@ -58,7 +58,7 @@ def timeline(
             "timeline no tiene forma csv: use table, json o markdown",
         )
     end = parse_duration(upcoming, when) if upcoming is not None else None
-    tree = load_view(plans, when, lang)
+    tree = load_view(plans, when, lang, kinds=("work-plan",))
     view = timeline_view(tree, year, when, end, lang)
     if output_format is ViewFormat.json:
         from mirps_cli.output import timeline_json

@@ -8,6 +8,7 @@ run reports everything.
 from __future__ import annotations
 
 import gc
+import hashlib
 import os
 from pathlib import Path
 
@@ -47,6 +48,7 @@ def load_file(file: SourceFile, use_cache: bool = False) -> tuple[PlanFile, list
     plan = PlanFile(path=file.path, display=file.display, kind=file.kind)
     if file.text is None:
         return plan, list(file.problems)
+    plan.digest = hashlib.sha1(file.text.encode(), usedforsecurity=False).hexdigest()
     if use_cache:
         hit = cache.load(file.kind.name, file.text, plan.display)
         if hit is not None:
