@@ -8,6 +8,7 @@ import datetime as dt
 from collections import defaultdict
 
 from mirps_cli.as_of import tree_as_of
+from mirps_cli.categories import FOCUS_AREA_TERMS, PILLAR_TERMS, FocusArea, Pillar
 from mirps_cli.errors import UsageError
 from mirps_cli.i18n import Lang, Shown, fold, shown
 from mirps_cli.localize import tree_localized
@@ -18,7 +19,6 @@ from mirps_cli.report_regional import regional
 from mirps_cli.report_views import AnnexRow, Counts, Report
 from mirps_cli.since import changes
 from mirps_cli.tree import Tree
-from mirps_cli.vocab import FOCUS_AREA_TERMS, PILLAR_TERMS, FocusArea, Pillar
 
 FIRST_REPORT_YEAR = 2017  # the numeral of a report is its year minus 2017: III for 2020
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from mirps_cli.categories import PILLAR_TERMS, Pillar
 from mirps_cli.i18n import label, shown
 from mirps_cli.members import MEMBERS
 from mirps_cli.model import Commitment, NationalPlan
@@ -16,7 +17,7 @@ from mirps_cli.status_figures import (
     quantification_text,
     request_text,
 )
-from mirps_cli.vocab import PILLAR_TERMS, REPORTER_TERMS, Pillar, Status
+from mirps_cli.vocab import REPORTER_TERMS, Status
 
 NO_STATUS = "none"
 

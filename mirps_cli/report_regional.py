@@ -6,11 +6,12 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
+from mirps_cli.categories import BUDGET_KIND_TERMS, BudgetKind
 from mirps_cli.i18n import Shown, label, number, shown
 from mirps_cli.members import MEMBERS
 from mirps_cli.report_views import Event, Regional
 from mirps_cli.tree import Tree
-from mirps_cli.vocab import BUDGET_KIND_TERMS, BudgetKind, status_label
+from mirps_cli.vocab import status_label
 
 
 def _money_line(

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
+from mirps_cli.categories import FOCUS_AREA_TERMS, PILLAR_TERMS, FocusArea, GroupBy, Pillar
 from mirps_cli.errors import UsageError
 from mirps_cli.i18n import fold, label, shown
 from mirps_cli.members import MEMBERS, Member
@@ -31,15 +32,7 @@ from mirps_cli.status_views import (
 )
 from mirps_cli.timeline import EventView, event_view, upcoming, window
 from mirps_cli.tree import Tree
-from mirps_cli.vocab import (
-    FOCUS_AREA_TERMS,
-    PILLAR_TERMS,
-    FocusArea,
-    GroupBy,
-    Pillar,
-    Status,
-    status_label,
-)
+from mirps_cli.vocab import Status, status_label
 
 GroupKey = tuple[int, str]  # a group's place in the order, and its label
 

@@ -5,6 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
+from mirps_cli.categories import (
+    BUDGET_KIND_TERMS,
+    PARTNER_KIND_TERMS,
+    PARTNER_ROLE_TERMS,
+    POPULATION_TERMS,
+)
 from mirps_cli.i18n import Shown, label, number, shown
 from mirps_cli.members import MEMBERS
 from mirps_cli.model.commitment import Milestone, Partner, Place
@@ -14,12 +20,6 @@ from mirps_cli.status import row_of
 from mirps_cli.status_figures import request_text
 from mirps_cli.status_views import CommitmentDetail, HistoryView, MilestoneView
 from mirps_cli.tree import Tree
-from mirps_cli.vocab import (
-    BUDGET_KIND_TERMS,
-    PARTNER_KIND_TERMS,
-    PARTNER_ROLE_TERMS,
-    POPULATION_TERMS,
-)
 
 
 def commitment_detail(tree: Tree, ident: str, as_of: dt.date, lang: str) -> CommitmentDetail:

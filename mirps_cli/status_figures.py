@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from mirps_cli.categories import FIGURE_KIND_TERMS, FOCUS_AREA_TERMS
 from mirps_cli.i18n import LABELS, Message, label, number, shown
 from mirps_cli.model import NationalPlan
 from mirps_cli.model.commitment import SupportRequest
 from mirps_cli.model.measures import Figure, Money, Quantification
-from mirps_cli.vocab import FIGURE_KIND_TERMS, FOCUS_AREA_TERMS
 
 COVERAGE = Message(
     "{encoded} of {known} known commitments encoded",

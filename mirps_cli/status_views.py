@@ -12,12 +12,13 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TypeVar
 
+from mirps_cli.categories import FocusArea, Pillar
 from mirps_cli.dates import PartialDate
 from mirps_cli.i18n import Shown
 from mirps_cli.members import Member
 from mirps_cli.since import ChangesView
 from mirps_cli.timeline import EventView
-from mirps_cli.vocab import FocusArea, Pillar, Reporter, Status
+from mirps_cli.vocab import Reporter, Status
 
 NO_STATUS = "none"
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import json
 import re
 from dataclasses import dataclass
 from enum import StrEnum
@@ -31,7 +30,7 @@ from mirps_cli.problems import Invalid
 from mirps_cli.tree import PlanFile
 from mirps_cli.validate import Validation, validate_tree
 from mirps_cli.vocab import Reporter, parse_reporter, parse_status_of
-from mirps_cli.yaml import compose, parse
+from mirps_cli.yaml import compose, scalar
 
 _LINES = re.compile(r".*?(?:\r\n|\r|\n)|.+\Z", re.DOTALL)
 _BOM = "\ufeff"
@@ -66,29 +65,6 @@ class Edit:
         return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
 
 
-# What a YAML 1.1 reader (PyYAML and many others) takes for something other than text:
-# booleans (yes, on), nulls, numbers (1e3, 0x1F, 12:30, sexagesimal) and dates.
-_YAML11_NOT_TEXT = re.compile(
-    r"^(?:y|n|yes|no|on|off|true|false|null|~|"
-    r"[-+]?(?:\d[\d_]*(?:\.[\d_]*)?|\.\d[\d_]*)(?:[eE][-+]?\d+)?|"
-    r"[-+]?0[xob][\da-fA-F_]+|[-+]?\d[\d_]*(?::[0-5]?\d)+(?:\.\d*)?|"
-    r"[-+]?\.(?:inf|nan)|\d{4}-\d\d?-\d\d?(?:[Tt ].*)?)$",
-    re.IGNORECASE,
-)
-
-
-def _scalar(value: str) -> str:
-    """A YAML scalar for `value`: plain where every YAML reader reads it back as the same
-    text, else quoted."""
-    plain = value and value == value.strip() and not any(c in value for c in "\n\r\t")
-    if plain and not _YAML11_NOT_TEXT.match(value):
-        parsed = parse(f"k: {value}\n")
-        if not parsed.findings and parsed.data == {"k": value}:
-            return value
-    # A JSON string is a valid YAML double-quoted scalar.
-    return json.dumps(value, ensure_ascii=False)
-
-
 def _entry_lines(entry: dict[str, Any], dash: int, keys: int) -> list[str]:
     """The entry as lines, the dash at column `dash`, its keys at column `keys`."""
     first = " " * dash + "-" + " " * (keys - dash - 1)
@@ -101,10 +77,10 @@ def _entry_lines(entry: dict[str, Any], dash: int, keys: int) -> list[str]:
     lines.append(f"{body}status: {entry['status'].value}")
     update = entry["update"]
     if update.note:
-        lines.append(f"{body}note: {_scalar(update.note)}")
+        lines.append(f"{body}note: {scalar(update.note)}")
     if update.sources:
         lines.append(f"{body}sources:")
-        lines += [f"{body}  - {_scalar(source)}" for source in update.sources]
+        lines += [f"{body}  - {scalar(source)}" for source in update.sources]
     return lines
 
 

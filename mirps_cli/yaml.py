@@ -9,6 +9,7 @@ object: unknown tags become findings, not objects.
 
 from __future__ import annotations
 
+import json
 import re
 import warnings
 from collections.abc import Iterator
@@ -353,3 +354,26 @@ def compose(text: str) -> Node | None:
     """The node tree of a document, with start and end marks, for edits in place."""
     loader = Loader(text)
     return loader.get_single_node()  # type: ignore[no-any-return]
+
+
+# What a YAML 1.1 reader (PyYAML and many others) takes for something other than text:
+# booleans (yes, on), nulls, numbers (1e3, 0x1F, 12:30, sexagesimal) and dates.
+_YAML11_NOT_TEXT = re.compile(
+    r"^(?:y|n|yes|no|on|off|true|false|null|~|"
+    r"[-+]?(?:\d[\d_]*(?:\.[\d_]*)?|\.\d[\d_]*)(?:[eE][-+]?\d+)?|"
+    r"[-+]?0[xob][\da-fA-F_]+|[-+]?\d[\d_]*(?::[0-5]?\d)+(?:\.\d*)?|"
+    r"[-+]?\.(?:inf|nan)|\d{4}-\d\d?-\d\d?(?:[Tt ].*)?)$",
+    re.IGNORECASE,
+)
+
+
+def scalar(value: str) -> str:
+    """A YAML scalar for `value`: plain where every YAML reader reads it back as the same
+    text, else quoted."""
+    plain = value and value == value.strip() and not any(c in value for c in "\n\r\t")
+    if plain and not _YAML11_NOT_TEXT.match(value):
+        parsed = parse(f"k: {value}\n")
+        if not parsed.findings and parsed.data == {"k": value}:
+            return value
+    # A JSON string is a valid YAML double-quoted scalar.
+    return json.dumps(value, ensure_ascii=False)

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from mirps_cli.categories import GroupBy, Pillar
 from mirps_cli.cli.common import (
     AsOfOption,
     LangOption,
@@ -17,7 +18,7 @@ from mirps_cli.cli.common import (
     parse_since,
 )
 from mirps_cli.i18n import Lang
-from mirps_cli.vocab import GroupBy, Pillar, Status
+from mirps_cli.vocab import Status
 
 if TYPE_CHECKING:
     from mirps_cli.status_views import StatusView

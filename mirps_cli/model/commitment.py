@@ -7,6 +7,7 @@ from typing import Annotated, ClassVar
 
 from pydantic import Field
 
+from mirps_cli.categories import FocusArea, PartnerKind, PartnerRole, Pillar, PlaceLevel, Population
 from mirps_cli.dates import PartialDate
 from mirps_cli.i18n import Message
 from mirps_cli.model.common import (
@@ -22,15 +23,7 @@ from mirps_cli.model.common import (
 )
 from mirps_cli.model.measures import Indicator
 from mirps_cli.model.tracked import CLOSED, StatusEntry, Tracked
-from mirps_cli.vocab import (
-    FocusArea,
-    PartnerKind,
-    PartnerRole,
-    Pillar,
-    PlaceLevel,
-    Population,
-    Status,
-)
+from mirps_cli.vocab import Status
 
 CommitmentId = Annotated[
     str,

@@ -19,11 +19,11 @@ from pydantic import (
 )
 from pydantic_core import core_schema
 
+from mirps_cli.categories import BudgetKind
 from mirps_cli.dates import PartialDate
 from mirps_cli.i18n import Message, pick
 from mirps_cli.members import MEMBERS
 from mirps_cli.problems import Invalid
-from mirps_cli.vocab import BudgetKind
 
 if TYPE_CHECKING:
     from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler

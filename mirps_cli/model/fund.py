@@ -9,6 +9,7 @@ from typing import ClassVar
 
 from pydantic import Field
 
+from mirps_cli.categories import BudgetKind
 from mirps_cli.dates import PartialDate
 from mirps_cli.i18n import Lang, Message
 from mirps_cli.model.commitment import Partner
@@ -25,7 +26,6 @@ from mirps_cli.model.common import (
 )
 from mirps_cli.model.measures import Money
 from mirps_cli.model.tracked import StatusEntry, Tracked, TrackedAt
-from mirps_cli.vocab import BudgetKind
 
 
 class Criterion(Strict):

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from pydantic import Field, model_validator
 
+from mirps_cli.categories import FigureKind, FocusArea
 from mirps_cli.dates import PartialDate
 from mirps_cli.model.common import Currency, NonEmpty, Strict, Text, Url, empty_list
 from mirps_cli.problems import Invalid
-from mirps_cli.vocab import FigureKind, FocusArea
 
 Number = int | float
 

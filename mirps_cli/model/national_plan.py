@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from pydantic import Field
 
+from mirps_cli.categories import PartnerKind
 from mirps_cli.dates import PartialDate
 from mirps_cli.i18n import Lang, Message
 from mirps_cli.model.commitment import Commitment, SupportRequest
@@ -21,7 +22,6 @@ from mirps_cli.model.common import (
 )
 from mirps_cli.model.measures import Figure, KnownCount, Quantification
 from mirps_cli.model.tracked import TrackedAt
-from mirps_cli.vocab import PartnerKind
 
 
 class Institution(Strict):

@@ -11,6 +11,7 @@ from enum import StrEnum
 
 from babel.dates import format_date, format_skeleton
 
+from mirps_cli.categories import FOCUS_AREA_TERMS, PILLAR_TERMS
 from mirps_cli.dates import PartialDate
 from mirps_cli.i18n import LABELS, Lang, Shown, counted, label
 from mirps_cli.status_views import (
@@ -22,14 +23,7 @@ from mirps_cli.status_views import (
     Row,
 )
 from mirps_cli.timeline import EventView
-from mirps_cli.vocab import (
-    FOCUS_AREA_TERMS,
-    PILLAR_TERMS,
-    REPORTER_TERMS,
-    STATUS_TERMS,
-    Status,
-    status_label,
-)
+from mirps_cli.vocab import REPORTER_TERMS, STATUS_TERMS, Status, status_label
 
 
 def month_name(year: int, month: int, lang: str, heading: bool = False) -> str:
