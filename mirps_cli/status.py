@@ -15,6 +15,7 @@ from mirps_cli.i18n import fold, label, shown
 from mirps_cli.members import MEMBERS, Member
 from mirps_cli.model import Commitment, NationalPlan
 from mirps_cli.model.common import text_in
+from mirps_cli.model.tracked import StatusEntry
 from mirps_cli.model.work_plan import Activity
 from mirps_cli.status_figures import country_sections, coverage
 from mirps_cli.status_views import (
@@ -222,17 +223,7 @@ def activity_detail(tree: Tree, ident: str, as_of: dt.date, lang: str) -> Activi
         id=ref.ident,
         title=shown(activity.title, lang),
         status=activity.status,
-        history=[
-            HistoryView(
-                e.date,
-                e.reported,
-                e.reporter,
-                e.status,
-                shown(e.note, lang) if e.note else None,
-                list(e.sources),
-            )
-            for e in activity.status_history
-        ],
+        history=[history_view(e, lang) for e in activity.status_history],
         responsible=[shown(r, lang) for r in activity.responsible],
         working_groups=list(activity.working_groups),
         rows=rows,
@@ -242,3 +233,11 @@ def activity_detail(tree: Tree, ident: str, as_of: dt.date, lang: str) -> Activi
 def _latest_year(tree: Tree) -> int:
     years = [wp.presidency.year for _, wp in tree.work_plans()]
     return max(years) if years else 0
+
+
+def history_view(entry: StatusEntry, lang: str) -> HistoryView:
+    """One status entry as the views show it, its note in the chosen language."""
+    note = shown(entry.note, lang) if entry.note else None
+    return HistoryView(
+        entry.date, entry.reported, entry.reporter, entry.status, note, list(entry.sources)
+    )

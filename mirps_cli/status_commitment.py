@@ -16,9 +16,9 @@ from mirps_cli.members import MEMBERS
 from mirps_cli.model.commitment import Milestone, Partner, Place
 from mirps_cli.model.common import FundingLine
 from mirps_cli.model.measures import Indicator, Value
-from mirps_cli.status import row_of
+from mirps_cli.status import history_view, row_of
 from mirps_cli.status_figures import request_text
-from mirps_cli.status_views import CommitmentDetail, HistoryView, MilestoneView
+from mirps_cli.status_views import CommitmentDetail, MilestoneView
 from mirps_cli.tree import Tree
 
 
@@ -37,17 +37,7 @@ def commitment_detail(tree: Tree, ident: str, as_of: dt.date, lang: str) -> Comm
         populations=[POPULATION_TERMS[p].in_lang(lang) for p in c.populations],
         institution_names=[institutions.get(i, Shown(i)) for i in c.responsible_institutions],
         start=c.start,
-        history=[
-            HistoryView(
-                e.date,
-                e.reported,
-                e.reporter,
-                e.status,
-                shown(e.note, lang) if e.note else None,
-                list(e.sources),
-            )
-            for e in c.status_history
-        ],
+        history=[history_view(e, lang) for e in c.status_history],
         milestones=[_milestone(m, lang) for m in c.milestones],
         support_requests=[request_text(r, lang) for r in c.support_requests],
         partners=[_partner(p, lang) for p in c.partners],

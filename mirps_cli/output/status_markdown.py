@@ -21,11 +21,24 @@ from mirps_cli.status_views import (
     CommitmentDetail,
     CountryStatus,
     RegionalStatus,
+    Row,
     StatusView,
     by_view,
 )
 from mirps_cli.templating import render_template
 from mirps_cli.vocab import Status, status_label
+
+
+def row_cells(row: Row, lang: str) -> list[str]:
+    """A commitment's row: id, title, status, last update, due date, marks."""
+    return [
+        row.id,
+        str(row.title),
+        status_label(row.status, lang),
+        date_or_dash(row.last_update),
+        date_or_dash(row.due),
+        marks_text(row, lang),
+    ]
 
 
 def _fallback(used: bool, lang: str) -> str:
@@ -110,17 +123,7 @@ def _country(view: CountryStatus, lang: str) -> str:
     groups = [
         {
             "label": group.label,
-            "rows": [
-                [
-                    r.id,
-                    str(r.title),
-                    status_label(r.status, lang),
-                    date_or_dash(r.last_update),
-                    date_or_dash(r.due),
-                    marks_text(r, lang),
-                ]
-                for r in group.rows
-            ],
+            "rows": [row_cells(r, lang) for r in group.rows],
         }
         for group in view.groups
     ]
@@ -196,17 +199,7 @@ def _changes(view: ChangesView, lang: str) -> str:
 
 def _activity(view: ActivityDetail, lang: str) -> str:
     heads = [label(k, lang) for k in ("id", "title", "status", "updated", "due", "marks")]
-    rows = [
-        [
-            r.id,
-            str(r.title),
-            status_label(r.status, lang),
-            date_or_dash(r.last_update),
-            date_or_dash(r.due),
-            marks_text(r, lang),
-        ]
-        for r in view.rows
-    ]
+    rows = [row_cells(r, lang) for r in view.rows]
     facts = [(label("status", lang), status_label(view.status, lang))]
     if view.responsible:
         facts.append((label("responsible", lang), ", ".join(str(r) for r in view.responsible)))
