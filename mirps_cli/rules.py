@@ -249,6 +249,14 @@ RULES: dict[str, Rule] = {
             "Agregue el tipo de cambio (currency, into, rate, date, sources) antes de sumar "
             "dos monedas.",
         ),
+        _rule(
+            "M314",
+            "references-not-checked",
+            N,
+            "Fix the work plan's own errors first: its references are checked once it reads.",
+            "Corrija primero los errores del plan de trabajo: sus referencias se revisan cuando "
+            "se pueda leer.",
+        ),
         # Warnings relative to --as-of
         _rule(
             "M401",

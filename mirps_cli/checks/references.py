@@ -6,6 +6,7 @@ import datetime as dt
 import difflib
 
 from mirps_cli.i18n import Message
+from mirps_cli.kinds import WORK_PLAN
 from mirps_cli.loader.locate import problem_at
 from mirps_cli.problems import Problem
 from mirps_cli.tree import PlanFile, Tree
@@ -39,10 +40,30 @@ def dangling(
     ]
 
 
+def _broken_work_plans(tree: Tree) -> list[PlanFile]:
+    """Work-plan files that could not be read or validated: their errors are reported once;
+    what refers to them is not checked against a plan mirps could not read."""
+    return [f for f in tree.files if f.kind is WORK_PLAN and f.model is None]
+
+
+def _not_checked(plan: PlanFile, where: list[str | int], broken: list[PlanFile]) -> Problem:
+    names = ", ".join(f.display for f in broken)
+    said = Message(
+        f"references to the regional work plan are not checked: {names} has errors",
+        f"las referencias al plan de trabajo regional no se revisan: {names} tiene errores",
+    )
+    return problem_at(plan, where, "M314", said)
+
+
 def working_groups(tree: Tree, as_of: dt.date) -> list[Problem]:
     known = {g.id for _, wp in tree.work_plans() for g in wp.working_groups}
+    broken = _broken_work_plans(tree)
     problems = []
     for plan, national in tree.national_plans():
+        if broken:
+            if any(c.working_groups or c.activities for c in national.commitments):
+                problems.append(_not_checked(plan, ["commitments"], broken))
+            continue
         for i, commitment in enumerate(national.commitments):
             where: list[str | int] = ["commitments", i, "working_groups"]
             problems += dangling(plan, where, commitment.working_groups, WORKING_GROUP, known)
@@ -57,9 +78,10 @@ def working_groups(tree: Tree, as_of: dt.date) -> list[Problem]:
 
 def activities(tree: Tree, as_of: dt.date) -> list[Problem]:
     by_year = {wp.presidency.year: {a.id for a in wp.activities()} for _, wp in tree.work_plans()}
+    broken = bool(_broken_work_plans(tree))  # said once per plan by working_groups()
     problems = []
     for plan, national in tree.national_plans():
-        for i, commitment in enumerate(national.commitments):
+        for i, commitment in enumerate(national.commitments if not broken else []):
             for j, ref in enumerate(commitment.activities):
                 year_text, activity = ref.split(":")
                 year = int(year_text)
