@@ -254,3 +254,13 @@ def test_deep_nesting_is_refused_where_it_starts(
     assert "more deeply here than the 1000 levels mirps reads" in run.stdout
     line = next(row for row in run.stdout.splitlines() if "GT.yaml" in row)
     assert not line.split("GT.yaml:")[1].startswith("0")
+
+
+def test_text_cannot_move_the_cursor_or_turn_a_line_around(
+    minimal: Path, mirps: Callable[..., Run]
+) -> None:
+    edit(hn(minimal), "    title: A commitment\n", '    title: "Evil \\u202Egnirts\\x1b[2J here"\n')
+    for args in (["-c", "HN"], ["HN-01"]):
+        out = mirps("status", *args, "--plans", str(minimal), "--as-of", "2022-06-01").stdout
+        assert "\u202e" not in out and "\x1b" not in out
+        assert "\\u202e" in out and "\\u001b" in out

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import shutil
 import sys
 from collections.abc import Callable
@@ -22,6 +23,21 @@ from mirps_cli.i18n import label
 # and no box-drawing characters, so the output greps and diffs cleanly.
 PLAIN_HEAD = box.Box("    \n    \n -- \n    \n    \n    \n    \n    \n", ascii=True)
 PLAIN_WIDTH = 80
+
+
+# Characters that would move the cursor, ring, or turn a line around on a terminal: C0 and
+# C1 controls (but the line break and tab) and the bidirectional overrides and isolates.
+_INVISIBLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def visible(text: str) -> str:
+    """Plan text made safe to show: such characters are written out as \\u202e."""
+    return _INVISIBLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def esc(text: str) -> str:
+    """Plan text for a rich console: control characters shown, markup escaped."""
+    return escape(visible(text))
 
 
 def is_terminal() -> bool:
@@ -82,7 +98,7 @@ def outline(items: list[tuple[str, str]], indent: int) -> Table:
     grid.add_column(width=indent + max((len(n) for n, _ in items), default=0), no_wrap=True)
     grid.add_column(ratio=1)
     for number, text in items:
-        grid.add_row(" " * indent + number, escape(text))
+        grid.add_row(" " * indent + number, esc(text))
     return grid
 
 

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from rich.console import Console
-from rich.markup import escape
 
 from mirps_cli.fund import FundOverview, Prioritized
-from mirps_cli.output.console import outline, plain_table, render_with
+from mirps_cli.output.console import esc, outline, plain_table, render_with
 from mirps_cli.output.fund_words import (
     ineligible_lines,
     money_rows,
@@ -40,26 +39,26 @@ def _title(view: FundOverview | Prioritized, lang: str) -> str:
 
 def render(view: FundOverview | Prioritized, lang: str, terminal: bool) -> str:
     def draw(console: Console, terminal: bool) -> None:
-        console.print(escape(_title(view, lang)), style="bold" if terminal else None)
+        console.print(esc(_title(view, lang)), style="bold" if terminal else None)
         for heading, head, rows, empty in _sections(view, lang):
             console.print()
             if heading:
-                console.print(escape(heading), style="bold" if terminal else None)
+                console.print(esc(heading), style="bold" if terminal else None)
             if not rows:
-                console.print(escape(empty))
+                console.print(esc(empty))
                 continue
             table = plain_table(terminal)
             for name in head:
-                table.add_column(escape(name))
+                table.add_column(esc(name))
             for row in rows:
-                table.add_row(*(escape(cell) for cell in row))
+                table.add_row(*(esc(cell) for cell in row))
             console.print(table)
         if isinstance(view, Prioritized):
             if any(r.tie for r in view.ranked):
-                console.print(escape(word("tie", lang)))
+                console.print(esc(word("tie", lang)))
             if view.ineligible:
                 console.print()
-                console.print(escape(word("ineligible", lang)), style="bold" if terminal else None)
+                console.print(esc(word("ineligible", lang)), style="bold" if terminal else None)
                 console.print(outline([("-", line) for line in ineligible_lines(view, lang)], 0))
 
     return render_with(draw, terminal)

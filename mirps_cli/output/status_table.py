@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from rich.console import Console
-from rich.markup import escape
 from rich.table import Table
 
 from mirps_cli.i18n import label, status_head
-from mirps_cli.output.console import bar, footnote, outline, plain_table, render_with
+from mirps_cli.output.console import bar, esc, footnote, outline, plain_table, render_with
 from mirps_cli.output.words import (
     activity_text,
     commitment_facts,
@@ -41,7 +40,7 @@ STATUS_STYLE = {
 
 def _status_cell(row: Row, lang: str, terminal: bool) -> str:
     """The status, with the overdue, stale and date-not-reported marks on lines of their own."""
-    text = escape(status_label(row.status, lang))
+    text = esc(status_label(row.status, lang))
     if terminal and row.status is not None:
         text = f"[{STATUS_STYLE[row.status]}]{text}[/]"
     marks = (
@@ -51,7 +50,7 @@ def _status_cell(row: Row, lang: str, terminal: bool) -> str:
     )
     for key, on, style in marks:
         if on:
-            mark = escape(label(key, lang))
+            mark = esc(label(key, lang))
             text += f"\n[{style}]{mark}[/]" if terminal else f"\n{mark}"
     return text
 
@@ -97,7 +96,7 @@ def _regional(view: RegionalStatus, lang: str, terminal: bool) -> str:
                 date_or_dash(c.latest_update),
             )
         console.print(table)
-        console.print(escape(label("legend", lang)), style="dim" if terminal else None)
+        console.print(esc(label("legend", lang)), style="dim" if terminal else None)
         if view.work_plan_year is not None and view.presidency is not None:
             console.print()
             console.print(
@@ -119,7 +118,7 @@ def _regional(view: RegionalStatus, lang: str, terminal: bool) -> str:
             console.print(label("next_events", lang), style="bold" if terminal else None)
             if view.next_events:
                 for event in view.next_events:
-                    console.print(escape(event_text(event, lang)))
+                    console.print(esc(event_text(event, lang)))
             else:
                 console.print(label("no_next_events", lang))
             if view.unscheduled:
@@ -139,7 +138,7 @@ def _rows_table(rows: list[Row], lang: str, terminal: bool) -> Table:
     for row in rows:
         table.add_row(
             row.id,
-            escape(str(row.title)),
+            esc(str(row.title)),
             _status_cell(row, lang, terminal),
             date_or_dash(row.last_update),
             date_or_dash(row.due),
@@ -159,15 +158,15 @@ def _country(view: CountryStatus, lang: str, terminal: bool) -> str:
             console.print(label("no_commitments", lang))
         for group in view.groups:
             console.print()
-            console.print(escape(group.label), style="bold underline" if terminal else None)
+            console.print(esc(group.label), style="bold underline" if terminal else None)
             console.print(_rows_table(group.rows, lang, terminal))
         console.print()
-        console.print(escape(summary_line(view.counts, lang)))
+        console.print(esc(summary_line(view.counts, lang)))
         if view.coverage:
-            console.print(escape(view.coverage))
+            console.print(esc(view.coverage))
         for heading, items in view.sections:
             console.print()
-            console.print(escape(heading), style="bold" if terminal else None)
+            console.print(esc(heading), style="bold" if terminal else None)
             console.print(outline([("-", item) for item in items], 2))
         footnote(console, view.fallback_used, lang)
 
@@ -178,9 +177,9 @@ def _commitment(view: CommitmentDetail, lang: str, terminal: bool) -> str:
     row = view.row
 
     def draw(console: Console, terminal: bool) -> None:
-        console.print(escape(f"{row.id}  {row.title}"), style="bold" if terminal else None)
+        console.print(esc(f"{row.id}  {row.title}"), style="bold" if terminal else None)
         for name, value in commitment_facts(view, lang):
-            console.print(escape(f"{name}: {value}"))
+            console.print(esc(f"{name}: {value}"))
         console.print()
         console.print(label("history", lang), style="bold" if terminal else None)
         if not view.history:
@@ -188,7 +187,7 @@ def _commitment(view: CommitmentDetail, lang: str, terminal: bool) -> str:
         for entry in view.history:
             when = str(entry.date) if entry.date is not None else "—"
             text = f"  {when:<11} {status_label(entry.status, lang)}"
-            console.print(escape(text))
+            console.print(esc(text))
             undated = label("not_reported", lang) if entry.date is None else ""
             report = "; ".join(w for w in (undated, entry_report(entry, lang)) if w)
             # Report and note wrap under themselves, not under the date.
@@ -196,16 +195,16 @@ def _commitment(view: CommitmentDetail, lang: str, terminal: bool) -> str:
             if details:
                 console.print(outline(details, 13))
             for source in entry.sources:
-                console.print(escape(f"{'':13} {source}"), soft_wrap=True)
+                console.print(esc(f"{'':13} {source}"), soft_wrap=True)
         for heading, items in commitment_sections(view, lang):
             console.print()
-            console.print(escape(heading), style="bold" if terminal else None)
+            console.print(esc(heading), style="bold" if terminal else None)
             console.print(outline([("-", item) for item in items], 2))
         if view.sources:
             console.print()
             console.print(label("sources", lang), style="bold" if terminal else None)
             for source in view.sources:
-                console.print(escape(f"  {source}"), soft_wrap=True)
+                console.print(esc(f"  {source}"), soft_wrap=True)
         footnote(console, view.fallback_used, lang)
 
     return render_with(draw, terminal)
@@ -229,7 +228,7 @@ def _changes(view: ChangesView, lang: str, terminal: bool) -> str:
         for change in view.changes:
             how = "" if change.dated_by == "event" else f"\n({label(change.dated_by, lang)})"
             table.add_row(
-                str(change.date), change.id, escape(str(change.title)), escape(change.value + how)
+                str(change.date), change.id, esc(str(change.title)), esc(change.value + how)
             )
         console.print(table)
 
@@ -238,22 +237,20 @@ def _changes(view: ChangesView, lang: str, terminal: bool) -> str:
 
 def _activity(view: ActivityDetail, lang: str, terminal: bool) -> str:
     def draw(console: Console, terminal: bool) -> None:
-        console.print(escape(f"{view.id}  {view.title}"), style="bold" if terminal else None)
-        console.print(escape(f"{label('status', lang)}: {status_label(view.status, lang)}"))
+        console.print(esc(f"{view.id}  {view.title}"), style="bold" if terminal else None)
+        console.print(esc(f"{label('status', lang)}: {status_label(view.status, lang)}"))
         if view.responsible:
             names = ", ".join(str(r) for r in view.responsible)
-            console.print(escape(f"{label('responsible', lang)}: {names}"))
+            console.print(esc(f"{label('responsible', lang)}: {names}"))
         if view.working_groups:
-            console.print(
-                escape(f"{label('working_groups', lang)}: {', '.join(view.working_groups)}")
-            )
+            console.print(esc(f"{label('working_groups', lang)}: {', '.join(view.working_groups)}"))
         console.print()
         console.print(label("history", lang), style="bold" if terminal else None)
         if not view.history:
             console.print(f"  {label('no_status', lang)}")
         for entry in view.history:
             when = str(entry.date) if entry.date is not None else "—"
-            console.print(escape(f"  {when:<11} {status_label(entry.status, lang)}"))
+            console.print(esc(f"  {when:<11} {status_label(entry.status, lang)}"))
         console.print()
         console.print(label("serving", lang), style="bold" if terminal else None)
         if view.rows:
