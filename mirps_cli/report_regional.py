@@ -9,6 +9,7 @@ from collections import defaultdict
 from mirps_cli.categories import BUDGET_KIND_TERMS, BudgetKind
 from mirps_cli.i18n import Shown, label, number, shown
 from mirps_cli.members import MEMBERS
+from mirps_cli.model.work_plan import priority_text
 from mirps_cli.report_views import Event, Regional
 from mirps_cli.tree import Tree
 from mirps_cli.vocab import status_label
@@ -38,7 +39,7 @@ def regional(tree: Tree, year: int, start: dt.date, end: dt.date, lang: str) -> 
             shown(g.name, lang),
             MEMBERS[g.lead_country].name.in_lang(lang) if g.lead_country else "",
             g.lead_unconfirmed,
-            [shown(p, lang) for p in g.priorities],
+            [shown(priority_text(p), lang) for p in g.priorities],
         )
         for g in plan.working_groups
     ]

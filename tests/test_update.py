@@ -468,3 +468,34 @@ def test_two_updates_at_once_keep_both_entries(plans_copy: Path, tmp_path: Path)
     for n in range(pairs):
         assert f"run {n} of PA-01" in text and f"run {n} of PA-02" in text
     assert not list(plans_copy.rglob("*.tmp"))
+
+
+def test_update_reaches_a_tracked_working_group_priority(
+    plans_copy: Path, mirps: Callable[..., Run]
+) -> None:
+    """A priority written as {id, text} is tracked; written as text, it is not."""
+    path = plans_copy / "regional" / "2022.yaml"
+    plain = (
+        "      - In 2022, the group's discussions will focus on data/ statistics and early"
+        " warning systems.\n"
+    )
+    tracked = (
+        "      - id: internal-displacement.2\n"
+        "        text: In 2022, the group's discussions will focus on data/ statistics and early"
+        " warning systems.\n"
+    )
+    text = path.read_text(encoding="utf-8")
+    assert plain in text
+    path.write_text(text.replace(plain, tracked), encoding="utf-8")
+    before = path.read_bytes()
+    result = mirps(
+        "update", "2022:internal-displacement.2", "--status", "in_progress", "--date", "2022-09"
+    )
+    assert result.exit_code == 0, result.stderr
+    assert _added_only(before, path.read_bytes()) == [
+        "        status_history:\n",
+        "          - date: 2022-09\n",
+        "            status: in_progress\n",
+    ]
+    tree = validate_tree(plans_copy, TODAY).tree
+    assert tree.find_tracked("2022:internal-displacement.2").item.status == "in_progress"

@@ -75,8 +75,10 @@ class Tracked(Strict):
 
     if TYPE_CHECKING:  # declared by each tracked kind, as fields or properties
         id: str
-        title: str | LocalizedText
         status_history: Sequence[StatusEntry]
+
+        @property
+        def title(self) -> str | LocalizedText: ...
 
         @property
         def start(self) -> PartialDate | None: ...

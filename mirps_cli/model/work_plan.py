@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from enum import StrEnum
-from typing import Annotated, ClassVar
+from typing import Annotated, Any, ClassVar
 
-from pydantic import Field
+from pydantic import Discriminator, Field, Tag
 
 from mirps_cli.dates import PartialDate
 from mirps_cli.i18n import Lang, Message
@@ -16,6 +16,7 @@ from mirps_cli.model.common import (
     FundingLine,
     Identifier,
     Identity,
+    LocalizedText,
     Strict,
     Text,
     Url,
@@ -87,6 +88,48 @@ class Outcome(Strict):
     activities: list[Activity] = Field(default_factory=empty_list)
 
 
+class Priority(Tracked):
+    """A working group's priority tracked as work: the plan numbers its groups' priorities
+    (activity 3.1 asks to implement them); written as text, a priority is not tracked."""
+
+    NOUN: ClassVar[Message] = Message("priority", "prioridad")
+    STALE_WHEN_SILENT: ClassVar[bool] = False
+
+    id: Identifier = Field(description="Unique in its work plan, e.g. internal-displacement.1.")
+    text: Text
+    responsible: list[Text] = Field(default_factory=empty_list)
+    commitments: list[Identifier] = Field(
+        default_factory=empty_list, description="Ids of the commitments that serve it."
+    )
+    start: PartialDate | None = None
+    due: PartialDate | None = None
+    status_history: list[StatusEntry] = Field(default_factory=empty_list)
+
+    @property
+    def title(self) -> str | LocalizedText:
+        return self.text
+
+
+def _priority_form(value: Any) -> str:
+    """A mapping with `text` is a tracked priority; a string or {en, es}, plain text."""
+    return (
+        "tracked"
+        if isinstance(value, Priority) or (isinstance(value, dict) and "text" in value)
+        else "plain"
+    )
+
+
+PriorityItem = Annotated[
+    Annotated[Text, Tag("plain")] | Annotated[Priority, Tag("tracked")],
+    Discriminator(_priority_form),
+]
+
+
+def priority_text(item: str | LocalizedText | Priority) -> str | LocalizedText:
+    """The words of a priority, written as text or tracked."""
+    return item.text if isinstance(item, Priority) else item
+
+
 class WorkingGroup(Strict):
     id: Identifier
     name: Text
@@ -98,7 +141,10 @@ class WorkingGroup(Strict):
         "are of another year.",
     )
     lead_sources: list[Url] = Field(default_factory=empty_list)
-    priorities: list[Text] = Field(default_factory=empty_list)
+    priorities: list[PriorityItem] = Field(
+        default_factory=empty_list,
+        description="Text, or {id, text, status_history, ...} to track it like an activity.",
+    )
 
 
 class Mechanism(Strict):
@@ -200,6 +246,10 @@ class WorkPlan(Strict):
                 yield ("outcomes", i, "activities", j), activity
         for k, event in enumerate(self.timeline):
             yield ("timeline", k), event
+        for g, group in enumerate(self.working_groups):
+            for n, item in enumerate(group.priorities):
+                if isinstance(item, Priority):
+                    yield ("working_groups", g, "priorities", n), item
 
     def activities(self) -> list[Activity]:
         return [a for o in self.outcomes for a in o.activities]
