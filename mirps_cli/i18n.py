@@ -192,6 +192,11 @@ LABELS: dict[str, Message] = {
         "Plan = planificado, Curso = en curso, Cump = cumplido, Susp = suspendido, "
         "Canc = cancelado, Sin = sin estado informado",
     ),
+    "coverage_note": Message(
+        "Shares are over the commitments encoded here; some plans publish more:",
+        "Los porcentajes se calculan sobre los compromisos registrados aquí; "
+        "algunos planes publican más:",
+    ),
     "fallback_note": Message(
         "Text marked [es] or [en] is shown in the other language: no translation is given.",
         "El texto marcado [en] o [es] se muestra en el otro idioma: no hay traducción.",

@@ -157,6 +157,11 @@ def regional_status(
         unscheduled=unscheduled,
         fallback_used=any(t.fallback for t in shown_texts),
         working_groups=groups,
+        coverage=[
+            f"{code}: {words}"
+            for code in sorted(MEMBERS)
+            if (national := tree.national(code)) is not None and (words := coverage(national, lang))
+        ],
     )
 
 

@@ -118,6 +118,9 @@ class RegionalStatus:
     unscheduled: int
     fallback_used: bool
     working_groups: list[GroupLine] = field(default_factory=list)
+    # "BZ: 3 of 8 known commitments encoded (2022)", for each plan that says how many it has:
+    # the shares above are over the encoded commitments only.
+    coverage: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

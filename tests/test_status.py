@@ -234,6 +234,40 @@ def test_regional_status_counts_every_member() -> None:
     assert [r.country for r in view.rows] == sorted(r.country for r in view.rows)
 
 
+def test_regional_shares_say_when_a_plan_publishes_more_than_is_encoded() -> None:
+    tree = _shipped_tree()
+    view = regional_status(tree, dt.date.fromisoformat(AS_OF), Filters(), "en")
+    partial = {
+        code: plan
+        for code in sorted(MEMBERS)
+        if (plan := tree.national(code)) is not None and plan.known_commitments is not None
+    }
+    assert partial, "the shipped plans carry known counts"
+    assert [line.split(":")[0] for line in view.coverage] == list(partial)
+    for line, plan in zip(view.coverage, partial.values(), strict=True):
+        assert line.split(": ", 1)[1].startswith(
+            f"{len(plan.commitments)} of {plan.known_commitments.count} known commitments"
+        )
+
+
+def test_regional_coverage_reaches_every_format(mirps: Callable[..., Run]) -> None:
+    table = status(mirps)
+    assert table.exit_code == 0, table.stderr
+    assert table.stderr == ""
+    assert "Shares are over the commitments encoded here" in table.stdout
+    as_json = status(mirps, "--format", "json")
+    assert as_json.exit_code == 0, as_json.stderr
+    assert any(line.startswith("SV: 2 of 49") for line in json.loads(as_json.stdout)["coverage"])
+    es = status(mirps, "--lang", "es", "--format", "markdown")
+    assert es.exit_code == 0, es.stderr
+    items = [
+        t.content
+        for t in MarkdownIt().parse(es.stdout)
+        if t.type == "inline" and t.content.startswith("SV:")
+    ]
+    assert items and "de 49 compromisos conocidos" in items[0]
+
+
 def test_country_status_groups_and_filters() -> None:
     tree = _shipped_tree()
     when = dt.date.fromisoformat(AS_OF)

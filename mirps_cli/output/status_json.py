@@ -87,6 +87,7 @@ def _regional(view: RegionalStatus) -> str:
         {
             "as_of": view.as_of.isoformat(),
             "countries": [counts_data(c) for c in view.countries],
+            "coverage": view.coverage,
             "commitments": [row_data(r) for r in view.rows],
             "work_plan": view.work_plan_year,
             "next_events": [event_data(e) for e in view.next_events],

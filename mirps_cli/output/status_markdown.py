@@ -113,6 +113,8 @@ def _regional(view: RegionalStatus, lang: str) -> str:
         heads=heads,
         rows=rows,
         legend=label("legend", lang),
+        coverage_note=label("coverage_note", lang) if view.coverage else "",
+        coverage=view.coverage,
         work_plan=work_plan,
         fallback_note=_fallback(view.fallback_used, lang),
     )

@@ -97,6 +97,10 @@ def _regional(view: RegionalStatus, lang: str, terminal: bool) -> str:
             )
         console.print(table)
         console.print(esc(label("legend", lang)), style="dim" if terminal else None)
+        if view.coverage:
+            console.print(label("coverage_note", lang), style="dim" if terminal else None)
+            for line in view.coverage:
+                console.print(f"  {esc(line)}", style="dim" if terminal else None)
         if view.work_plan_year is not None and view.presidency is not None:
             console.print()
             console.print(
