@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -116,3 +117,17 @@ def test_update_reaches_a_fund_project(mirps: Callable[..., Run], isolated: Path
     assert result.exit_code == 0, result.stderr
     text = (plans / "fund" / "mirps-fund.yaml").read_text()
     assert "status: planned" in text
+
+
+def test_a_narrow_terminal_wraps_titles_not_ids(mirps: Callable[..., Run]) -> None:
+    ids = [
+        p["id"]
+        for p in json.loads(fund(mirps, SHIPPED_PLANS, "--format", "json").stdout)["projects"]
+    ]
+    narrow = mirps("fund", "--plans", str(SHIPPED_PLANS), env={"FORCE_COLOR": "1", "COLUMNS": "60"})
+    assert narrow.exit_code == 0, narrow.stderr
+    assert narrow.stderr == ""
+    text = re.sub(r"\x1b\[[0-9;]*m", "", narrow.stdout)
+    assert max(len(line.rstrip()) for line in text.splitlines()) <= 60
+    assert ids and all(f"{i} " in text for i in ids)
+    assert "…" not in text

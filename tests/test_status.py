@@ -10,6 +10,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -28,10 +29,11 @@ from tests.helpers import CASES, SHIPPED_PLANS, Run
 
 AS_OF = "2026-12-02"
 Golden = Callable[[str, str], None]
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
-def status(mirps: Callable[..., Run], *args: str) -> Run:
-    return mirps("status", "--plans", str(SHIPPED_PLANS), "--as-of", AS_OF, *args)
+def status(mirps: Callable[..., Run], *args: str, env: dict[str, str] | None = None) -> Run:
+    return mirps("status", "--plans", str(SHIPPED_PLANS), "--as-of", AS_OF, *args, env=env)
 
 
 @pytest.mark.parametrize(
@@ -266,6 +268,33 @@ def test_regional_coverage_reaches_every_format(mirps: Callable[..., Run]) -> No
         if t.type == "inline" and t.content.startswith("SV:")
     ]
     assert items and "de 49 compromisos conocidos" in items[0]
+
+
+@pytest.mark.parametrize("columns", [60, 50])
+def test_a_narrow_terminal_cuts_headers_never_a_date_or_number(
+    mirps: Callable[..., Run], columns: int
+) -> None:
+    wide = status(mirps, env={"FORCE_COLOR": "1", "COLUMNS": "120"})
+    narrow = status(mirps, env={"FORCE_COLOR": "1", "COLUMNS": str(columns)})
+    assert narrow.exit_code == 0, narrow.stderr
+    assert narrow.stderr == ""
+    lines = [ANSI.sub("", line) for line in narrow.stdout.splitlines()]
+    assert max(len(line.rstrip()) for line in lines) <= columns
+    body = [line for line in lines if line[:2] in MEMBERS]
+    assert len(body) == len(MEMBERS)
+    # Each country's row keeps its code, counts, share and latest date whole: the same words
+    # as the wide table's, less the bar and the empty status columns.
+    for line in body:
+        assert "…" not in line
+        words = line.split()
+        wide_row = next(
+            ANSI.sub("", w).split()
+            for w in wide.stdout.splitlines()
+            if ANSI.sub("", w).startswith(words[0])
+        )
+        assert words[-1] == wide_row[-1]  # the latest date
+        assert [w for w in words if w.endswith("%")] == [w for w in wide_row if w.endswith("%")]
+    assert any("…" in line for line in lines[:4])  # the headers gave way instead
 
 
 def test_country_status_groups_and_filters() -> None:

@@ -13,6 +13,7 @@ import sys
 from collections.abc import Callable
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
@@ -70,7 +71,11 @@ def table_box(terminal: bool) -> box.Box:
 def bar(share: float, terminal: bool, width: int = 5) -> str:
     filled = round(share * width)
     full, empty = ("█", "░") if terminal else ("#", ".")
-    return f"{full * filled}{empty * (width - filled)} {round(share * 100):>3}%"
+    return f"{full * filled}{empty * (width - filled)} {percent(share)}"
+
+
+def percent(share: float) -> str:
+    return f"{round(share * 100):>3}%"
 
 
 def render_with(draw: Callable[[Console, bool], None], terminal: bool) -> str:
@@ -90,6 +95,29 @@ def plain_table(terminal: bool) -> Table:
         show_edge=False,
         header_style="bold" if terminal else "",
     )
+
+
+def keep_cells_whole(table: Table, rows: list[list[str]], width: int) -> None:
+    """When the table is wider than the console, the headers give way (cut with …) and the
+    cells never do: an id, a number or a date cut short reads as another one. The columns
+    are one space apart (plain_table). Where even the cells do not fit, rich's own
+    cutting is the last resort."""
+    data = [max((cell_len(row[i]) for row in rows), default=0) for i in range(len(table.columns))]
+    heads = [cell_len(str(column.header)) for column in table.columns]
+    room = width - (len(table.columns) - 1)
+    if sum(map(max, data, heads)) <= room or sum(data) > room:
+        return
+    widths = [max(d, 1) for d in data]
+    spare = room - sum(widths)
+    while spare > 0 and any(w < h for w, h in zip(widths, heads, strict=True)):
+        for i, head in enumerate(heads):
+            if spare > 0 and widths[i] < head:
+                widths[i] += 1
+                spare -= 1
+    for column, fixed in zip(table.columns, widths, strict=True):
+        column.width = fixed
+        column.no_wrap = True
+        column.overflow = "ellipsis"
 
 
 def outline(items: list[tuple[str, str]], indent: int) -> Table:

@@ -48,8 +48,11 @@ def render(view: FundOverview | Prioritized, lang: str, terminal: bool) -> str:
                 console.print(esc(empty))
                 continue
             table = plain_table(terminal)
-            for name in head:
-                table.add_column(esc(name))
+            # Only the widest column (a title, a name) wraps: ids, codes, amounts and dates
+            # stay whole on a narrow terminal.
+            widest = max(range(len(head)), key=lambda i: max(len(r[i]) for r in rows))
+            for i, name in enumerate(head):
+                table.add_column(esc(name), no_wrap=i != widest)
             for row in rows:
                 table.add_row(*(esc(cell) for cell in row))
             console.print(table)

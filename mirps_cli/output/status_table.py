@@ -6,7 +6,16 @@ from rich.console import Console
 from rich.table import Table
 
 from mirps_cli.i18n import label, status_head
-from mirps_cli.output.console import bar, esc, footnote, outline, plain_table, render_with
+from mirps_cli.output.console import (
+    PLAIN_WIDTH,
+    bar,
+    esc,
+    footnote,
+    keep_cells_whole,
+    outline,
+    plain_table,
+    render_with,
+)
 from mirps_cli.output.words import (
     activity_text,
     commitment_facts,
@@ -19,6 +28,7 @@ from mirps_cli.output.words import (
 )
 from mirps_cli.since import ChangesView
 from mirps_cli.status_views import (
+    NO_STATUS,
     ActivityDetail,
     CommitmentDetail,
     CountryStatus,
@@ -74,27 +84,42 @@ def _regional(view: RegionalStatus, lang: str, terminal: bool) -> str:
             style="bold" if terminal else None,
         )
         console.print()
+        # Narrower than the plain 80 columns: the bar goes first, then the status columns
+        # nobody is in; ids, numbers and dates are never cut (the headers give way instead).
+        narrow = console.width < PLAIN_WIDTH
+        keys = [str(s) for s in Status] + [NO_STATUS]
+        heads = [status_head(s, lang) for s in Status] + [label("none_col", lang)]
+        shown_keys = [
+            (k, h)
+            for k, h in zip(keys, heads, strict=True)
+            if not narrow or any(c.by_status[k] for c in view.countries)
+        ]
         table = plain_table(terminal)
         table.add_column(label("country", lang))
         table.add_column(label("total", lang), justify="right")
-        for status in Status:
-            table.add_column(status_head(status, lang), justify="right")
-        table.add_column(label("none_col", lang), justify="right")
+        for _, head in shown_keys:
+            table.add_column(head, justify="right")
         table.add_column(label("fulfilled_col", lang))
         table.add_column(label("overdue_col", lang), justify="right")
         table.add_column(label("stale_col", lang), justify="right")
         table.add_column(label("latest", lang))
-        for c in view.countries:
-            table.add_row(
+        rows = [
+            [
                 c.member.code,
                 str(c.total),
-                *(str(c.by_status[s]) for s in Status),
-                str(c.by_status["none"]),
-                bar(c.fulfilled_share, terminal),
+                *(str(c.by_status[k]) for k, _ in shown_keys),
+                f"{round(c.fulfilled_share * 100)}%"
+                if narrow
+                else bar(c.fulfilled_share, terminal),
                 str(c.overdue),
                 str(c.stale),
                 date_or_dash(c.latest_update),
-            )
+            ]
+            for c in view.countries
+        ]
+        keep_cells_whole(table, rows, console.width)
+        for row in rows:
+            table.add_row(*row)
         console.print(table)
         console.print(esc(label("legend", lang)), style="dim" if terminal else None)
         if view.coverage:
