@@ -264,3 +264,40 @@ def test_text_cannot_move_the_cursor_or_turn_a_line_around(
         out = mirps("status", *args, "--plans", str(minimal), "--as-of", "2022-06-01").stdout
         assert "\u202e" not in out and "\x1b" not in out
         assert "\\u202e" in out and "\\u001b" in out
+
+
+def test_shell_completion_is_offered_and_completes_countries(tmp_path: Path) -> None:
+    env = {**os.environ, "MIRPS_CACHE_DIR": str(tmp_path), "COLUMNS": "100"}
+    help_ = subprocess.run(
+        [sys.executable, "-m", "mirps_cli", "--help"], capture_output=True, text=True, env=env
+    )
+    assert help_.returncode == 0, help_.stderr
+    assert "--install-completion" in help_.stdout and "--show-completion" in help_.stdout
+    ask = {
+        **env,
+        "_MIRPS_COMPLETE": "complete_bash",
+        "COMP_WORDS": "mirps status --country H",
+        "COMP_CWORD": "3",
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "mirps_cli"], capture_output=True, text=True, env=ask
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["HN"]
+    assert done.stderr == ""
+
+
+def test_help_loads_no_heavy_library() -> None:
+    """Completion costs nothing at start-up: --help still imports neither the models nor
+    the table library."""
+    code = (
+        "import sys\n"
+        "from mirps_cli.cli.main import main\n"
+        "sys.argv = ['mirps', '--help']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'pydantic', 'rich', "
+        "'ruamel', 'jinja2'}))"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.splitlines()[-1] == "[]"

@@ -27,7 +27,7 @@ app = typer.Typer(
     help="MIRPS plans as data: validate, browse and update national action plans "
     "and regional work plans.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     context_settings={"help_option_names": ["-h", "--help"]},
     # Plain help: rich markup would import rich on every start-up.
     rich_markup_mode=None,

@@ -36,6 +36,14 @@ PlansOption = Annotated[
 ]
 
 
+def complete_country(incomplete: str) -> list[tuple[str, str]]:
+    """Shell completion for --country: the member codes, each with its name."""
+    from mirps_cli.members import MEMBERS  # only when the shell asks
+
+    start = incomplete.upper()
+    return [(code, m.name.en) for code, m in sorted(MEMBERS.items()) if code.startswith(start)]
+
+
 LangOption = Annotated[Lang, typer.Option("--lang", help="Language of labels and messages.")]
 
 

@@ -9,7 +9,14 @@ from typing import Annotated
 
 import typer
 
-from mirps_cli.cli.common import PlansOption, echo, guarded, parse_as_of, parse_since
+from mirps_cli.cli.common import (
+    PlansOption,
+    complete_country,
+    echo,
+    guarded,
+    parse_as_of,
+    parse_since,
+)
 from mirps_cli.i18n import Lang
 
 
@@ -29,7 +36,11 @@ def report(
     country: Annotated[
         str | None,
         typer.Option(
-            "--country", "-c", help="Draft one national chapter alone.", show_default=False
+            "--country",
+            "-c",
+            help="Draft one national chapter alone.",
+            show_default=False,
+            autocompletion=complete_country,
         ),
     ] = None,
     lang: Annotated[

@@ -12,6 +12,7 @@ from mirps_cli.cli.common import (
     LangOption,
     PlansOption,
     ViewFormat,
+    complete_country,
     echo,
     guarded,
     parse_as_of,
@@ -48,6 +49,7 @@ def status(
             "-c",
             help="ISO code or English or Spanish name, in any case.",
             show_default=False,
+            autocompletion=complete_country,
         ),
     ] = None,
     group_by: Annotated[
