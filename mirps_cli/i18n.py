@@ -93,6 +93,14 @@ def number(value: int | float, lang: str, about: bool = False) -> str:
     return LABELS["about"].in_lang(lang).format(n=text) if about else text
 
 
+def amount(value: float, lang: str, places: int = 2) -> str:
+    """An amount with fixed decimals: "1,000,000.00" / "1.000.000,00"; "20.5" / "20,5"."""
+    from babel.numbers import format_decimal
+
+    pattern = "#,##0" + ("." + "0" * places if places else "")
+    return str(format_decimal(value, format=pattern, locale=Lang(lang).value))
+
+
 def full_stop(text: str) -> str:
     """The text ending a sentence: "did you mean 'x'?" keeps its question mark."""
     return text if text.rstrip().endswith((".", "?", "!", ":")) else f"{text}."

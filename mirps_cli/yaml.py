@@ -25,7 +25,7 @@ from ruamel.yaml.reader import Reader
 from ruamel.yaml.resolver import Resolver, VersionedResolver
 from ruamel.yaml.scanner import Scanner
 
-from mirps_cli.i18n import Message
+from mirps_cli.i18n import Message, number
 
 try:
     from _ruamel_yaml import CParser
@@ -233,9 +233,10 @@ def _alias_finding(root: Node) -> YamlFinding | None:
         return None
     over = expanded >= _EXPANSION_CAP
     said = Message(
-        f"aliases make {distinct:,} values stand for {'over ' if over else ''}{expanded:,}",
-        f"los alias hacen que {distinct:,} valores representen "
-        f"{'más de ' if over else ''}{expanded:,}",
+        f"aliases make {number(distinct, 'en')} values stand for "
+        f"{'over ' if over else ''}{number(expanded, 'en')}",
+        f"los alias hacen que {number(distinct, 'es')} valores representen "
+        f"{'más de ' if over else ''}{number(expanded, 'es')}",
     )
     return YamlFinding(1, 1, "M109", said)
 
@@ -288,7 +289,7 @@ def too_deep(text: str) -> tuple[int, int] | None:
     ):
         return None
     flow = 0
-    for number, line in enumerate(text.splitlines(), 1):
+    for line_no, line in enumerate(text.splitlines(), 1):
         lead = len(line) - len(line.lstrip(" -"))
         peak = flow
         for char in line:
@@ -298,7 +299,7 @@ def too_deep(text: str) -> tuple[int, int] | None:
             elif char in "]}":
                 flow = max(flow - 1, 0)
         if lead + peak > MAX_DEPTH:
-            return number, lead + peak
+            return line_no, lead + peak
     return None
 
 

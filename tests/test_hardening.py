@@ -301,3 +301,16 @@ def test_help_loads_no_heavy_library() -> None:
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
     assert run.stdout.splitlines()[-1] == "[]"
+
+
+def test_spanish_messages_write_numbers_the_spanish_way(mirps: Callable[..., Run]) -> None:
+    plans = CASES / "invalid" / "fund-rules" / "plans"
+    es = mirps("validate", "--plans", str(plans), "--lang", "es")
+    en = mirps("validate", "--plans", str(plans))
+    assert es.exit_code == en.exit_code == 1
+    assert "USD 100.000,00" in es.stdout and "90.000,00" in es.stdout
+    assert "USD 100,000.00" in en.stdout and "100,000.00" not in es.stdout
+    small = CASES / "invalid" / "file-too-large" / "plans"
+    tiny = mirps("validate", "--plans", str(small), "--max-file-size", "100", "--lang", "es")
+    assert tiny.exit_code == 1
+    assert "más que el límite de 100 B" in tiny.stdout

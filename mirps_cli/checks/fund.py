@@ -7,7 +7,7 @@ import datetime as dt
 from collections import defaultdict
 
 from mirps_cli.checks.references import dangling
-from mirps_cli.i18n import Message
+from mirps_cli.i18n import Message, amount
 from mirps_cli.loader.locate import problem_at
 from mirps_cli.model.fund import FundPlan
 from mirps_cli.model.measures import Money
@@ -46,10 +46,10 @@ def projection_adds_up(tree: Tree, as_of: dt.date) -> list[Problem]:
         else:
             if abs(total - aop.budget_total.amount) > TOLERANCE:
                 said = Message(
-                    f"the budget lines add up to {into} {total:,.2f}, not the total "
-                    f"{into} {aop.budget_total.amount:,.2f}",
-                    f"las líneas suman {into} {total:,.2f}, no el total "
-                    f"{into} {aop.budget_total.amount:,.2f}",
+                    f"the budget lines add up to {into} {amount(total, 'en')}, not the total "
+                    f"{into} {amount(aop.budget_total.amount, 'en')}",
+                    f"las líneas suman {into} {amount(total, 'es')}, no el total "
+                    f"{into} {amount(aop.budget_total.amount, 'es')}",
                 )
                 problems.append(
                     problem_at(plan, ["operating_plan", "budget_total", "amount"], "M311", said)
@@ -84,11 +84,15 @@ def projects_in_order(tree: Tree, as_of: dt.date) -> list[Problem]:
             )
             for small_name, small, large_name, large in pairs:
                 if small is not None and large is not None and _over(small, large):
+                    this, that = (
+                        f"{small_name} ({small.currency}",
+                        f"{large_name} ({large.currency}",
+                    )
                     said = Message(
-                        f"{small_name} ({small.currency} {small.amount:,.2f}) is more than "
-                        f"{large_name} ({large.currency} {large.amount:,.2f})",
-                        f"{small_name} ({small.currency} {small.amount:,.2f}) supera "
-                        f"{large_name} ({large.currency} {large.amount:,.2f})",
+                        f"{this} {amount(small.amount, 'en')}) is more than "
+                        f"{that} {amount(large.amount, 'en')})",
+                        f"{this} {amount(small.amount, 'es')}) supera "
+                        f"{that} {amount(large.amount, 'es')})",
                     )
                     problems.append(problem_at(plan, [*where, small_name, "amount"], "M312", said))
             amounts = [i.amount for i in project.instalments]
@@ -96,10 +100,10 @@ def projects_in_order(tree: Tree, as_of: dt.date) -> list[Problem]:
                 paid = sum(a for a in amounts if a is not None)
                 if abs(paid - project.approved.amount) > TOLERANCE:
                     said = Message(
-                        f"the instalments add up to {paid:,.2f}, not the approved "
-                        f"{project.approved.amount:,.2f}",
-                        f"los desembolsos suman {paid:,.2f}, no lo aprobado "
-                        f"{project.approved.amount:,.2f}",
+                        f"the instalments add up to {amount(paid, 'en')}, not the approved "
+                        f"{amount(project.approved.amount, 'en')}",
+                        f"los desembolsos suman {amount(paid, 'es')}, no lo aprobado "
+                        f"{amount(project.approved.amount, 'es')}",
                     )
                     problems.append(problem_at(plan, [*where, "instalments"], "M311", said))
             for k, instalment in enumerate(project.instalments):

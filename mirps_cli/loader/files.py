@@ -7,7 +7,7 @@ import stat
 from collections.abc import Iterator
 from pathlib import Path
 
-from mirps_cli.i18n import Message
+from mirps_cli.i18n import Message, amount, number
 from mirps_cli.kinds import BY_FOLDER, PlanKind
 from mirps_cli.loader.locate import file_problem
 from mirps_cli.problems import Problem
@@ -70,12 +70,16 @@ def read_text(path: Path, display: str, max_size: int) -> tuple[str | None, list
 
 
 def too_large(display: str, size: int, max_size: int) -> Problem:
-    shown, limit = f"{size / 1e6:.1f} MB", f"{max_size / 1e6:.1f} MB"
+    def mb(n: int, lang: str) -> str:
+        # Below 0.1 MB, in bytes: "0.0 MB over the 0.0 MB limit" would say nothing.
+        return f"{amount(n / 1e6, lang, places=1)} MB" if n >= 100_000 else f"{number(n, lang)} B"
+
     return file_problem(
         display,
         "M102",
         Message(
-            f"is {shown}, over the {limit} limit", f"mide {shown}, más que el límite de {limit}"
+            f"is {mb(size, 'en')}, over the {mb(max_size, 'en')} limit",
+            f"mide {mb(size, 'es')}, más que el límite de {mb(max_size, 'es')}",
         ),
     )
 
