@@ -73,7 +73,10 @@ def test_no_machine_paths_in_the_repository() -> None:
     pattern = re.compile("/(?:wor" + "k|roo" + "t|hom" + "e)/")
     for path in REPO.rglob("*"):
         parts = path.relative_to(REPO).parts
-        skipped = {".git", ".venv", "__pycache__"} & set(parts)
+        # Virtual environments (.venv, .venv-floors, ...) are installed, not written here.
+        skipped = bool({".git", "__pycache__"} & set(parts)) or any(
+            part.startswith((".venv", ".ci-venv")) for part in parts
+        )
         text_file = path.suffix in {".py", ".md", ".yaml", ".yml", ".json", ".toml", ".j2", ".txt"}
         if path.is_file() and not skipped and text_file:
             assert not pattern.search(path.read_text(encoding="utf-8", errors="replace")), path
