@@ -30,9 +30,13 @@ from mirps_cli.problems import Invalid
 from mirps_cli.tree import PlanFile
 from mirps_cli.validate import Validation, validate_tree
 from mirps_cli.vocab import Reporter, parse_reporter, parse_status_of
-from mirps_cli.yaml import compose, scalar
+from mirps_cli.yaml import compose, is_c_parser_active, scalar
 
-_LINES = re.compile(r".*?(?:\r\n|\r|\n)|.+\Z", re.DOTALL)
+# Lines as the parser counts them, so a node's mark names the right one: libyaml (the C
+# parser) also breaks lines at NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR, as YAML 1.1
+# did; the pure-Python parser follows YAML 1.2, where they are ordinary characters.
+_LINES_12 = re.compile(r".*?(?:\r\n|\r|\n)|.+\Z", re.DOTALL)
+_LINES_11 = re.compile(r".*?(?:\r\n|\r|\n|\x85|\u2028|\u2029)|.+\Z", re.DOTALL)
 _BOM = "\ufeff"
 
 
@@ -122,9 +126,18 @@ def _find_item(root: Node, loc: Loc) -> MappingNode:
     return node
 
 
+def _borrowed(node: Node, within: Node) -> bool:
+    """Whether `node` is an alias: the parser gives the anchored node, written elsewhere."""
+    return (
+        node.start_mark.index < within.start_mark.index
+        or node.end_mark.index > within.end_mark.index
+        or (isinstance(within, SequenceNode) and any(node is n for n in within.value[:-1]))
+    )
+
+
 def _splice(text: str, loc: Loc, entry: dict[str, Any]) -> tuple[str, int, int]:
     """The text with the entry inserted, and the first and last inserted line (1-based)."""
-    lines = _LINES.findall(text)
+    lines = (_LINES_11 if is_c_parser_active() else _LINES_12).findall(text)
     newline = "\r\n" if "\r\n" in text else "\r" if "\r" in text and "\n" not in text else "\n"
     root = compose(text)
     assert root is not None
@@ -137,6 +150,16 @@ def _splice(text: str, loc: Loc, entry: dict[str, Any]) -> tuple[str, int, int]:
         ),
         None,
     )
+    last_of = history.value[-1] if isinstance(history, SequenceNode) and history.value else None
+    if history is not None and (
+        _borrowed(history, item) or (last_of is not None and _borrowed(last_of, history))
+    ):
+        raise UpdateRefused(
+            "the status history, or its last entry, is an alias (*name) of text written "
+            "elsewhere in the file; write it out in full to update it with mirps",
+            "el historial de estado, o su última entrada, es un alias (*nombre) de texto "
+            "escrito en otra parte del archivo; escríbalo completo para actualizarlo con mirps",
+        )
     if isinstance(history, SequenceNode) and history.value and not history.flow_style:
         last = history.value[-1]
         dash_line = lines[last.start_mark.line]
@@ -168,7 +191,9 @@ def _splice(text: str, loc: Loc, entry: dict[str, Any]) -> tuple[str, int, int]:
         lines[-1] += newline
     block = [line + newline for line in new]
     lines[at:at] = block
-    return "".join(lines), at + 1, at + len(block)
+    # Told in the lines an editor shows, which end at line feeds and carriage returns only.
+    first = len(_LINES_12.findall("".join(lines[:at]))) + 1
+    return "".join(lines), first, first + len(block) - 1
 
 
 def _with_entry(plan: BaseModel, loc: Loc, entry: dict[str, object]) -> BaseModel:
@@ -270,10 +295,10 @@ def _check_only_the_entry(
     assert plan_file.model is not None
     if new_plan != _with_entry(plan_file.model, loc, entry):
         raise UpdateRefused(
-            "mirps could not add the entry without touching the rest of the plan; "
-            "the file was left as it was. Please report this.",
-            "mirps no pudo agregar la entrada sin tocar el resto del plan; el archivo quedó "
-            "como estaba. Por favor, infórmelo.",
+            "mirps could not add the entry without changing something else in the plan, "
+            "so the file was left as it was; write the new entry by hand",
+            "mirps no pudo agregar la entrada sin cambiar otra cosa del plan, así que el "
+            "archivo quedó como estaba; escriba la nueva entrada a mano",
         )
 
 

@@ -336,7 +336,7 @@ def test_an_entry_written_wrong_is_caught_before_writing(
     monkeypatch.setattr("mirps_cli.update.scalar", lambda value: "something else")
     path = plans_copy / "national" / "HN.yaml"
     before = path.read_bytes()
-    with pytest.raises(UpdateRefused, match="without touching the rest of the plan"):
+    with pytest.raises(UpdateRefused, match="without changing something else in the plan"):
         prepare_update(plans_copy, StatusUpdate("HN-03", "fulfilled", "2023", "A note"), TODAY)
     assert path.read_bytes() == before
 
@@ -499,3 +499,61 @@ def test_update_reaches_a_tracked_working_group_priority(
     ]
     tree = validate_tree(plans_copy, TODAY).tree
     assert tree.find_tracked("2022:internal-displacement.2").item.status == "in_progress"
+
+
+def test_update_after_line_separators_inside_an_earlier_quoted_value(
+    isolated: Path, mirps: Callable[..., Run]
+) -> None:
+    # The C parser counts NEL and U+2028 as line breaks (YAML 1.1); an editor does not.
+    before = (
+        "country: SV\ncommitments:\n"
+        '  - id: SV-01\n    title: "one\u2028two\u0085three"\n'
+        "    status_history:\n      - date: 2020\n        status: planned\n"
+        "  - id: SV-02\n    title: T\n"
+    ).encode()
+    path = national_plan(isolated, "SV.yaml", before)
+    result = mirps("update", "SV-01", "--status", "fulfilled", "--date", "2021")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ""
+    assert "lines 8-9" in result.stdout
+    after = path.read_bytes()
+    assert _added_only(before, after) == ["      - date: 2021\n", "        status: fulfilled\n"]
+    assert after.decode().split("\n")[7:9] == ["      - date: 2021", "        status: fulfilled"]
+
+
+def test_an_aliased_last_entry_is_refused_by_name(
+    isolated: Path, mirps: Callable[..., Run]
+) -> None:
+    before = (
+        b"country: SV\ncommitments:\n"
+        b"  - id: SV-01\n    title: T\n    status_history:\n"
+        b"      - &planned\n        date: 2020\n        status: planned\n"
+        b"  - id: SV-02\n    title: U\n    status_history:\n      - *planned\n"
+    )
+    path = national_plan(isolated, "SV.yaml", before)
+    refused = mirps("update", "SV-02", "--status", "fulfilled", "--date", "2021")
+    assert refused.exit_code == 1
+    assert refused.stdout == ""
+    assert "is an alias (*name)" in refused.stderr and "report" not in refused.stderr
+    assert path.read_bytes() == before
+    # The entry that holds the anchor can still be updated; the alias keeps pointing at it.
+    done = mirps("update", "SV-01", "--status", "fulfilled", "--date", "2021")
+    assert done.exit_code == 0, done.stderr
+    assert _added_only(before, path.read_bytes()) == [
+        "      - date: 2021\n",
+        "        status: fulfilled\n",
+    ]
+
+
+def test_a_commitment_in_flow_style_is_refused_naming_the_reason(
+    isolated: Path, mirps: Callable[..., Run]
+) -> None:
+    before = (
+        b"country: SV\ncommitments:\n"
+        b"  - {id: SV-01, title: T, status_history: [{date: 2020, status: planned}]}\n"
+    )
+    path = national_plan(isolated, "SV.yaml", before)
+    refused = mirps("update", "SV-01", "--status", "fulfilled", "--date", "2021", "--lang", "es")
+    assert refused.exit_code == 1
+    assert "lista en línea" in refused.stderr and "report" not in refused.stderr
+    assert path.read_bytes() == before
