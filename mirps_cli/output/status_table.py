@@ -13,6 +13,7 @@ from mirps_cli.output.console import (
     footnote,
     keep_cells_whole,
     outline,
+    percent,
     plain_table,
     render_with,
 )
@@ -108,9 +109,7 @@ def _regional(view: RegionalStatus, lang: str, terminal: bool) -> str:
                 c.member.code,
                 str(c.total),
                 *(str(c.by_status[k]) for k, _ in shown_keys),
-                f"{round(c.fulfilled_share * 100)}%"
-                if narrow
-                else bar(c.fulfilled_share, terminal),
+                percent(c.fulfilled_share) if narrow else bar(c.fulfilled_share, terminal),
                 str(c.overdue),
                 str(c.stale),
                 date_or_dash(c.latest_update),
