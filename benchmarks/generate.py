@@ -24,7 +24,33 @@ AREAS = ["protection", "jobs_livelihoods", "education", "health", "social_protec
 POPULATIONS = ["refugees", "asylum_seekers", "internally_displaced", "returnees", "women"]
 GROUPS = ["reception-admission", "internal-displacement", "local-governance", "jobs-livelihoods"]
 ACTIVITIES = ["1.1", "1.2", "1.3", "2.1", "2.2", "3.1", "3.2", "4.1", "4.2"]
-WORDS = ["strengthen", "national", "asylum", "capacity", "registration", "protection", "referral", "pathways", "local", "integration", "livelihoods", "education", "access", "health", "services", "social", "programmes", "returnees", "documentation", "communities", "municipalities", "training", "officials", "information", "systems"]
+WORDS = [
+    "strengthen",
+    "national",
+    "asylum",
+    "capacity",
+    "registration",
+    "protection",
+    "referral",
+    "pathways",
+    "local",
+    "integration",
+    "livelihoods",
+    "education",
+    "access",
+    "health",
+    "services",
+    "social",
+    "programmes",
+    "returnees",
+    "documentation",
+    "communities",
+    "municipalities",
+    "training",
+    "officials",
+    "information",
+    "systems",
+]
 
 
 def _sentence(rng: random.Random, words: int) -> str:
@@ -60,7 +86,8 @@ def _commitment(rng: random.Random, code: str, n: int) -> list[str]:
             f"      - date: 2026-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}",
             f"        reported: 2026-1{rng.randint(0, 1)}",
             "        reporter: state",
-            f"        status: {'fulfilled' if rng.random() < 0.3 and not overdue else 'in_progress'}",
+            "        status: "
+            + ("fulfilled" if rng.random() < 0.3 and not overdue else "in_progress"),
             f"        note: {_sentence(rng, 12)}.",
             "        sources: ['https://example.org/report']",
         ]

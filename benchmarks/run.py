@@ -99,7 +99,8 @@ def main() -> None:
         median, low, high, peak = measure(command, args.runs, cwd, env)
         rows.append((size, name, median, low, high, peak))
         print(
-            f"{size:>8} {name:<38} {median * 1000:8.0f} ms  ({low * 1000:.0f}–{high * 1000:.0f})  {peak} MB",
+            f"{size:>8} {name:<38} {median * 1000:8.0f} ms  "
+            f"({low * 1000:.0f}–{high * 1000:.0f})  {peak} MB",
             flush=True,
         )
 
@@ -163,10 +164,16 @@ def main() -> None:
     lines = [
         "# mirps benchmarks",
         "",
-        f"Written by `python benchmarks/run.py` on {time.strftime('%Y-%m-%d')}: {os.cpu_count()} cores, "
+        f"Written by `python benchmarks/run.py` on {time.strftime('%Y-%m-%d')}: "
+        f"{os.cpu_count()} cores, "
         f"Python {platform.python_version()} on {platform.system()}, load average "
         f"{', '.join(f'{x:.2f}' for x in os.getloadavg())}, YAML parser: "
-        f"{'ruamel.yaml with its C extension' if is_c_parser_active() else 'ruamel.yaml in pure Python'}. "
+        + (
+            "ruamel.yaml with its C extension"
+            if is_c_parser_active()
+            else "ruamel.yaml in pure Python"
+        )
+        + ". "
         f"Median of {args.runs} runs of each command as a whole process, with min–max and the peak "
         "resident memory. The machine drifts: compare within one run.",
         "",
