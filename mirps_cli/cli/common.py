@@ -44,6 +44,13 @@ def complete_country(incomplete: str) -> list[tuple[str, str]]:
     return [(code, m.name.en) for code, m in sorted(MEMBERS.items()) if code.startswith(start)]
 
 
+def country_option(help: str) -> Any:
+    """The --country option, with its short form and the member codes for completion."""
+    return typer.Option(
+        "--country", "-c", help=help, show_default=False, autocompletion=complete_country
+    )
+
+
 LangOption = Annotated[Lang, typer.Option("--lang", help="Language of labels and messages.")]
 
 

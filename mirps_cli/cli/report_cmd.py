@@ -11,7 +11,7 @@ import typer
 
 from mirps_cli.cli.common import (
     PlansOption,
-    complete_country,
+    country_option,
     echo,
     guarded,
     parse_as_of,
@@ -33,16 +33,7 @@ def report(
             "--year", help="Presidency year (default: the latest work plan).", show_default=False
         ),
     ] = None,
-    country: Annotated[
-        str | None,
-        typer.Option(
-            "--country",
-            "-c",
-            help="Draft one national chapter alone.",
-            show_default=False,
-            autocompletion=complete_country,
-        ),
-    ] = None,
+    country: Annotated[str | None, country_option("Draft one national chapter alone.")] = None,
     lang: Annotated[
         Lang | None,
         typer.Option(

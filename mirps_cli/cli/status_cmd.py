@@ -12,7 +12,7 @@ from mirps_cli.cli.common import (
     LangOption,
     PlansOption,
     ViewFormat,
-    complete_country,
+    country_option,
     echo,
     guarded,
     parse_as_of,
@@ -43,14 +43,7 @@ def status(
         ),
     ] = None,
     country: Annotated[
-        str | None,
-        typer.Option(
-            "--country",
-            "-c",
-            help="ISO code or English or Spanish name, in any case.",
-            show_default=False,
-            autocompletion=complete_country,
-        ),
+        str | None, country_option("ISO code or English or Spanish name, in any case.")
     ] = None,
     group_by: Annotated[
         GroupBy, typer.Option("--group-by", help="How a country's commitments are grouped.")
