@@ -333,7 +333,7 @@ def test_an_entry_written_wrong_is_caught_before_writing(
     plans_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The safety net compares the written entry with the one asked for."""
-    monkeypatch.setattr("mirps_cli.update.scalar", lambda value: "something else")
+    monkeypatch.setattr("mirps_cli.update_text.scalar", lambda value: "something else")
     path = plans_copy / "national" / "HN.yaml"
     before = path.read_bytes()
     with pytest.raises(UpdateRefused, match="without changing something else in the plan"):
