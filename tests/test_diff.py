@@ -291,3 +291,26 @@ def test_the_github_workflow_command(mirps: Callable[..., Run], history: Path) -
     assert result.exit_code == 0, result.stderr
     assert result.stdout.startswith("## Cambios en los planes: v1... → HEAD")
     assert "HN-06" in result.stdout
+
+
+def test_a_file_both_sides_share_is_parsed_once(
+    mirps: Callable[..., Run], history: Path, git_repo: Git, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import mirps_cli.loader as loader
+
+    monkeypatch.setenv("MIRPS_NO_CACHE", "1")  # no help from the disk cache
+    parsed: list[str] = []
+    real = loader.parse
+
+    def counting(text: str) -> Any:
+        parsed.append(text)
+        return real(text)
+
+    monkeypatch.setattr(loader, "parse", counting)
+    result = diff(mirps, history, "v1..HEAD", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    plan_files = list((history / "plans").rglob("*.yaml"))
+    changed = git_repo("diff", "--name-only", "v1", "HEAD").split()
+    assert changed and len(changed) < len(plan_files)
+    assert len(parsed) == len(plan_files) + len(changed)
+    assert len(set(parsed)) == len(parsed)  # no text parsed twice

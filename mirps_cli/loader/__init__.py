@@ -10,7 +10,11 @@ from __future__ import annotations
 import gc
 import hashlib
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -42,6 +46,24 @@ def resolve_plans_dir(option: str | None) -> Path:
     return path.absolute()
 
 
+# Inside shared_reads(): the files read so far, by kind and exact text, with what each gave
+# (raw data, model, its own problems). Models are frozen and raw data is only read, so two
+# trees can share them.
+_SEEN: dict[tuple[str, str], tuple[Any, Any, list[Problem]]] | None = None
+
+
+@contextmanager
+def shared_reads() -> Iterator[None]:
+    """Trees loaded inside parse a text they share once: the unchanged files of the two sides
+    of a diff. The key is the whole text, so a changed file never matches."""
+    global _SEEN
+    previous, _SEEN = _SEEN, {}
+    try:
+        yield
+    finally:
+        _SEEN = previous
+
+
 def load_file(file: SourceFile, use_cache: bool = False) -> tuple[PlanFile, list[Problem]]:
     """Parse and validate one file of a plan kind; its reading problems come with it."""
     assert file.kind is not None
@@ -49,14 +71,20 @@ def load_file(file: SourceFile, use_cache: bool = False) -> tuple[PlanFile, list
     if file.text is None:
         return plan, list(file.problems)
     plan.digest = hashlib.sha1(file.text.encode(), usedforsecurity=False).hexdigest()
-    if use_cache:
-        hit = cache.load(file.kind.name, file.text, plan.display)
-        if hit is not None:
-            plan.raw, plan.model, problems = hit
-            return plan, problems
-    plan, problems = _parse_and_validate(plan, file.text)
-    if use_cache:
-        cache.store(file.kind.name, file.text, plan.raw, plan.model, problems)
+    key = (file.kind.name, file.text)
+    seen = _SEEN.get(key) if _SEEN is not None else None
+    if seen is not None:
+        plan.raw, plan.model, problems = seen
+        return plan, [replace(p, file=plan.display) for p in problems]
+    hit = cache.load(file.kind.name, file.text, plan.display) if use_cache else None
+    if hit is not None:
+        plan.raw, plan.model, problems = hit
+    else:
+        plan, problems = _parse_and_validate(plan, file.text)
+        if use_cache:
+            cache.store(file.kind.name, file.text, plan.raw, plan.model, problems)
+    if _SEEN is not None:
+        _SEEN[key] = (plan.raw, plan.model, list(problems))
     return plan, problems
 
 
