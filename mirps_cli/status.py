@@ -118,11 +118,12 @@ def regional_status(
     tree: Tree, as_of: dt.date, filters: Filters, lang: str, next_events: int = 5
 ) -> RegionalStatus:
     rows = _rows(tree, as_of, filters, lang)
-    countries = [
-        _counts(member, (r for r in rows if r.country == code))
+    present = [
+        (member, national)
         for code, member in sorted(MEMBERS.items())
-        if tree.national(code) is not None
+        if (national := tree.national(code)) is not None
     ]
+    countries = [_counts(m, (r for r in rows if r.country == m.code)) for m, _ in present]
     plan = tree.current_work_plan(as_of)
     outcomes: list[OutcomeView] = []
     groups: list[GroupLine] = []
@@ -158,9 +159,7 @@ def regional_status(
         fallback_used=any(t.fallback for t in shown_texts),
         working_groups=groups,
         coverage=[
-            f"{code}: {words}"
-            for code in sorted(MEMBERS)
-            if (national := tree.national(code)) is not None and (words := coverage(national, lang))
+            f"{m.code}: {words}" for m, national in present if (words := coverage(national, lang))
         ],
     )
 
