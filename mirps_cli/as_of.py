@@ -88,11 +88,12 @@ def tree_as_of(tree: Tree, day: dt.date, kinds: Collection[str] | None = None) -
     others are left as they are). Each file keeps its raw data and positions."""
     files = []
     for plan in tree.files:
-        if plan.model is None or (kinds is not None and plan.kind.name not in kinds):
+        # The kind first: a file the view does not show keeps its model undecoded.
+        if (kinds is not None and plan.kind.name not in kinds) or plan.model is None:
             files.append(plan)
             continue
         version = (
             plan.model.version_date if isinstance(plan.model, (NationalPlan, FundPlan)) else None
         )
-        files.append(replace(plan, model=model_as_of(plan.model, day, version)))
+        files.append(plan.with_model(model_as_of(plan.model, day, version)))
     return replace(tree, files=files)

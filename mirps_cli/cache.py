@@ -1,20 +1,31 @@
-"""The cache edge: plan files already parsed and validated, kept between runs.
+"""The cache edge: plan files already parsed and validated, and trees already checked, kept
+between runs.
 
 mirps runs in a hook on every commit, and most files did not change since the last run.
-A file's parsed data (with its positions), its model and its own problems are kept under a
-key made of its kind, its exact text, and the code that reads it (mirps's version and the
-source of the models and the parser), so an entry is never stale: a changed file, or a
-changed mirps, is a different key. The folder is safe to delete at any time; `--no-cache`
-(or MIRPS_NO_CACHE=1) turns it off. It lives in the user's cache folder, never in the plans.
+Two kinds of entry, each under a key made of what it depends on and of the code that made it
+(mirps's version and its whole source), so an entry is never stale: a changed file, another
+day, or a changed mirps is a different key.
+
+- A file: its own problems, its raw data (with positions) and its model, each pickled apart,
+  so that a run decodes only what it uses (most views need only the models; positions are
+  needed only where a problem is reported).
+- A tree's checks: the problems the cross-file rules found for one set of files on one day.
+  `validate` on an unchanged tree reads its files, finds this entry and decodes nothing else.
+
+The folder is safe to delete at any time; `--no-cache` (or MIRPS_NO_CACHE=1) turns it off.
+It lives in the user's cache folder, never in the plans.
 """
 
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
 import os
 import pickle
-from dataclasses import replace
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -23,6 +34,8 @@ from mirps_cli import __version__
 from mirps_cli.problems import Problem
 
 _PACKAGE = Path(__file__).resolve().parent
+_LOAD_ERRORS = (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError)
+_STORE_ERRORS = (OSError, pickle.PicklingError, RecursionError)
 
 
 def folder() -> Path:
@@ -40,35 +53,88 @@ def enabled() -> bool:
 
 @cache
 def _code_version() -> str:
-    """What reads a file: mirps's version and the source of its models and parser."""
+    """What made an entry: mirps's version and its whole source (models, parser, rules)."""
     digest = hashlib.sha256(__version__.encode())
-    for path in sorted(
-        [*(_PACKAGE / "model").glob("*.py"), _PACKAGE / "yaml.py", _PACKAGE / "dates.py"]
-    ):
+    for path in sorted(_PACKAGE.rglob("*.py")):
+        digest.update(path.relative_to(_PACKAGE).as_posix().encode() + b"\0")
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
 
-def _entry(kind: str, text: str) -> Path:
-    digest = hashlib.sha256(f"{_code_version()}\0{kind}\0".encode() + text.encode()).hexdigest()
-    return folder() / digest[:2] / f"{digest}.pickle"
+def _path(*parts: str | bytes) -> Path:
+    digest = hashlib.sha256(_code_version().encode())
+    for part in parts:
+        digest.update(b"\0" + (part.encode() if isinstance(part, str) else part))
+    name = digest.hexdigest()
+    return folder() / name[:2] / f"{name}.pickle"
 
 
-def load(kind: str, text: str, display: str) -> tuple[Any, Any, list[Problem]] | None:
-    """The raw data, model and problems of a file read before, or None."""
-    path = _entry(kind, text)
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Unpickling builds many objects, none garbage: the collector would walk them all."""
+    was_enabled = gc.isenabled()
+    gc.disable()
     try:
-        raw, model, problems = pickle.loads(path.read_bytes())
-    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError):
+        yield
+    finally:
+        gc.freeze()  # they live as long as the command: never walk them again
+        if was_enabled:
+            gc.enable()
+
+
+@dataclass(frozen=True)
+class FileEntry:
+    """A file read before: its own problems now, its raw data and model when decoded."""
+
+    problems: list[Problem]
+    raw: bytes
+    model: bytes
+
+    @staticmethod
+    def decode(blob: bytes) -> Any:
+        """The object a blob holds; raises ValueError when the blob is damaged."""
+        with _collector_paused():
+            try:
+                return pickle.loads(blob)
+            except _LOAD_ERRORS as error:
+                raise ValueError("damaged cache entry") from error
+
+
+def load(kind: str, text: str, display: str) -> FileEntry | None:
+    """What a file gave when read before, or None."""
+    try:
+        problems, raw, model = pickle.loads(_path("file", kind, text).read_bytes())
+    except _LOAD_ERRORS:
         return None  # absent, or unreadable: read the file again
-    return raw, model, [replace(p, file=display) for p in problems]
+    if not (isinstance(raw, bytes) and isinstance(model, bytes)):
+        return None
+    return FileEntry([replace(p, file=display) for p in problems], raw, model)
 
 
 def store(kind: str, text: str, raw: Any, model: Any, problems: list[Problem]) -> None:
     """Keep a file's results; a cache that cannot be written is simply not used."""
+    with contextlib.suppress(*_STORE_ERRORS):
+        blobs = [pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL) for part in (raw, model)]
+        _write(_path("file", kind, text), (problems, *blobs))
+
+
+def load_checks(key: bytes) -> list[Problem] | None:
+    """The problems the rules found in a tree checked before (see `checks_key`), or None."""
+    try:
+        with _collector_paused():
+            problems = pickle.loads(_path("checks", key).read_bytes())
+    except _LOAD_ERRORS:
+        return None
+    return problems if isinstance(problems, list) else None
+
+
+def store_checks(key: bytes, problems: list[Problem]) -> None:
+    with contextlib.suppress(*_STORE_ERRORS):
+        _write(_path("checks", key), problems)
+
+
+def _write(path: Path, value: Any) -> None:
     from mirps_cli.atomic import write_atomic
 
-    path = _entry(kind, text)
-    with contextlib.suppress(OSError, pickle.PicklingError, RecursionError):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(path, pickle.dumps((raw, model, problems), protocol=pickle.HIGHEST_PROTOCOL))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))

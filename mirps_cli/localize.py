@@ -77,10 +77,13 @@ def tree_localized(
     in the view's language (`view_lang`) needs no mark, and is left as it is."""
     files = []
     for plan in tree.files:
-        lang = plan.model.language if plan.model is not None else None
-        skipped = kinds is not None and plan.kind.name not in kinds
-        if plan.model is None or lang in (None, view_lang) or skipped:
+        # The kind first: a file the view does not show keeps its model undecoded.
+        if (kinds is not None and plan.kind.name not in kinds) or plan.model is None:
+            files.append(plan)
+            continue
+        lang = plan.model.language
+        if lang in (None, view_lang):
             files.append(plan)
         else:
-            files.append(replace(plan, model=model_in(plan.model, lang)))
+            files.append(plan.with_model(model_in(plan.model, lang)))
     return replace(tree, files=files)

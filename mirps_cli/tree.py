@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -17,20 +17,90 @@ from mirps_cli.model.common import Identity
 from mirps_cli.model.fund import FundPlan
 from mirps_cli.yaml import PosMap
 
+Model = NationalPlan | WorkPlan | FundPlan
 
-@dataclass
+
 class PlanFile:
-    path: Path
-    display: str  # the path as shown in messages
-    kind: PlanKind
-    raw: PosMap | None = None
-    model: NationalPlan | WorkPlan | FundPlan | None = None
-    digest: str | None = None  # of the file's text: the same text, the same plan
+    """One plan file of the tree: where it is, its kind, its raw data (with positions) and its
+    model. A file read from the cache decodes its raw data and its model only when first asked
+    for them (see cache.py): a run whose checks come from the cache and that shows no position
+    never decodes them, and most runs need only the models."""
+
+    __slots__ = (
+        "_model",
+        "_model_later",
+        "_raw",
+        "_raw_later",
+        "digest",
+        "display",
+        "kind",
+        "path",
+    )
+
+    def __init__(
+        self,
+        path: Path,
+        display: str,  # the path as shown in messages
+        kind: PlanKind,
+        raw: PosMap | None = None,
+        model: Model | None = None,
+        digest: str | None = None,  # of the file's text: the same text, the same plan
+    ) -> None:
+        self.path = path
+        self.display = display
+        self.kind = kind
+        self.digest = digest
+        self._raw = raw
+        self._model = model
+        self._raw_later: Callable[[], PosMap | None] | None = None
+        self._model_later: Callable[[], Model | None] | None = None
+
+    @property
+    def raw(self) -> PosMap | None:
+        if self._raw_later is not None:
+            self._raw, self._raw_later = self._raw_later(), None
+        return self._raw
+
+    @raw.setter
+    def raw(self, value: PosMap | None) -> None:
+        self._raw, self._raw_later = value, None
+
+    @property
+    def model(self) -> Model | None:
+        if self._model_later is not None:
+            self._model, self._model_later = self._model_later(), None
+        return self._model
+
+    @model.setter
+    def model(self, value: Model | None) -> None:
+        self._model, self._model_later = value, None
+
+    def later(self, raw: Callable[[], PosMap | None], model: Callable[[], Model | None]) -> None:
+        """Decode the raw data and the model when first asked for, not now."""
+        self._raw_later, self._model_later = raw, model
+
+    def with_model(self, model: Model | None) -> PlanFile:
+        """The same file with another model (a point in time, a language); the raw data and
+        positions are the file's own, still decoded only when asked for."""
+        other = PlanFile(self.path, self.display, self.kind, model=model, digest=self.digest)
+        other._raw, other._raw_later = self._raw, self._raw_later
+        return other
+
+    def moved(self, path: Path, display: str) -> PlanFile:
+        """The same text found at another place (the other side of a diff): the same data,
+        decoded once for both."""
+        other = self.with_model(None)
+        other.path, other.display = path, display
+        other._model, other._model_later = self._model, self._model_later
+        return other
 
     @property
     def label(self) -> Message:
         """How readable paths start: "HN", "work plan 2022"."""
         return self.kind.label_for(self.path.stem)
+
+    def __repr__(self) -> str:
+        return f"PlanFile({self.display!r}, {self.kind.name})"
 
 
 class TrackedRef(NamedTuple):

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from mirps_cli import cache
 from mirps_cli.checks import run_checks
 from mirps_cli.loader import DEFAULT_MAX_FILE_SIZE, load_tree
 from mirps_cli.loader.sources import Source
@@ -39,6 +40,23 @@ def validate_tree(
 ) -> Validation:
     """Every problem of the tree a source holds (a folder, a revision, unwritten text).
     Files read before come from the cache unless `use_cache` is False (cache.py)."""
+    use_cache = cache.enabled() if use_cache is None else use_cache
     tree, problems = load_tree(source, max_file_size, use_cache)
-    problems = problems + run_checks(tree, as_of)
-    return Validation(tree, sorted(problems, key=Problem.sort_key))
+    key = checks_key(tree, as_of) if use_cache else None
+    found = cache.load_checks(key) if key is not None else None
+    if found is None:
+        found = run_checks(tree, as_of)
+        if key is not None:
+            cache.store_checks(key, found)
+    return Validation(tree, sorted(problems + found, key=Problem.sort_key))
+
+
+def checks_key(tree: Tree, as_of: dt.date) -> bytes | None:
+    """What the rules' findings depend on: the day, and each file's place, kind and text
+    (by digest). None when a file could not be read: there is nothing to key it by."""
+    parts = [as_of.isoformat()]
+    for plan in tree.files:
+        if plan.digest is None:
+            return None
+        parts.append(f"{plan.path}\0{plan.display}\0{plan.kind.name}\0{plan.digest}")
+    return "\n".join(parts).encode()

@@ -65,3 +65,67 @@ def test_the_environment_turns_validate_s_cache_off(
     result = mirps("validate", "--plans", str(SHIPPED_PLANS), env={"MIRPS_NO_CACHE": "1"})
     assert result.exit_code == 0
     assert not cache_dir.exists()
+
+
+def _counting(monkeypatch: pytest.MonkeyPatch, module: object, name: str) -> list[int]:
+    """Count the calls of module.name, still calling it."""
+    calls: list[int] = []
+    real = getattr(module, name)
+
+    def counted(*args: object, **kwargs: object) -> object:
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(module, name, counted)
+    return calls
+
+
+def test_an_unchanged_tree_is_checked_once_and_decodes_nothing(
+    cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mirps_cli import cache, validate
+
+    checks = _counting(monkeypatch, validate, "run_checks")
+    first = validate_tree(SHIPPED_PLANS, AS_OF)
+    assert len(checks) == 1
+    decodes = _counting(monkeypatch, cache.FileEntry, "decode")
+    second = validate_tree(SHIPPED_PLANS, AS_OF)
+    assert second.problems == first.problems
+    assert len(checks) == 1 and not decodes  # the rules' findings came from the cache
+    assert [f.model for f in second.tree.files] == [f.model for f in first.tree.files]
+    assert len(decodes) == len(first.tree.files)  # each model decoded when asked for
+    another_day = validate_tree(SHIPPED_PLANS, AS_OF + dt.timedelta(days=1))
+    assert len(checks) == 2 and another_day.tree.files
+
+
+def test_a_changed_file_checks_the_tree_again(
+    cache_dir: Path, isolated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mirps_cli import validate
+
+    plans = isolated / "plans"
+    shutil.copytree(SHIPPED_PLANS, plans)
+    checks = _counting(monkeypatch, validate, "run_checks")
+    validate_tree(plans, AS_OF)
+    validate_tree(plans, AS_OF)
+    assert len(checks) == 1
+    hn = plans / "national" / "HN.yaml"
+    hn.write_text(hn.read_text() + "\n# a comment\n")
+    validate_tree(plans, AS_OF)
+    assert len(checks) == 2
+
+
+def test_a_damaged_part_of_an_entry_is_read_anew(cache_dir: Path) -> None:
+    import pickle
+
+    first = validate_tree(SHIPPED_PLANS, AS_OF)
+    for entry in cache_dir.rglob("*.pickle"):
+        value = pickle.loads(entry.read_bytes())
+        if isinstance(value, tuple):  # a file's entry: its problems, raw data and model
+            entry.write_bytes(pickle.dumps((value[0], b"damaged", b"damaged")))
+        else:  # a tree's checks: gone, so that they run on the damaged raw data
+            entry.unlink()
+    second = validate_tree(SHIPPED_PLANS, AS_OF)
+    assert second.problems == first.problems
+    assert [f.model for f in second.tree.files] == [f.model for f in first.tree.files]
+    assert [f.raw for f in second.tree.files] == [f.raw for f in first.tree.files]

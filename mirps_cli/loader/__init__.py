@@ -49,7 +49,7 @@ def resolve_plans_dir(option: str | None) -> Path:
 # Inside shared_reads(): the files read so far, by kind and exact text, with what each gave
 # (raw data, model, its own problems). Models are frozen and raw data is only read, so two
 # trees can share them.
-_SEEN: dict[tuple[str, str], tuple[Any, Any, list[Problem]]] | None = None
+_SEEN: dict[tuple[str, str], tuple[PlanFile, list[Problem]]] | None = None
 
 
 @contextmanager
@@ -74,18 +74,52 @@ def load_file(file: SourceFile, use_cache: bool = False) -> tuple[PlanFile, list
     key = (file.kind.name, file.text)
     seen = _SEEN.get(key) if _SEEN is not None else None
     if seen is not None:
-        plan.raw, plan.model, problems = seen
-        return plan, [replace(p, file=plan.display) for p in problems]
+        first, problems = seen
+        return first.moved(plan.path, plan.display), [
+            replace(p, file=plan.display) for p in problems
+        ]
     hit = cache.load(file.kind.name, file.text, plan.display) if use_cache else None
     if hit is not None:
-        plan.raw, plan.model, problems = hit
+        problems = hit.problems
+        _decode_later(plan, hit, file.text)
     else:
         plan, problems = _parse_and_validate(plan, file.text)
         if use_cache:
             cache.store(file.kind.name, file.text, plan.raw, plan.model, problems)
     if _SEEN is not None:
-        _SEEN[key] = (plan.raw, plan.model, list(problems))
+        _SEEN[key] = (plan, list(problems))
     return plan, problems
+
+
+def _decode_later(plan: PlanFile, entry: cache.FileEntry, text: str) -> None:
+    """The file's raw data and model are decoded from the cache when first asked for; an
+    entry found damaged then is read from the text again, with the same result."""
+    fresh: list[PlanFile] = []  # read anew, once, if the entry is damaged
+    decoded: dict[str, Any] = {}  # once each: a diff's two sides may share this file
+
+    def anew() -> PlanFile:
+        if not fresh:
+            again = PlanFile(path=plan.path, display=plan.display, kind=plan.kind)
+            fresh.append(_parse_and_validate(again, text)[0])
+        return fresh[0]
+
+    def raw() -> Any:
+        if "raw" not in decoded:
+            try:
+                decoded["raw"] = cache.FileEntry.decode(entry.raw)
+            except ValueError:
+                decoded["raw"] = anew().raw
+        return decoded["raw"]
+
+    def model() -> Any:
+        if "model" not in decoded:
+            try:
+                decoded["model"] = cache.FileEntry.decode(entry.model)
+            except ValueError:
+                decoded["model"] = anew().model
+        return decoded["model"]
+
+    plan.later(raw, model)
 
 
 def _parse_and_validate(plan: PlanFile, text: str) -> tuple[PlanFile, list[Problem]]:
