@@ -9,7 +9,6 @@ count from their first day: "2022" is there on 1 January 2022.
 from __future__ import annotations
 
 import datetime as dt
-import typing
 from collections.abc import Collection
 from dataclasses import replace
 from functools import cache
@@ -22,6 +21,7 @@ from mirps_cli.model import NationalPlan
 from mirps_cli.model.common import Instalment
 from mirps_cli.model.fund import Contribution, FundPlan
 from mirps_cli.model.measures import Value
+from mirps_cli.model.reach import leads_to
 from mirps_cli.model.tracked import StatusEntry
 from mirps_cli.tree import Tree
 
@@ -58,18 +58,20 @@ def _at(value: Any, day: dt.date, version: PartialDate | None) -> Any:
     return value
 
 
+_DATED = (StatusEntry, Value, Instalment, Contribution)  # what _there may leave out
+
+
+def _is_dated(model: type[BaseModel]) -> bool:
+    return issubclass(model, _DATED)
+
+
 @cache
 def _nested(model: type[BaseModel]) -> tuple[str, ...]:
-    """The fields of a model that hold lists or models: worked out once per model."""
-    return tuple(name for name, field in model.model_fields.items() if _may_nest(field.annotation))
-
-
-def _may_nest(annotation: Any) -> bool:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return True
-    if typing.get_origin(annotation) is list:
-        return True
-    return any(_may_nest(arg) for arg in typing.get_args(annotation))
+    """The fields of a model that can hold a dated entry at some depth: worked out once per
+    model, so that a walk over a large plan skips its texts, links and codes."""
+    return tuple(
+        name for name, field in model.model_fields.items() if leads_to(field.annotation, _is_dated)
+    )
 
 
 def model_as_of(model: M, day: dt.date, version: PartialDate | None = None) -> M:

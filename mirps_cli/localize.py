@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 
 from mirps_cli.model.common import LocalizedText
+from mirps_cli.model.reach import leads_to
 from mirps_cli.tree import Tree
 
 M = TypeVar("M", bound=BaseModel)
@@ -41,22 +42,20 @@ def _localized(value: Any, text_field: bool, lang: str) -> Any:
     return value
 
 
+def _has_text(model: type[BaseModel]) -> bool:
+    return any(_takes_text(f.annotation) for f in model.model_fields.values())
+
+
 @cache
 def _fields(model: type[BaseModel]) -> tuple[tuple[str, bool], ...]:
-    """Each field of a model that can hold text or models, and whether it takes text itself:
-    worked out once per model, not once per item of a large plan."""
+    """Each field of a model that takes text, or can hold a model that does at some depth,
+    and whether it takes text itself: worked out once per model, not once per item."""
     found = []
     for name, field in model.model_fields.items():
         text = _takes_text(field.annotation)
-        if text or _may_hold_models(field.annotation):
+        if text or leads_to(field.annotation, _has_text):
             found.append((name, text))
     return tuple(found)
-
-
-def _may_hold_models(annotation: Any) -> bool:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return True
-    return any(_may_hold_models(arg) for arg in typing.get_args(annotation))
 
 
 def model_in(model: M, lang: str) -> M:

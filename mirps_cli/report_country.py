@@ -9,6 +9,7 @@ from mirps_cli.categories import PILLAR_TERMS, Pillar
 from mirps_cli.i18n import label, shown
 from mirps_cli.members import MEMBERS
 from mirps_cli.model import Commitment, NationalPlan
+from mirps_cli.model.commitment import Milestone
 from mirps_cli.report_views import CountryChapter, Counts, Item, Progress
 from mirps_cli.since import Change
 from mirps_cli.status_figures import (
@@ -29,14 +30,20 @@ def status_counts(commitments: list[Commitment]) -> dict[str, int]:
     return counts
 
 
-def _progress(change: Change, plan: NationalPlan, lang: str) -> Progress:
+def _by_id(plan: NationalPlan) -> dict[str, Commitment | Milestone]:
+    """The plan's commitments and milestones by id, looked up once per change."""
+    items: dict[str, Commitment | Milestone] = {c.id: c for c in plan.commitments}
+    items.update((m.id, m) for c in plan.commitments for m in c.milestones)
+    return items
+
+
+def _progress(change: Change, items: dict[str, Commitment | Milestone], lang: str) -> Progress:
     reporter = ""
-    for c in plan.commitments:
-        for item in (c, *c.milestones):
-            if item.id == change.id:
-                entry = next((e for e in item.status_history if e.status == change.status), None)
-                if entry is not None and entry.reporter is not None:
-                    reporter = REPORTER_TERMS[entry.reporter].in_lang(lang)
+    item = items.get(change.id)
+    if item is not None:
+        entry = next((e for e in item.status_history if e.status == change.status), None)
+        if entry is not None and entry.reporter is not None:
+            reporter = REPORTER_TERMS[entry.reporter].in_lang(lang)
     assert change.status is not None
     return Progress(
         change.date,
@@ -61,9 +68,10 @@ def chapter(
     start (None when the plan did not exist yet); `changes` the country's changes in it."""
     member = MEMBERS[plan.country]
     status_changes = [c for c in changes if c.status is not None]
-    progress = [_progress(c, plan, lang) for c in status_changes if c.kind.en == "commitment"]
+    items = _by_id(plan)
+    progress = [_progress(c, items, lang) for c in status_changes if c.kind.en == "commitment"]
     reached = [
-        _progress(c, plan, lang)
+        _progress(c, items, lang)
         for c in status_changes
         if c.kind.en == "milestone" and c.status is Status.FULFILLED
     ]
