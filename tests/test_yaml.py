@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from mirps_cli.yaml import PosList, PosMap, PureLoader, is_c_parser_active, parse
+from mirps_cli.yaml import Loader, PosList, PosMap, PureLoader, is_c_parser_active, parse
 from tests.helpers import SHIPPED_PLANS
 
 
@@ -131,3 +131,78 @@ def test_an_alias_without_anchor_is_a_syntax_finding() -> None:
     parsed = parse("a: *nowhere\n")
     assert parsed.data is None
     assert [f.code for f in parsed.findings] == ["M105"]
+
+
+_TRICKY = [
+    "a: 1\nb: -2.5\nc: true\nd: null\ne: ~\nf: 2022-01-05\ng: 2022-01\nh: 0x1F\ni: .inf\n",
+    "a: !!str 1\nb: !!int '7'\nc: !!float 1\nd: ! tagged\n",
+    "a: 1\na: 2\n",
+    "? [a, b]\n: value\nc: {x: [1, {y: z}], w: []}\n",
+    "<<: {a: 1}\nb: 2\n",
+    "a: !!set {x, y}\nb: !!binary aGVsbG8=\nc: !local thing\n",
+    "- 'quoted'\n- \"double\"\n- |\n  block\n- >\n  folded\n- plain text\n-\n- ''\n",
+    "a: !!map {b: 1}\nc: !!seq [1]\n1: one\nnull: none\ntrue: yes\n",
+]
+
+
+_SHIPPED = sorted(SHIPPED_PLANS.glob("*/*.yaml"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [*_TRICKY, *(p.read_text(encoding="utf-8") for p in _SHIPPED)],
+    ids=[*(f"tricky{i}" for i in range(len(_TRICKY))), *(p.name for p in _SHIPPED)],
+)
+@pytest.mark.parametrize("loader", [Loader, PureLoader], ids=["c", "pure"])
+def test_building_from_nodes_gives_what_the_constructor_gives(text: str, loader: type) -> None:
+    """The direct build of a document without anchors: the same data, types, positions and
+    findings as ruamel's constructor."""
+    built, constructed = loader(text), loader(text)
+    data = built.build(built.get_single_node())
+    reference = constructed.construct_document(constructed.get_single_node())
+    assert _typed(data) == _typed(reference)
+    assert _marks(data) == _marks(reference)
+    assert built.findings == constructed.findings
+
+
+def _typed(data: object) -> object:
+    """The data with every value's type beside it: 1 and True, '1' and 1 differ."""
+    if isinstance(data, dict):
+        return {(type(k).__name__, k): _typed(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_typed(v) for v in data]
+    return (type(data).__name__, data)
+
+
+def test_depth_counts_indentation_and_brackets_together() -> None:
+    from mirps_cli.yaml import MAX_DEPTH, too_deep
+
+    # Many brackets closed at once never nest deep; 600 open on a line 450 deep do.
+    assert too_deep("x: [a]\n" * 2000) is None
+    lead = " " * 450
+    shallow = "x:\n" + lead + "y: " + "[" * 540 + "]" * 540 + "\n"
+    deep = "x:\n" + lead + "y: " + "[" * 600 + "]" * 600 + "\n"
+    assert too_deep(shallow) is None
+    assert too_deep(deep) == (2, 450 + 600)
+    assert 450 + 540 <= MAX_DEPTH < 450 + 600
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["", "text", "1", "-1", "+1.5", "1e3", ".inf", "-.Inf", ".nan", "0x1F", "0o17", "true",
+     "False", "null", "Null", "~", "yes", "on", "2022-01-05", "2022-01", "2022", "T", "N", "<<",
+     "=", "1_000", "12:30", "NULL", "TRUE", "trueish"],
+)  # fmt: skip
+def test_the_quick_resolver_resolves_as_ruamel_does(value: str) -> None:
+    from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
+    from ruamel.yaml.resolver import Resolver
+
+    quick, reference = Loader("a: 1\n"), Resolver()
+    for implicit in [(True, False), (False, True), (False, False)]:
+        assert str(quick.resolve(ScalarNode, value, implicit)) == str(
+            reference.resolve(ScalarNode, value, implicit)
+        )
+    for kind in (MappingNode, SequenceNode):
+        assert str(quick.resolve(kind, None, (False, False))) == str(
+            reference.resolve(kind, None, (False, False))
+        )
