@@ -61,12 +61,12 @@ def _code_version() -> str:
     return digest.hexdigest()[:16]
 
 
-def _path(*parts: str | bytes) -> Path:
+def _path(*parts: str | bytes, at: Path | None = None) -> Path:
     digest = hashlib.sha256(_code_version().encode())
     for part in parts:
         digest.update(b"\0" + (part.encode() if isinstance(part, str) else part))
     name = digest.hexdigest()
-    return folder() / name[:2] / f"{name}.pickle"
+    return (at or folder()) / name[:2] / f"{name}.pickle"
 
 
 @contextmanager
@@ -100,10 +100,15 @@ class FileEntry:
                 raise ValueError("damaged cache entry") from error
 
 
-def load(kind: str, text: str, display: str) -> FileEntry | None:
-    """What a file gave when read before, or None."""
+def has(kind: str, text: str) -> bool:
+    """Whether a file's entry is there (it may still turn out damaged)."""
+    return _path("file", kind, text).is_file()
+
+
+def load(kind: str, text: str, display: str, at: Path | None = None) -> FileEntry | None:
+    """What a file gave when read before, or None. `at`: another folder than the cache's."""
     try:
-        problems, raw, model = pickle.loads(_path("file", kind, text).read_bytes())
+        problems, raw, model = pickle.loads(_path("file", kind, text, at=at).read_bytes())
     except _LOAD_ERRORS:
         return None  # absent, or unreadable: read the file again
     if not (isinstance(raw, bytes) and isinstance(model, bytes)):
@@ -111,11 +116,13 @@ def load(kind: str, text: str, display: str) -> FileEntry | None:
     return FileEntry([replace(p, file=display) for p in problems], raw, model)
 
 
-def store(kind: str, text: str, raw: Any, model: Any, problems: list[Problem]) -> None:
+def store(
+    kind: str, text: str, raw: Any, model: Any, problems: list[Problem], at: Path | None = None
+) -> None:
     """Keep a file's results; a cache that cannot be written is simply not used."""
     with contextlib.suppress(*_STORE_ERRORS):
         blobs = [pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL) for part in (raw, model)]
-        _write(_path("file", kind, text), (problems, *blobs))
+        _write(_path("file", kind, text, at=at), (problems, *blobs))
 
 
 def load_checks(key: bytes) -> list[Problem] | None:

@@ -19,11 +19,11 @@ def test_records_positions() -> None:
     parsed = parse("a: 1\nlist:\n  - x\n  - key: v\n")
     data = parsed.data
     assert isinstance(data, PosMap)
-    assert data.key_marks["list"] == (2, 1)
+    assert data.key_mark("list") == (2, 1)
     items = data["list"]
     assert isinstance(items, PosList)
-    assert items.item_marks == [(3, 5), (4, 5)]
-    assert items[1].key_marks["key"] == (4, 5)
+    assert [items.item_mark(i) for i in range(2)] == [(3, 5), (4, 5)]
+    assert items[1].key_mark("key") == (4, 5)
     assert parsed.findings == []
 
 
@@ -94,11 +94,9 @@ def test_unhashable_key() -> None:
 def _marks(data: object) -> object:
     """Every recorded position in a parsed tree, as plain data."""
     if isinstance(data, PosMap):
-        return {
-            str(k): (data.key_marks[k], data.value_marks[k], _marks(v)) for k, v in data.items()
-        }
+        return {str(k): (data.key_mark(k), data.value_mark(k), _marks(v)) for k, v in data.items()}
     if isinstance(data, PosList):
-        return [(m, _marks(v)) for m, v in zip(data.item_marks, data, strict=True)]
+        return [(data.item_mark(i), _marks(v)) for i, v in enumerate(data)]
     return data
 
 

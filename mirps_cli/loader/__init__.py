@@ -22,6 +22,7 @@ from mirps_cli import cache
 from mirps_cli.errors import PlansNotFound
 from mirps_cli.i18n import Message
 from mirps_cli.kinds import files_phrase, folders_phrase
+from mirps_cli.loader import ahead
 from mirps_cli.loader.locate import file_problem
 from mirps_cli.loader.pydantic_errors import translate
 from mirps_cli.loader.sources import Source, SourceFile, folder_or_source
@@ -64,8 +65,11 @@ def shared_reads() -> Iterator[None]:
         _SEEN = previous
 
 
-def load_file(file: SourceFile, use_cache: bool = False) -> tuple[PlanFile, list[Problem]]:
-    """Parse and validate one file of a plan kind; its reading problems come with it."""
+def load_file(
+    file: SourceFile, use_cache: bool = False, helper: ahead.Helper | None = None
+) -> tuple[PlanFile, list[Problem]]:
+    """Parse and validate one file of a plan kind; its reading problems come with it.
+    A file a helper process parsed is read from the entry it wrote (see ahead.py)."""
     assert file.kind is not None
     plan = PlanFile(path=file.path, display=file.display, kind=file.kind)
     if file.text is None:
@@ -78,7 +82,11 @@ def load_file(file: SourceFile, use_cache: bool = False) -> tuple[PlanFile, list
         return first.moved(plan.path, plan.display), [
             replace(p, file=plan.display) for p in problems
         ]
-    hit = cache.load(file.kind.name, file.text, plan.display) if use_cache else None
+    hit = None
+    if helper is not None and key in helper.files and helper.done():
+        hit = cache.load(file.kind.name, file.text, plan.display, at=helper.folder)
+    elif use_cache:
+        hit = cache.load(file.kind.name, file.text, plan.display)
     if hit is not None:
         problems = hit.problems
         _decode_later(plan, hit, file.text)
@@ -89,6 +97,26 @@ def load_file(file: SourceFile, use_cache: bool = False) -> tuple[PlanFile, list
     if _SEEN is not None:
         _SEEN[key] = (plan, list(problems))
     return plan, problems
+
+
+def _store(file: SourceFile, folder: Path) -> None:
+    """What a helper process does with each file of its share."""
+    assert file.kind is not None and file.text is not None
+    plan = PlanFile(path=file.path, display=file.display, kind=file.kind)
+    plan, problems = _parse_and_validate(plan, file.text)
+    cache.store(file.kind.name, file.text, plan.raw, plan.model, problems, at=folder)
+
+
+def _to_parse(files: list[SourceFile], use_cache: bool) -> list[SourceFile]:
+    """The plan files known neither from this run nor from the cache."""
+    return [
+        f
+        for f in files
+        if f.kind is not None
+        and f.text is not None
+        and (_SEEN is None or (f.kind.name, f.text) not in _SEEN)
+        and not (use_cache and cache.has(f.kind.name, f.text))
+    ]
 
 
 def _decode_later(plan: PlanFile, entry: cache.FileEntry, text: str) -> None:
@@ -153,6 +181,10 @@ def _parse_and_validate(plan: PlanFile, text: str) -> tuple[PlanFile, list[Probl
     return plan, problems
 
 
+def _share_key(file: SourceFile) -> tuple[str, str] | None:
+    return (file.kind.name, file.text) if file.kind is not None and file.text is not None else None
+
+
 def load_tree(
     source: Source | Path, max_size: int = DEFAULT_MAX_FILE_SIZE, use_cache: bool | None = None
 ) -> tuple[Tree, list[Problem]]:
@@ -166,8 +198,18 @@ def load_tree(
     # collector would spend up to half of a large load finding that out.
     gc_was_enabled = gc.isenabled()
     gc.disable()
+    helper = None
     try:
-        for file in source.files(max_size):
+        files = list(source.files(max_size))
+        helper = ahead.start(_to_parse(files, use_cache), use_cache, _store)
+        # The helper's share last: by then it has most likely finished.
+        order = sorted(
+            range(len(files)),
+            key=lambda i: helper is not None and _share_key(files[i]) in helper.files,
+        )
+        loaded: dict[int, tuple[PlanFile, list[Problem]]] = {}
+        for index in order:
+            file = files[index]
             if file.kind is None:
                 folders = folders_phrase()
                 stray = Message(
@@ -176,10 +218,14 @@ def load_tree(
                 )
                 problems.append(file_problem(file.display, "M111", stray))
                 continue
-            plan, found = load_file(file, use_cache)
+            loaded[index] = load_file(file, use_cache, helper)
+        for index in sorted(loaded):
+            plan, found = loaded[index]
             tree.files.append(plan)
             problems.extend(found)
     finally:
+        if helper is not None:
+            helper.close()
         # What was loaded lives as long as the command: freezing it keeps the collector
         # from walking it again and again while the checks and views run.
         gc.freeze()
@@ -187,7 +233,7 @@ def load_tree(
             gc.enable()
     if not tree.files:
         # Most likely --plans names the wrong folder, e.g. the one above plans/.
-        files = files_phrase()
-        none = Message(f"holds no plan files ({files.en})", f"no contiene planes ({files.es})")
+        phrase = files_phrase()
+        none = Message(f"holds no plan files ({phrase.en})", f"no contiene planes ({phrase.es})")
         problems.append(file_problem(source.display, "M112", none))
     return tree, problems

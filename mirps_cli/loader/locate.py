@@ -69,11 +69,11 @@ def locate(raw: Any, loc: Loc, *, at_key: bool = False) -> tuple[Mark, list[Mess
     for index, step in enumerate(loc):
         last = index == len(loc) - 1
         if isinstance(node, PosMap) and step in node:
-            mark = node.key_marks[step] if (last and at_key) else node.value_marks[step]
+            mark = node.key_mark(step) if (last and at_key) else node.value_mark(step)
             parts.append(Message(str(step), str(step)))  # keys are the same in both
             parent_key, node = step, node[step]
         elif isinstance(node, PosList) and isinstance(step, int) and 0 <= step < len(node):
-            mark = node.item_marks[step]
+            mark = node.item_mark(step)
             item = node[step]
             label = ITEM_LABELS.get(str(parent_key), ITEM)
             ident = item.get("id") if isinstance(item, dict) else None
