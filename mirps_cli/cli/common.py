@@ -117,7 +117,7 @@ def guarded(command: F) -> F:
     @functools.wraps(command)
     def run(*args: Any, **kwargs: Any) -> Any:
         try:
-            return command(*args, **kwargs)
+            return _finishing(command, *args, **kwargs)
         except (typer.Exit, typer.Abort, TyperException):
             raise
         except KeyboardInterrupt:
@@ -136,6 +136,17 @@ def guarded(command: F) -> F:
             ) from None
 
     return run  # type: ignore[return-value]
+
+
+def _finishing(command: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """Run the command, then wait for the cache entries still being written (a command that
+    parsed a large tree writes them in a child while it shows its result: loader/ahead.py)."""
+    try:
+        return command(*args, **kwargs)
+    finally:
+        ahead = sys.modules.get("mirps_cli.loader.ahead")  # loaded only if a tree was
+        if ahead is not None:
+            ahead.finish()
 
 
 def load_view(

@@ -66,10 +66,14 @@ def shared_reads() -> Iterator[None]:
 
 
 def load_file(
-    file: SourceFile, use_cache: bool = False, helper: ahead.Helper | None = None
+    file: SourceFile,
+    use_cache: bool = False,
+    helper: ahead.Helper | None = None,
+    to_store: list[ahead.Entry] | None = None,
 ) -> tuple[PlanFile, list[Problem]]:
     """Parse and validate one file of a plan kind; its reading problems come with it.
-    A file a helper process parsed is read from the entry it wrote (see ahead.py)."""
+    A file a helper process parsed is read from the entry it wrote (see ahead.py). The
+    cache entry of a file parsed here is written now, or added to `to_store`."""
     assert file.kind is not None
     plan = PlanFile(path=file.path, display=file.display, kind=file.kind)
     if file.text is None:
@@ -92,8 +96,11 @@ def load_file(
         _decode_later(plan, hit, file.text)
     else:
         plan, problems = _parse_and_validate(plan, file.text)
-        if use_cache:
-            cache.store(file.kind.name, file.text, plan.raw, plan.model, problems)
+        entry = (file.kind.name, file.text, plan.raw, plan.model, problems)
+        if use_cache and to_store is not None:
+            to_store.append(entry)
+        elif use_cache:
+            cache.store(*entry)
     if _SEEN is not None:
         _SEEN[key] = (plan, list(problems))
     return plan, problems
@@ -199,6 +206,7 @@ def load_tree(
     gc_was_enabled = gc.isenabled()
     gc.disable()
     helper = None
+    to_store: list[ahead.Entry] = []  # entries of the files parsed here, written at the end
     try:
         files = list(source.files(max_size))
         helper = ahead.start(_to_parse(files, use_cache), use_cache, _store)
@@ -218,7 +226,8 @@ def load_tree(
                 )
                 problems.append(file_problem(file.display, "M111", stray))
                 continue
-            loaded[index] = load_file(file, use_cache, helper)
+            loaded[index] = load_file(file, use_cache, helper, to_store)
+        ahead.write_behind(to_store)
         for index in sorted(loaded):
             plan, found = loaded[index]
             tree.files.append(plan)
