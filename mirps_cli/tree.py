@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from mirps_cli.errors import UsageError
 from mirps_cli.i18n import Message
-from mirps_cli.kinds import PlanKind
+from mirps_cli.kinds import FUND, NATIONAL, WORK_PLAN, PlanKind
 from mirps_cli.model import Commitment, NationalPlan, Tracked, WorkPlan
 from mirps_cli.model.common import Identity
 from mirps_cli.model.fund import FundPlan
@@ -122,14 +122,19 @@ class Tree:
     root: Path
     files: list[PlanFile] = field(default_factory=list)
 
+    # Each asks the files of its kind only for their models: a file read from the cache
+    # decodes its model when asked, and a view of the work plans needs no national plan.
     def national_plans(self) -> list[tuple[PlanFile, NationalPlan]]:
-        return [(f, f.model) for f in self.files if isinstance(f.model, NationalPlan)]
+        mine = (f for f in self.files if f.kind is NATIONAL)
+        return [(f, f.model) for f in mine if isinstance(f.model, NationalPlan)]
 
     def funds(self) -> list[tuple[PlanFile, FundPlan]]:
-        return [(f, f.model) for f in self.files if isinstance(f.model, FundPlan)]
+        mine = (f for f in self.files if f.kind is FUND)
+        return [(f, f.model) for f in mine if isinstance(f.model, FundPlan)]
 
     def work_plans(self) -> list[tuple[PlanFile, WorkPlan]]:
-        return [(f, f.model) for f in self.files if isinstance(f.model, WorkPlan)]
+        mine = (f for f in self.files if f.kind is WORK_PLAN)
+        return [(f, f.model) for f in mine if isinstance(f.model, WorkPlan)]
 
     def identities(self) -> Iterator[tuple[PlanFile, Identity]]:
         """Each valid file with what it is about (a country, a presidency year)."""

@@ -129,3 +129,16 @@ def test_a_damaged_part_of_an_entry_is_read_anew(cache_dir: Path) -> None:
     assert second.problems == first.problems
     assert [f.model for f in second.tree.files] == [f.model for f in first.tree.files]
     assert [f.raw for f in second.tree.files] == [f.raw for f in first.tree.files]
+
+
+def test_asking_for_the_work_plans_decodes_no_national_plan(
+    cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mirps_cli import cache
+
+    validate_tree(SHIPPED_PLANS, AS_OF)
+    tree = validate_tree(SHIPPED_PLANS, AS_OF).tree
+    decodes = _counting(monkeypatch, cache.FileEntry, "decode")
+    plans = tree.work_plans()
+    assert plans and len(decodes) == len(plans)  # one model each, the national ones untouched
+    assert len(tree.national_plans()) == len(decodes) - len(plans) > 0
