@@ -23,6 +23,9 @@ def test_export_json(mirps: Callable[..., Run]) -> None:
     assert sum(len(o["activities"]) for o in plan["outcomes"]) == 15
     assert len(plan["working_groups"]) == 4
     assert len(plan["timeline"]) == 21
+    # Indented as json.dumps indents, non-ASCII text as it is: readable, and diffable.
+    assert result.stdout == json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    assert "Protección" in result.stdout or "ó" in result.stdout
 
 
 def test_export_refuses_an_invalid_tree(plans_copy: Path, mirps: Callable[..., Run]) -> None:

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 
 
 def main() -> None:
+    # One command, then the process ends: what a command allocates is freed by reference
+    # counting, and the cyclic collector would only walk the plans' objects again and again
+    # (measured over 10,000 commitments: report 25% faster, the same peak memory).
+    gc.disable()
     # Commands turn an interrupt into exit 130 themselves (cli.common.guarded);
     # this covers the imports before any command runs.
     for stream in (sys.stdout, sys.stderr):
