@@ -21,8 +21,8 @@ from mirps_cli.model import NationalPlan
 from mirps_cli.model.common import Instalment
 from mirps_cli.model.fund import Contribution, FundPlan
 from mirps_cli.model.measures import Value
-from mirps_cli.model.reach import leads_to
 from mirps_cli.model.tracked import StatusEntry
+from mirps_cli.model.walk import leads_to, updated
 from mirps_cli.tree import Tree
 
 M = TypeVar("M", bound=BaseModel)
@@ -31,8 +31,10 @@ M = TypeVar("M", bound=BaseModel)
 def counts_by(day: dt.date, *dates: PartialDate | None) -> bool:
     """Whether something dated by the first of `dates` that is given was there on `day`.
     With none given it is there: nothing says otherwise."""
-    known = next((d for d in dates if d is not None), None)
-    return known is None or known.earliest() <= day
+    for known in dates:  # a loop, not next(genexpr): called for every dated entry
+        if known is not None:
+            return known.earliest() <= day
+    return True
 
 
 def _there(item: object, day: dt.date, version: PartialDate | None) -> bool:
@@ -82,7 +84,7 @@ def model_as_of(model: M, day: dt.date, version: PartialDate | None = None) -> M
         new = _at(old, day, version)
         if new is not old:
             changed[name] = new
-    return model.model_copy(update=changed) if changed else model
+    return updated(model, changed) if changed else model
 
 
 def tree_as_of(tree: Tree, day: dt.date, kinds: Collection[str] | None = None) -> Tree:

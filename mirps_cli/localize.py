@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 
 from mirps_cli.model.common import LocalizedText
-from mirps_cli.model.reach import leads_to
+from mirps_cli.model.walk import leads_to, updated
 from mirps_cli.tree import Tree
 
 M = TypeVar("M", bound=BaseModel)
@@ -66,7 +66,7 @@ def model_in(model: M, lang: str) -> M:
         new = _localized(old, text_field, lang)
         if new is not old:
             changed[name] = new
-    return model.model_copy(update=changed) if changed else model
+    return updated(model, changed) if changed else model
 
 
 def tree_localized(

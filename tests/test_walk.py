@@ -1,4 +1,5 @@
-"""Walks over a plan enter only the fields that can lead to what they change."""
+"""Walks over a plan: they enter only the fields that can lead to what they change, and
+copy what they change as pydantic would."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from pydantic import BaseModel
 
 from mirps_cli.model import Commitment, NationalPlan, StatusEntry
 from mirps_cli.model.common import LocalizedText
-from mirps_cli.model.reach import leads_to, model_types, reaches
+from mirps_cli.model.walk import leads_to, model_types, reaches, updated
 
 
 def _is_status_entry(model: type[BaseModel]) -> bool:
@@ -28,3 +29,17 @@ class _Node(BaseModel):
 def test_a_model_that_holds_itself_is_walked_once() -> None:
     assert not reaches(_Node, _is_status_entry)
     assert reaches(_Node, lambda m: m is _Node)
+
+
+def test_an_updated_copy_is_what_pydantic_s_copy_gives() -> None:
+    from mirps_cli.loader import load_tree
+    from tests.helpers import SHIPPED_PLANS
+
+    tree, _ = load_tree(SHIPPED_PLANS, use_cache=False)
+    plan = tree.national_plans()[0][1]
+    changed = {"commitments": plan.commitments[:1]}
+    ours, theirs = updated(plan, changed), plan.model_copy(update=changed)
+    assert ours == theirs and ours is not plan
+    assert ours.__pydantic_fields_set__ == theirs.__pydantic_fields_set__
+    assert ours.model_dump() == theirs.model_dump()
+    assert plan.commitments != ours.commitments  # the original is untouched

@@ -1,17 +1,19 @@
-"""Which fields of a model can lead to a kind of model: worked out once per model type, so
-that a walk over a large plan (a point in time, a language) enters only the fields that can
-hold what it changes, not every string of every item."""
+"""For walks over a whole plan that change some of its models (a point in time, a language):
+which fields of a model can lead to a kind of model, worked out once per model type, so that
+a walk enters only the fields that can hold what it changes; and a lean copy of a model with
+some fields changed, since a walk over 10,000 commitments makes tens of thousands."""
 
 from __future__ import annotations
 
 import typing
 from collections.abc import Callable
 from functools import cache
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
 Wanted = Callable[[type[BaseModel]], bool]
+M = TypeVar("M", bound=BaseModel)
 
 
 def model_types(annotation: Any) -> tuple[type[BaseModel], ...]:
@@ -42,3 +44,16 @@ def _reaches(model: type[BaseModel], wanted: Wanted, seen: frozenset[type]) -> b
 def leads_to(annotation: Any, wanted: Wanted) -> bool:
     """Whether a field of this type can hold a wanted model, at any depth."""
     return any(reaches(t, wanted) for t in model_types(annotation))
+
+
+def updated(model: M, changed: dict[str, Any]) -> M:
+    """`model.model_copy(update=changed)` for the plans' models, which have no extra fields
+    and no private attributes, without its general steps (about 3x faster). Like it, the
+    changed values are not validated: they come from the model itself."""
+    copied = model.__class__.__new__(model.__class__)
+    put = object.__setattr__  # the models are frozen
+    put(copied, "__dict__", {**model.__dict__, **changed})
+    put(copied, "__pydantic_extra__", None)
+    put(copied, "__pydantic_fields_set__", model.__pydantic_fields_set__ | changed.keys())
+    put(copied, "__pydantic_private__", None)
+    return copied
