@@ -9,7 +9,6 @@ count from their first day: "2022" is there on 1 January 2022.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection
 from dataclasses import replace
 from functools import cache
 from typing import Any, TypeVar
@@ -23,7 +22,7 @@ from mirps_cli.model.fund import Contribution, FundPlan
 from mirps_cli.model.measures import Value
 from mirps_cli.model.tracked import StatusEntry
 from mirps_cli.model.walk import leads_to, updated
-from mirps_cli.tree import Tree
+from mirps_cli.tree import Shown, Tree
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -87,13 +86,13 @@ def model_as_of(model: M, day: dt.date, version: PartialDate | None = None) -> M
     return updated(model, changed) if changed else model
 
 
-def tree_as_of(tree: Tree, day: dt.date, kinds: Collection[str] | None = None) -> Tree:
-    """The tree as it stood on `day` (only the files of `kinds`, by name, when given: the
-    others are left as they are). Each file keeps its raw data and positions."""
+def tree_as_of(tree: Tree, day: dt.date, shown: Shown | None = None) -> Tree:
+    """The tree as it stood on `day` (only the files `shown`, when given: the others are
+    left as they are). Each file keeps its raw data and positions."""
     files = []
     for plan in tree.files:
-        # The kind first: a file the view does not show keeps its model undecoded.
-        if (kinds is not None and plan.kind.name not in kinds) or plan.model is None:
+        # Shown first: a file the view does not show keeps its model undecoded.
+        if (shown is not None and not shown(plan)) or plan.model is None:
             files.append(plan)
             continue
         version = (

@@ -9,7 +9,6 @@ is left as it is.
 from __future__ import annotations
 
 import typing
-from collections.abc import Collection
 from dataclasses import replace
 from functools import cache
 from typing import Any, TypeVar
@@ -18,7 +17,7 @@ from pydantic import BaseModel
 
 from mirps_cli.model.common import LocalizedText
 from mirps_cli.model.walk import leads_to, updated
-from mirps_cli.tree import Tree
+from mirps_cli.tree import Shown, Tree
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -69,15 +68,13 @@ def model_in(model: M, lang: str) -> M:
     return updated(model, changed) if changed else model
 
 
-def tree_localized(
-    tree: Tree, view_lang: str | None = None, kinds: Collection[str] | None = None
-) -> Tree:
+def tree_localized(tree: Tree, view_lang: str | None = None, shown: Shown | None = None) -> Tree:
     """Each plan with a `language` has its plain text marked as written in it; a plan already
     in the view's language (`view_lang`) needs no mark, and is left as it is."""
     files = []
     for plan in tree.files:
-        # The kind first: a file the view does not show keeps its model undecoded.
-        if (kinds is not None and plan.kind.name not in kinds) or plan.model is None:
+        # Shown first: a file the view does not show keeps its model undecoded.
+        if (shown is not None and not shown(plan)) or plan.model is None:
             files.append(plan)
             continue
         lang = plan.model.language

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -103,6 +103,20 @@ class PlanFile:
         return f"PlanFile({self.display!r}, {self.kind.name})"
 
 
+Shown = Callable[[PlanFile], bool]  # which files a view shows (and so prepares)
+
+
+def showing(kinds: Collection[str] | None = None, country: str | None = None) -> Shown | None:
+    """The files a view shows: of these kinds (names from kinds.KINDS), and of the national
+    plans only the country's (a valid tree names each after its country: rule M303)."""
+    if kinds is None and country is None:
+        return None
+    return lambda plan: (
+        (kinds is None or plan.kind.name in kinds)
+        and (country is None or plan.kind is not NATIONAL or plan.path.stem == country)
+    )
+
+
 class TrackedRef(NamedTuple):
     file: PlanFile
     loc: tuple[str | int, ...]  # where the item is in the file's data
@@ -142,10 +156,13 @@ class Tree:
             if plan.model is not None:
                 yield plan, plan.model.identity()
 
-    def tracked(self, kind: type[Tracked] = Tracked) -> Iterator[TrackedRef]:
-        """Every tracked item of the tree (of `kind`), file by file, in the files' order."""
+    def tracked(
+        self, kind: type[Tracked] = Tracked, shown: Shown | None = None
+    ) -> Iterator[TrackedRef]:
+        """Every tracked item of the tree (of `kind`; in the files `shown`), file by file,
+        in the files' order."""
         for plan in self.files:
-            if plan.model is not None:
+            if (shown is None or shown(plan)) and plan.model is not None:
                 for loc, item in plan.model.tracked():
                     if isinstance(item, kind):
                         yield TrackedRef(plan, loc, item)
@@ -170,7 +187,13 @@ class Tree:
         )
 
     def national(self, country: str) -> NationalPlan | None:
-        return next((p for _, p in self.national_plans() if p.country == country), None)
+        # The file named after the country first: the others' models stay undecoded.
+        national = [f for f in self.files if f.kind is NATIONAL]
+        named = [f for f in national if f.path.stem == country]
+        for plan in [*named, *(f for f in national if f not in named)]:
+            if isinstance(plan.model, NationalPlan) and plan.model.country == country:
+                return plan.model
+        return None
 
     def current_work_plan(self, as_of: dt.date) -> WorkPlan | None:
         """The work plan of the as-of year, else the latest before it, else the latest."""

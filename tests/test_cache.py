@@ -142,3 +142,25 @@ def test_asking_for_the_work_plans_decodes_no_national_plan(
     plans = tree.work_plans()
     assert plans and len(decodes) == len(plans)  # one model each, the national ones untouched
     assert len(tree.national_plans()) == len(decodes) - len(plans) > 0
+
+
+def test_a_country_s_status_prepares_no_other_country(
+    cache_dir: Path, monkeypatch: pytest.MonkeyPatch, mirps: Callable[..., Run]
+) -> None:
+    from mirps_cli import cache
+
+    whole = mirps("status", "HN", "--plans", str(SHIPPED_PLANS))  # fills the cache
+    assert whole.exit_code == 0, whole.stderr
+    decodes: list[str] = []
+    real = cache.FileEntry.decode
+
+    def decode(blob: bytes) -> object:
+        value = real(blob)
+        decodes.append(type(value).__name__)
+        return value
+
+    monkeypatch.setattr(cache.FileEntry, "decode", staticmethod(decode))
+    again = mirps("status", "HN", "--plans", str(SHIPPED_PLANS))
+    assert again.exit_code == 0 and again.stdout == whole.stdout
+    assert decodes.count("NationalPlan") == 1  # Honduras's alone; the checks came cached
+    assert "HN-01" in again.stdout

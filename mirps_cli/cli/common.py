@@ -155,16 +155,20 @@ def load_view(
     lang: str = "en",
     for_views: bool = True,
     kinds: tuple[str, ...] | None = None,
+    country: str | None = None,
 ) -> Tree:
     """The valid tree as it stood on `as_of`: what is dated after it is left out; for the
     views, plain text is marked with the language it is written in. `kinds` (names from
-    kinds.KINDS) limits that work to the files a command shows: timeline needs no national
-    plan in its view, though the whole tree is validated."""
+    kinds.KINDS) and `country` limit that work to the files a command shows: timeline needs
+    no national plan in its view, a country's status no other country's, though the whole
+    tree is validated."""
     from mirps_cli.as_of import tree_as_of
     from mirps_cli.localize import tree_localized
+    from mirps_cli.tree import showing
 
-    tree = tree_as_of(load_valid_tree(plans, as_of, lang), as_of, kinds)
-    return tree_localized(tree, lang, kinds) if for_views else tree
+    shown = showing(kinds, country)
+    tree = tree_as_of(load_valid_tree(plans, as_of, lang), as_of, shown)
+    return tree_localized(tree, lang, shown) if for_views else tree
 
 
 def load_valid_tree(plans: str | None, as_of: dt.date | None = None, lang: str = "en") -> Tree:

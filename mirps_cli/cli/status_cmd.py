@@ -112,10 +112,14 @@ def status(
     from mirps_cli.status_commitment import commitment_detail
     from mirps_cli.status_views import Filters
 
-    tree = load_view(plans, when, lang)
-    filters = Filters(pillar, status_filter, institution, working_group, overdue, stale)
     if target is not None and country is None and find_member(target) is not None:
         country, target = target, None
+    # A country's table shows no other country: their plans need no preparing.
+    alone = None
+    if country is not None and activity is None and since is None and target is None:
+        alone = resolve_member(country).code
+    tree = load_view(plans, when, lang, country=alone)
+    filters = Filters(pillar, status_filter, institution, working_group, overdue, stale)
     view: StatusView
     if activity is not None:
         view = activity_detail(tree, activity, when, lang)
