@@ -14,11 +14,11 @@ from mirps_cli.i18n import Lang, Shown, fold, shown
 from mirps_cli.localize import tree_localized
 from mirps_cli.members import MEMBERS
 from mirps_cli.model import Commitment, NationalPlan
-from mirps_cli.report_country import chapter, status_counts
+from mirps_cli.report_country import chapter, status_counts, statuses_of
 from mirps_cli.report_regional import regional
 from mirps_cli.report_views import AnnexRow, Counts, Report
 from mirps_cli.since import changes
-from mirps_cli.tree import Tree
+from mirps_cli.tree import Tree, showing
 
 FIRST_REPORT_YEAR = 2017  # the numeral of a report is its year minus 2017: III for 2020
 
@@ -115,7 +115,8 @@ def build_report(
     """The report of `tree`, a valid tree with everything its files hold."""
     chosen, start, end = period(tree, year, since, as_of)
     at_end = tree_localized(tree_as_of(tree, end), lang)
-    at_start = tree_as_of(tree, start - dt.timedelta(days=1))
+    # From the start of the period, only the national plans' statuses are shown.
+    at_start = tree_as_of(tree, start - dt.timedelta(days=1), showing(("national",), country))
     period_changes = changes(at_end, start, end, lang).changes
     by_country = defaultdict(list)
     for change in period_changes:
@@ -123,11 +124,6 @@ def build_report(
     plans = sorted(
         at_end.national_plans(), key=lambda p: fold(MEMBERS[p[1].country].name.in_lang(lang))
     )
-    chapters = [
-        chapter(plan, at_start.national(plan.country), by_country[plan.country], end, lang)
-        for _, plan in plans
-        if country is None or plan.country == country
-    ]
     every = [
         (plan, c) for _, plan in plans for c in plan.commitments if country in (None, plan.country)
     ]
@@ -138,19 +134,25 @@ def build_report(
         if country in (None, plan.country)
     ]
     now = [c for _, c in every]
+    known = statuses_of([*then, *now])
+    chapters = [
+        chapter(plan, at_start.national(plan.country), by_country[plan.country], end, lang, known)
+        for _, plan in plans
+        if country is None or plan.country == country
+    ]
     by_pillar = [
         Counts(
             PILLAR_TERMS[p].in_lang(lang),
-            status_counts([c for c in then if c.pillar is p]),
-            status_counts([c for c in now if c.pillar is p]),
+            status_counts([c for c in then if c.pillar is p], known),
+            status_counts([c for c in now if c.pillar is p], known),
         )
         for p in Pillar
     ]
     by_focus = [
         Counts(
             FOCUS_AREA_TERMS[f].in_lang(lang),
-            status_counts([c for c in then if f in c.focus_areas]),
-            status_counts([c for c in now if f in c.focus_areas]),
+            status_counts([c for c in then if f in c.focus_areas], known),
+            status_counts([c for c in now if f in c.focus_areas], known),
         )
         for f in FocusArea
     ]
@@ -165,7 +167,7 @@ def build_report(
         revision=revision,
         countries=chapters,
         regional=regional(at_end, chosen, start, end, lang),
-        totals=Counts("", status_counts(then), status_counts(now)),
+        totals=Counts("", status_counts(then, known), status_counts(now, known)),
         by_pillar=by_pillar,
         by_focus=by_focus,
         chart=[(ch.member.code, ch.encoded, ch.by_status.end["fulfilled"]) for ch in chapters],

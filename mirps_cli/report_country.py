@@ -4,6 +4,7 @@ challenges, quantification, and the tool's own summary."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Mapping
 
 from mirps_cli.categories import PILLAR_TERMS, Pillar
 from mirps_cli.i18n import label, shown
@@ -23,10 +24,20 @@ from mirps_cli.vocab import REPORTER_TERMS, Status
 NO_STATUS = "none"
 
 
-def status_counts(commitments: list[Commitment]) -> dict[str, int]:
+Known = Mapping[int, Status | None]  # each commitment's status, by id(), worked out once
+
+
+def statuses_of(commitments: Iterable[Commitment]) -> dict[int, Status | None]:
+    """Each commitment's status: a report counts it by pillar, focus area and country, and
+    a status derived from milestones is worked out anew each time it is asked for."""
+    return {id(c): c.status for c in commitments}
+
+
+def status_counts(commitments: list[Commitment], known: Known | None = None) -> dict[str, int]:
     counts = {str(s): 0 for s in Status} | {NO_STATUS: 0}
     for c in commitments:
-        counts[str(c.status) if c.status else NO_STATUS] += 1
+        status = known[id(c)] if known is not None else c.status
+        counts[str(status) if status else NO_STATUS] += 1
     return counts
 
 
@@ -63,6 +74,7 @@ def chapter(
     changes: list[Change],
     end: dt.date,
     lang: str,
+    known: Known | None = None,
 ) -> CountryChapter:
     """The chapter of `plan` as it stood at the period's end; `start_plan` as it stood at its
     start (None when the plan did not exist yet); `changes` the country's changes in it."""
@@ -82,7 +94,7 @@ def chapter(
         then = [c for c in (start_plan.commitments if start_plan else []) if c.pillar is pillar]
         if now or then:
             name = PILLAR_TERMS[pillar].in_lang(lang) if pillar else label("no_pillar", lang)
-            by_pillar.append(Counts(name, status_counts(then), status_counts(now)))
+            by_pillar.append(Counts(name, status_counts(then, known), status_counts(now, known)))
     institutions = {i.id: i.name for i in plan.institutions}
     return CountryChapter(
         member=member,
@@ -102,8 +114,8 @@ def chapter(
         + [f"{c.id}: {request_text(r, lang)}" for c in commitments for r in c.support_requests],
         by_status=Counts(
             label("commitments", lang),
-            status_counts(list(start_plan.commitments) if start_plan else []),
-            status_counts(commitments),
+            status_counts(list(start_plan.commitments) if start_plan else [], known),
+            status_counts(commitments, known),
         ),
         by_pillar=by_pillar,
         coverage=coverage(plan, lang),
