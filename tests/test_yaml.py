@@ -204,3 +204,47 @@ def test_the_quick_resolver_resolves_as_ruamel_does(value: str) -> None:
         assert str(quick.resolve(kind, None, (False, False))) == str(
             reference.resolve(kind, None, (False, False))
         )
+
+
+_EVENT_CASES = [
+    *_TRICKY,
+    "a:\n  b: 1\na:\n  c: 1\n  c: 2\n",  # the second a is skipped whole: its c is not reported
+    "? {x: 1, x: 2}\n: {y: 1, y: 2}\nz: 1\n",  # an unhashable key: its value is not built
+    "a: 1\na: 2\nb: [\n",  # a syntax error after a duplicate: the error alone
+    "a: &x 1\nb: *x\n",  # anchors and aliases: through the nodes
+    "a: *nowhere\n",
+    "a: 1\n---\nb: 2\n",  # two documents
+    "",
+    "# only a comment\n",
+    "---\nplain\n...\n",
+    "- [a, {b: c}]\n- {d: [e, f]}\n- !!str 12\n",
+    "a: {b: !!set {c}}\n",
+    "a: 'x'\n\n\nb:\n  - 1\n  -\n    c: d\n",
+]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [*_EVENT_CASES, *(p.read_text(encoding="utf-8") for p in _SHIPPED)],
+    ids=[*(f"case{i}" for i in range(len(_EVENT_CASES))), *(p.name for p in _SHIPPED)],
+)
+def test_building_from_events_gives_what_the_nodes_give(text: str) -> None:
+    """The C loader builds plain documents from the parser's events; the pure loader reads
+    every document through the nodes: data, types, positions and findings agree."""
+    fast, reference = parse(text), parse(text, PureLoader)
+    assert _typed(fast.data) == _typed(reference.data)
+    assert _marks(fast.data) == _marks(reference.data)
+    assert [(f.line, f.column, f.code) for f in fast.findings] == [
+        (f.line, f.column, f.code) for f in reference.findings
+    ]
+
+
+def test_a_plain_document_is_built_from_events(monkeypatch: pytest.MonkeyPatch) -> None:
+    from mirps_cli import yaml
+
+    def no_nodes(self: object) -> None:
+        raise AssertionError("composed a node tree")
+
+    monkeypatch.setattr(yaml.Loader, "get_single_node", no_nodes)
+    text = (SHIPPED_PLANS / "national" / "HN.yaml").read_text(encoding="utf-8")
+    assert parse(text).data["country"] == "HN"
