@@ -37,24 +37,27 @@ def validate_tree(
     as_of: dt.date,
     max_file_size: int = DEFAULT_MAX_FILE_SIZE,
     use_cache: bool | None = None,
+    errors_only: bool = False,
 ) -> Validation:
     """Every problem of the tree a source holds (a folder, a revision, unwritten text).
-    Files read before come from the cache unless `use_cache` is False (cache.py)."""
+    Files read before come from the cache unless `use_cache` is False (cache.py). With
+    `errors_only`, the checks across the tree look for errors alone (a view needs no more)."""
     use_cache = cache.enabled() if use_cache is None else use_cache
     tree, problems = load_tree(source, max_file_size, use_cache)
-    key = checks_key(tree, as_of) if use_cache else None
+    key = checks_key(tree, as_of, errors_only) if use_cache else None
     found = cache.load_checks(key) if key is not None else None
     if found is None:
-        found = run_checks(tree, as_of)
+        found = run_checks(tree, as_of, errors_only)
         if key is not None:
             cache.store_checks(key, found)
     return Validation(tree, sorted(problems + found, key=Problem.sort_key))
 
 
-def checks_key(tree: Tree, as_of: dt.date) -> bytes | None:
-    """What the rules' findings depend on: the day, and each file's place, kind and text
-    (by digest). None when a file could not be read: there is nothing to key it by."""
-    parts = [as_of.isoformat()]
+def checks_key(tree: Tree, as_of: dt.date, errors_only: bool = False) -> bytes | None:
+    """What the rules' findings depend on: the day, which findings are wanted, and each
+    file's place, kind and text (by digest). None when a file could not be read: there is
+    nothing to key it by."""
+    parts = [as_of.isoformat(), "errors" if errors_only else "all"]
     for plan in tree.files:
         if plan.digest is None:
             return None

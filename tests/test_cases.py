@@ -48,3 +48,23 @@ def test_every_rule_has_a_case() -> None:
         for e in json.loads((case / "case.json").read_text())["expected"]
     }
     assert set(RULES) - covered == set()
+
+
+@pytest.mark.parametrize("case", CASE_DIRS, ids=[f"{p.parent.name}/{p.name}" for p in CASE_DIRS])
+def test_looking_for_errors_alone_finds_every_error(case: Path, isolated: Path) -> None:
+    """Views and diff ask only whether the tree has errors, and skip the advisory checks:
+    those never find an error, and the errors found are exactly validate's."""
+    import datetime as dt
+
+    from mirps_cli.checks import ADVISORY
+    from mirps_cli.problems import Severity
+    from mirps_cli.validate import validate_tree
+
+    shutil.copytree(case / "plans", isolated / "plans", symlinks=True)
+    day = dt.date(2022, 6, 1)
+    full = validate_tree(isolated / "plans", day, use_cache=False)
+    errors = validate_tree(isolated / "plans", day, use_cache=False, errors_only=True)
+    assert errors.errors == full.errors
+    assert not {p.code for p in errors.problems} & {"M307", "M401", "M402"}  # none looked for
+    for check in ADVISORY:
+        assert all(p.severity is not Severity.ERROR for p in check(full.tree, day))

@@ -9,7 +9,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from mirps_cli.checks import deadlines, files, fund, history, identifiers, money, references
-from mirps_cli.problems import Problem
+from mirps_cli.problems import Problem, Severity
 from mirps_cli.tree import Tree
 
 Check = Callable[[Tree, dt.date], list[Problem]]
@@ -37,5 +37,22 @@ CHECKS: tuple[Check, ...] = (
 )
 
 
-def run_checks(tree: Tree, as_of: dt.date) -> list[Problem]:
-    return [problem for check in CHECKS for problem in check(tree, as_of)]
+# Checks whose every finding is a warning or a note (overdue, stale, fulfilled without a
+# date). A command that only needs to know whether the tree has errors (the views, diff)
+# skips them: at 10,000 commitments they are thousands of findings, each located in its file.
+ADVISORY: frozenset[Check] = frozenset(
+    {history.fulfilled_is_dated, deadlines.overdue, deadlines.stale}
+)
+
+
+def run_checks(tree: Tree, as_of: dt.date, errors_only: bool = False) -> list[Problem]:
+    """Every problem the rules find across the tree; with `errors_only`, its errors alone."""
+    if not errors_only:
+        return [problem for check in CHECKS for problem in check(tree, as_of)]
+    return [
+        problem
+        for check in CHECKS
+        if check not in ADVISORY
+        for problem in check(tree, as_of)
+        if problem.severity is Severity.ERROR
+    ]

@@ -178,7 +178,7 @@ def load_valid_tree(plans: str | None, as_of: dt.date | None = None, lang: str =
     from mirps_cli.output import problems as findings
     from mirps_cli.validate import validate_tree
 
-    result = validate_tree(resolve_plans_dir(plans), as_of or dt.date.today())
+    result = validate_tree(resolve_plans_dir(plans), as_of or dt.date.today(), errors_only=True)
     if result.errors:
         typer.echo(findings.render(result.errors, lang, len(result.tree.files)), err=True, nl=False)
         fix = Message(

@@ -75,7 +75,7 @@ def diff(
     with shared_reads():  # a file the two sides share is parsed once
         for side in (old, new):
             if side.whole_tree:
-                result = validate_tree(side.source, dt.date.today())
+                result = validate_tree(side.source, dt.date.today(), errors_only=True)
                 tree, errors = result.tree, result.errors
             else:
                 tree, problems = load_tree(side.source)
