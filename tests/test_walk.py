@@ -43,3 +43,16 @@ def test_an_updated_copy_is_what_pydantic_s_copy_gives() -> None:
     assert ours.__pydantic_fields_set__ == theirs.__pydantic_fields_set__
     assert ours.model_dump() == theirs.model_dump()
     assert plan.commitments != ours.commitments  # the original is untouched
+
+
+def test_a_marked_text_is_what_pydantic_builds() -> None:
+    from mirps_cli.localize import marked
+
+    for lang in ("en", "es"):
+        ours, theirs = (
+            marked("Ley de desplazamiento", lang),
+            LocalizedText(**{lang: "Ley de desplazamiento"}),
+        )
+        assert ours == theirs and ours.model_dump() == theirs.model_dump()
+        assert ours.__pydantic_fields_set__ == theirs.__pydantic_fields_set__
+        assert ours.model_dump_json(exclude_none=True) == theirs.model_dump_json(exclude_none=True)
