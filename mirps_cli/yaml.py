@@ -243,43 +243,39 @@ class _PositionConstructor(SafeConstructor):
             return self.construct_object(node, deep=True)  # a number, true, null...
         if event.tag is not None:
             raise _NotPlain
+        get = self.get_event
         if kind is MappingStartEvent:
             data = PosMap(_pack(event.start_mark))
-            while not self.check_event(MappingEndEvent):
-                key_event = self.get_event()
+            while type(key_event := get()) is not MappingEndEvent:
                 key = self._from_event(key_event)
                 try:
                     duplicate = key in data
                 except TypeError:
                     self.findings.append(_finding(key_event, "M105", _NOT_TEXT_KEY))
-                    self._skip(self.get_event())
+                    self._skip(get())
                     continue
                 if duplicate:
                     self.findings.append(_duplicate(key, data, key_event))
-                    self._skip(self.get_event())  # never built, as `build` leaves it
+                    self._skip(get())  # never built, as `build` leaves it
                     continue
-                value_event = self.get_event()
+                value_event = get()
                 data[key] = self._from_event(value_event)
                 data.marks.append(_pack(key_event.start_mark))
                 data.marks.append(_pack(value_event.start_mark))
-            self.get_event()
             return data
         if kind is SequenceStartEvent:
             items = PosList(_pack(event.start_mark))
-            while not self.check_event(SequenceEndEvent):
-                item_event = self.get_event()
+            while type(item_event := get()) is not SequenceEndEvent:
                 items.append(self._from_event(item_event))
                 items.marks.append(_pack(item_event.start_mark))
-            self.get_event()
             return items
         raise _NotPlain
 
     def _skip(self, event: Any) -> None:
         """Pass over a value's events without building it."""
         if type(event) in (MappingStartEvent, SequenceStartEvent):
-            while not self.check_event(MappingEndEvent, SequenceEndEvent):
-                self._skip(self.get_event())
-            self.get_event()
+            while type(inner := self.get_event()) not in (MappingEndEvent, SequenceEndEvent):
+                self._skip(inner)
 
     def construct_positioned_seq(self, node: SequenceNode) -> Iterator[PosList]:
         data = PosList(_packed(node))
