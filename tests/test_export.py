@@ -48,3 +48,16 @@ def test_export_of_bilingual_text_is_clean_json_with_nothing_on_stderr(
     hn = next(p for p in json.loads(result.stdout)["national_plans"] if p["country"] == "HN")
     law = next(c for c in hn["commitments"] if c["id"] == "HN-01")
     assert law["title"]["es"].startswith("Ley para la Prevención")
+
+
+def test_export_text_is_json_dumps_text_written_in_pieces() -> None:
+    from mirps_cli.output import export_json
+
+    sections = [
+        ("work_plans", [{"a": 1, "b": ["x", {"c": None}], "d": {}}, {"e": []}]),
+        ("national_plans", []),
+        ("funds", [{"título": 'Protección\nsolución "|" & <b>', "n": 1.5, "t": True}]),
+    ]
+    text = "".join(export_json.render((key, iter(plans)) for key, plans in sections))
+    assert text == json.dumps(dict(sections), ensure_ascii=False, indent=2) + "\n"
+    assert "".join(export_json.render([])) == "{\n}\n" and json.loads("{\n}\n") == {}
