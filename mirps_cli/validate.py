@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mirps_cli import cache
-from mirps_cli.checks import run_checks
 from mirps_cli.loader import DEFAULT_MAX_FILE_SIZE, load_tree
 from mirps_cli.loader.sources import Source
 from mirps_cli.problems import Problem, Severity
@@ -47,6 +46,8 @@ def validate_tree(
     key = checks_key(tree, as_of, errors_only) if use_cache else None
     found = cache.load_checks(key) if key is not None else None
     if found is None:
+        from mirps_cli.checks import run_checks  # the rules import the models: only now
+
         found = run_checks(tree, as_of, errors_only)
         if key is not None:
             cache.store_checks(key, found)

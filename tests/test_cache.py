@@ -83,9 +83,10 @@ def _counting(monkeypatch: pytest.MonkeyPatch, module: object, name: str) -> lis
 def test_an_unchanged_tree_is_checked_once_and_decodes_nothing(
     cache_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from mirps_cli import cache, validate
+    from mirps_cli import cache
+    from mirps_cli import checks as checks_module
 
-    checks = _counting(monkeypatch, validate, "run_checks")
+    checks = _counting(monkeypatch, checks_module, "run_checks")
     first = validate_tree(SHIPPED_PLANS, AS_OF)
     assert len(checks) == 1
     decodes = _counting(monkeypatch, cache.FileEntry, "decode")
@@ -101,11 +102,11 @@ def test_an_unchanged_tree_is_checked_once_and_decodes_nothing(
 def test_a_changed_file_checks_the_tree_again(
     cache_dir: Path, isolated: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from mirps_cli import validate
+    from mirps_cli import checks as checks_module
 
     plans = isolated / "plans"
     shutil.copytree(SHIPPED_PLANS, plans)
-    checks = _counting(monkeypatch, validate, "run_checks")
+    checks = _counting(monkeypatch, checks_module, "run_checks")
     validate_tree(plans, AS_OF)
     validate_tree(plans, AS_OF)
     assert len(checks) == 1
@@ -164,3 +165,32 @@ def test_a_country_s_status_prepares_no_other_country(
     assert again.exit_code == 0 and again.stdout == whole.stdout
     assert decodes.count("NationalPlan") == 1  # Honduras's alone; the checks came cached
     assert "HN-01" in again.stdout
+
+
+def test_validate_served_from_the_cache_imports_neither_parser_nor_models(
+    cache_dir: Path,
+) -> None:
+    """mirps runs on every commit: when nothing changed, it starts without the YAML parser
+    and the plan models (about 45 ms of start-up)."""
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from mirps_cli.cli.main import main\n"
+        f"sys.argv = ['mirps', 'validate', '--plans', {str(SHIPPED_PLANS)!r}]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "loaded = [m for m in ('mirps_cli.yaml', 'mirps_cli.model', 'ruamel.yaml') "
+        "if m in sys.modules]\n"
+        "print('LOADED', loaded, file=sys.stderr)\n"
+    )
+    env = {**os.environ, "MIRPS_CACHE_DIR": str(cache_dir)}
+    runs = [
+        subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env)
+        for _ in range(2)
+    ]
+    assert [r.returncode for r in runs] == [0, 0]
+    assert "LOADED ['mirps_cli.yaml', 'mirps_cli.model', 'ruamel.yaml']" in runs[0].stderr
+    assert "LOADED []" in runs[1].stderr  # the second run: every answer from the cache
+    assert runs[0].stdout == runs[1].stdout

@@ -296,7 +296,7 @@ def test_the_github_workflow_command(mirps: Callable[..., Run], history: Path) -
 def test_a_file_both_sides_share_is_parsed_once(
     mirps: Callable[..., Run], history: Path, git_repo: Git, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import mirps_cli.loader as loader
+    import mirps_cli.yaml as loader  # where the loader finds `parse` when it parses
 
     monkeypatch.setenv("MIRPS_NO_CACHE", "1")  # no help from the disk cache
     parsed: list[str] = []

@@ -16,19 +16,15 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
 from mirps_cli import cache
 from mirps_cli.errors import PlansNotFound
 from mirps_cli.i18n import Message
 from mirps_cli.kinds import files_phrase, folders_phrase
 from mirps_cli.loader import ahead
 from mirps_cli.loader.locate import file_problem
-from mirps_cli.loader.pydantic_errors import translate
 from mirps_cli.loader.sources import Source, SourceFile, folder_or_source
 from mirps_cli.problems import Problem
 from mirps_cli.tree import PlanFile, Tree
-from mirps_cli.yaml import PosMap, parse
 
 DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024
 
@@ -158,6 +154,13 @@ def _decode_later(plan: PlanFile, entry: cache.FileEntry, text: str) -> None:
 
 
 def _parse_and_validate(plan: PlanFile, text: str) -> tuple[PlanFile, list[Problem]]:
+    # The parser, pydantic's errors and their translation: only when a file is parsed, so
+    # that a run served from the cache starts without them.
+    from pydantic import ValidationError
+
+    from mirps_cli.loader.pydantic_errors import translate
+    from mirps_cli.yaml import PosMap, parse
+
     parsed = parse(text)
     problems = [
         file_problem(plan.display, f.code, f.message, f.line, f.column) for f in parsed.findings

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mirps_cli.i18n import Message
 from mirps_cli.problems import Problem
 from mirps_cli.rules import RULES
 from mirps_cli.tree import PlanFile
-from mirps_cli.yaml import Mark, PosList, PosMap
+
+if TYPE_CHECKING:
+    from mirps_cli.yaml import Mark
 
 Loc = Sequence[str | int]
 
@@ -62,6 +64,8 @@ def locate(raw: Any, loc: Loc, *, at_key: bool = False) -> tuple[Mark, list[Mess
     else its value) and the readable steps. Steps that name no key, such as the
     tag pydantic gives a branch of a union, are passed over.
     """
+    from mirps_cli.yaml import PosList, PosMap  # the parser, only once a problem is placed
+
     node = raw
     mark: Mark = getattr(raw, "mark", (1, 1))
     parts: list[Message] = []
