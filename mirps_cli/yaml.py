@@ -338,21 +338,25 @@ if C_PARSER:
     class _QuickResolver(Resolver):
         """Resolver.resolve for a loader without path resolvers, doing only what it does for
         one: quoted text, mappings and lists take the default tag at once, and a plain
-        scalar is matched against the patterns for its first character. Each tag found is
-        one shared object, not a new one per node."""
+        scalar is matched against the patterns for its first character, compiled (ruamel
+        wraps each in a lazy proxy that costs a Python call per match). Each tag is one
+        shared object, not a new one per node."""
 
-        _TAGS: ClassVar[dict[str, Tag]] = {}
+        _PATTERNS: ClassVar[dict[str, list[tuple[Tag, re.Pattern[str]]]]] = {
+            first: [
+                (Tag(suffix=tag), getattr(pattern, "lazy_self", lambda p=pattern: p)())
+                for tag, pattern in resolvers
+            ]
+            for first, resolvers in Resolver.yaml_implicit_resolvers.items()
+        }
 
         def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
             if kind is not ScalarNode:
                 return _MAP if kind is MappingNode else _SEQ
             if implicit[0]:
-                for tag, pattern in self.yaml_implicit_resolvers.get(value[:1], ()):
+                for tag, pattern in self._PATTERNS.get(value[:1], ()):
                     if pattern.match(value):
-                        shared = self._TAGS.get(tag)
-                        if shared is None:
-                            shared = self._TAGS[tag] = Tag(suffix=tag)
-                        return shared
+                        return tag
             return _STR
 
     class CLoader(CParser, _PositionConstructor, _QuickResolver):  # type: ignore[misc]
