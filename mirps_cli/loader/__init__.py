@@ -127,6 +127,9 @@ def _decode_later(plan: PlanFile, entry: cache.FileEntry, text: str) -> None:
     entry found damaged then is read from the text again, with the same result."""
     fresh: list[PlanFile] = []  # read anew, once, if the entry is damaged
     decoded: dict[str, Any] = {}  # once each: a diff's two sides may share this file
+    # Each blob is let go once decoded: a view decodes the models alone, and the raw data's
+    # blob is all that stays (tens of MB at 10,000 commitments).
+    blobs = {"raw": entry.raw, "model": entry.model}
 
     def anew() -> PlanFile:
         if not fresh:
@@ -137,7 +140,7 @@ def _decode_later(plan: PlanFile, entry: cache.FileEntry, text: str) -> None:
     def raw() -> Any:
         if "raw" not in decoded:
             try:
-                decoded["raw"] = cache.FileEntry.decode(entry.raw)
+                decoded["raw"] = cache.FileEntry.decode(blobs.pop("raw"))
             except ValueError:
                 decoded["raw"] = anew().raw
         return decoded["raw"]
@@ -145,7 +148,7 @@ def _decode_later(plan: PlanFile, entry: cache.FileEntry, text: str) -> None:
     def model() -> Any:
         if "model" not in decoded:
             try:
-                decoded["model"] = cache.FileEntry.decode(entry.model)
+                decoded["model"] = cache.FileEntry.decode(blobs.pop("model"))
             except ValueError:
                 decoded["model"] = anew().model
         return decoded["model"]
