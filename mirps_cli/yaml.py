@@ -234,14 +234,14 @@ class _PositionConstructor(SafeConstructor):
         if event.anchor is not None or kind is AliasEvent:
             raise _NotPlain
         if kind is ScalarEvent:
-            if event.tag is not None:
+            if event.ctag is not None:
                 raise _NotPlain
             tag = self.resolve(ScalarNode, event.value, event.implicit)
             if tag is _STR:
                 return event.value
             node = ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
             return self.construct_object(node, deep=True)  # a number, true, null...
-        if event.tag is not None:
+        if event.ctag is not None:
             raise _NotPlain
         get = self.get_event
         if kind is MappingStartEvent:
