@@ -56,3 +56,26 @@ def test_a_marked_text_is_what_pydantic_builds() -> None:
         assert ours == theirs and ours.model_dump() == theirs.model_dump()
         assert ours.__pydantic_fields_set__ == theirs.__pydantic_fields_set__
         assert ours.model_dump_json(exclude_none=True) == theirs.model_dump_json(exclude_none=True)
+
+
+def test_fields_sets_are_shared_and_copies_still_work() -> None:
+    from mirps_cli.loader import load_tree
+    from mirps_cli.model.walk import share_fields_sets
+    from tests.helpers import SHIPPED_PLANS
+
+    tree, _ = load_tree(SHIPPED_PLANS, use_cache=False)  # the loader shares them
+    plans = [plan for _, plan in tree.national_plans()]
+    firsts = [p.commitments[0] for p in plans if p.commitments]
+    assert len({id(c.__pydantic_fields_set__) for c in firsts}) < len(firsts)
+    shared = firsts[0].__pydantic_fields_set__
+    plan = plans[0]
+    before = plan.model_dump(exclude_unset=True)
+    share_fields_sets(plan)  # twice is harmless
+    assert plan.model_dump(exclude_unset=True) == before
+    changed = plan.model_copy(update={"commitments": plan.commitments[:1]})
+    assert changed.commitments == plan.commitments[:1] and plan.model_dump() != changed.model_dump()
+    assert "commitments" in changed.model_fields_set
+    assert changed.__pydantic_fields_set__ is not plan.__pydantic_fields_set__
+    assert firsts[0].__pydantic_fields_set__ is shared and "id" in shared  # left as it was
+    deep = plan.model_copy(deep=True, update={"commitments": []})
+    assert deep.commitments == [] and deep.country == plan.country

@@ -162,6 +162,7 @@ def _parse_and_validate(plan: PlanFile, text: str) -> tuple[PlanFile, list[Probl
     from pydantic import ValidationError
 
     from mirps_cli.loader.pydantic_errors import translate
+    from mirps_cli.model.walk import share_fields_sets
     from mirps_cli.yaml import PosMap, parse
 
     parsed = parse(text)
@@ -184,7 +185,9 @@ def _parse_and_validate(plan: PlanFile, text: str) -> tuple[PlanFile, list[Probl
     plan.raw = parsed.data
     model = plan.kind.model()
     try:
-        plan.model = model.model_validate(parsed.data)  # type: ignore[assignment]
+        validated = model.model_validate(parsed.data)
+        share_fields_sets(validated)
+        plan.model = validated  # type: ignore[assignment]
     except ValidationError as error:
         # A refused tag leaves an empty value behind; saying so again is noise.
         refused = {(p.line, p.column) for p in problems if p.code == "M108"}

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Annotated, Any, NamedTuple
+from typing import TYPE_CHECKING, Annotated, Any, NamedTuple, Self
 
 from pydantic import (
     AfterValidator,
@@ -33,6 +34,14 @@ class Strict(BaseModel):
     # extra="forbid": pydantic's default would silently drop a misspelt key.
     # allow_inf_nan=False: .inf and .nan are YAML numbers no plan means, and JSON has none.
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True, allow_inf_nan=False)
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
+        """pydantic's copy, for models whose fields set is shared (model/walk.py,
+        share_fields_sets): pydantic would add the changed fields to the shared set."""
+        from mirps_cli.model.walk import updated
+
+        copied = super().model_copy(deep=deep)
+        return updated(copied, dict(update)) if update else copied
 
 
 def empty_list() -> list[Any]:

@@ -57,3 +57,38 @@ def updated(model: M, changed: dict[str, Any]) -> M:
     put(copied, "__pydantic_fields_set__", model.__pydantic_fields_set__ | changed.keys())
     put(copied, "__pydantic_private__", None)
     return copied
+
+
+# Every model keeps the set of the fields it was given (pydantic's fields set): 83,000
+# models at 10,000 commitments, about 30 MB of sets, of some 30 different contents. Each
+# model is given the one set of its contents instead (see `share_fields_sets`). A set, not
+# a frozenset: pydantic's serializer takes nothing else. Nothing adds to it: the models are
+# frozen, and their copies (`updated`, Strict.model_copy) make a new one.
+_SHARED: dict[frozenset[str], set[str]] = {}
+
+
+@cache
+def _model_fields(model: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of a model that can hold models."""
+    return tuple(
+        name for name, field in model.model_fields.items() if leads_to(field.annotation, _any_model)
+    )
+
+
+def _any_model(model: type[BaseModel]) -> bool:
+    return True
+
+
+def share_fields_sets(model: BaseModel) -> None:
+    """Give `model` and every model inside it one shared fields set per content (about
+    30 MB less at 10,000 commitments, and smaller cache entries)."""
+    stack: list[Any] = [model]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, BaseModel):
+            own = item.__pydantic_fields_set__
+            shared = _SHARED.setdefault(frozenset(own), own)
+            object.__setattr__(item, "__pydantic_fields_set__", shared)
+            stack.extend(getattr(item, name) for name in _model_fields(type(item)))
+        elif isinstance(item, list):
+            stack.extend(item)
