@@ -30,6 +30,9 @@ def _takes_text(annotation: Any) -> bool:
 
 
 _UNSET = {name: field.default for name, field in LocalizedText.model_fields.items()}
+# One fields set per language, shared by every text marked in it (never changed: see
+# model/walk.py, share_fields_sets).
+_GIVEN: dict[str, set[str]] = {}
 
 
 def marked(value: str, lang: str) -> LocalizedText:
@@ -38,7 +41,7 @@ def marked(value: str, lang: str) -> LocalizedText:
     text = LocalizedText.__new__(LocalizedText)
     put = object.__setattr__  # the models are frozen
     put(text, "__dict__", {**_UNSET, lang: value})
-    put(text, "__pydantic_fields_set__", {lang})
+    put(text, "__pydantic_fields_set__", _GIVEN.setdefault(lang, {lang}))
     put(text, "__pydantic_extra__", None)
     put(text, "__pydantic_private__", None)
     return text

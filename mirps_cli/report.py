@@ -7,18 +7,18 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
-from mirps_cli.as_of import tree_as_of
+from mirps_cli.as_of import model_as_of, tree_as_of
 from mirps_cli.categories import FOCUS_AREA_TERMS, PILLAR_TERMS, FocusArea, Pillar
 from mirps_cli.errors import UsageError
 from mirps_cli.i18n import Lang, Shown, fold, shown
 from mirps_cli.localize import tree_localized
 from mirps_cli.members import MEMBERS
 from mirps_cli.model import Commitment, NationalPlan
-from mirps_cli.report_country import chapter, status_counts, statuses_of
+from mirps_cli.report_country import Then, chapter, status_counts, statuses_of, tally
 from mirps_cli.report_regional import regional
 from mirps_cli.report_views import AnnexRow, Counts, Report
 from mirps_cli.since import changes
-from mirps_cli.tree import Tree, showing
+from mirps_cli.tree import Tree
 
 FIRST_REPORT_YEAR = 2017  # the numeral of a report is its year minus 2017: III for 2020
 
@@ -115,8 +115,17 @@ def build_report(
     """The report of `tree`, a valid tree with everything its files hold."""
     chosen, start, end = period(tree, year, since, as_of)
     at_end = tree_localized(tree_as_of(tree, end), lang)
-    # From the start of the period, only the national plans' statuses are shown.
-    at_start = tree_as_of(tree, start - dt.timedelta(days=1), showing(("national",), country))
+    # From the start of the period, only the commitments' statuses are shown: each is worked
+    # out on the commitment as it stood then, a copy let go at once (as_of removes entries,
+    # never commitments, so the commitments are the same at both ends).
+    day_before = start - dt.timedelta(days=1)
+    then_of: dict[str, Then] = {
+        plan.country: [
+            (c, model_as_of(c, day_before, plan.version_date).status) for c in plan.commitments
+        ]
+        for _, plan in tree.national_plans()
+        if country in (None, plan.country)
+    }
     period_changes = changes(at_end, start, end, lang).changes
     by_country = defaultdict(list)
     for change in period_changes:
@@ -127,23 +136,18 @@ def build_report(
     every = [
         (plan, c) for _, plan in plans for c in plan.commitments if country in (None, plan.country)
     ]
-    then = [
-        c
-        for _, plan in at_start.national_plans()
-        for c in plan.commitments
-        if country in (None, plan.country)
-    ]
+    then = [pair for pairs in then_of.values() for pair in pairs]
     now = [c for _, c in every]
-    known = statuses_of([*then, *now])
+    known = statuses_of(now)
     chapters = [
-        chapter(plan, at_start.national(plan.country), by_country[plan.country], end, lang, known)
+        chapter(plan, then_of[plan.country], by_country[plan.country], end, lang, known)
         for _, plan in plans
         if country is None or plan.country == country
     ]
     by_pillar = [
         Counts(
             PILLAR_TERMS[p].in_lang(lang),
-            status_counts([c for c in then if c.pillar is p], known),
+            tally(status for c, status in then if c.pillar is p),
             status_counts([c for c in now if c.pillar is p], known),
         )
         for p in Pillar
@@ -151,7 +155,7 @@ def build_report(
     by_focus = [
         Counts(
             FOCUS_AREA_TERMS[f].in_lang(lang),
-            status_counts([c for c in then if f in c.focus_areas], known),
+            tally(status for c, status in then if f in c.focus_areas),
             status_counts([c for c in now if f in c.focus_areas], known),
         )
         for f in FocusArea
@@ -167,7 +171,7 @@ def build_report(
         revision=revision,
         countries=chapters,
         regional=regional(at_end, chosen, start, end, lang),
-        totals=Counts("", status_counts(then, known), status_counts(now, known)),
+        totals=Counts("", tally(status for _, status in then), status_counts(now, known)),
         by_pillar=by_pillar,
         by_focus=by_focus,
         chart=[(ch.member.code, ch.encoded, ch.by_status.end["fulfilled"]) for ch in chapters],

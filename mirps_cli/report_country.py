@@ -33,12 +33,19 @@ def statuses_of(commitments: Iterable[Commitment]) -> dict[int, Status | None]:
     return {id(c): c.status for c in commitments}
 
 
-def status_counts(commitments: list[Commitment], known: Known | None = None) -> dict[str, int]:
+# The commitments of a plan with their status at the start of the period.
+Then = list[tuple[Commitment, Status | None]]
+
+
+def tally(statuses: Iterable[Status | None]) -> dict[str, int]:
     counts = {str(s): 0 for s in Status} | {NO_STATUS: 0}
-    for c in commitments:
-        status = known[id(c)] if known is not None else c.status
+    for status in statuses:
         counts[str(status) if status else NO_STATUS] += 1
     return counts
+
+
+def status_counts(commitments: list[Commitment], known: Known | None = None) -> dict[str, int]:
+    return tally(known[id(c)] if known is not None else c.status for c in commitments)
 
 
 def _by_id(plan: NationalPlan) -> dict[str, Commitment | Milestone]:
@@ -70,14 +77,14 @@ def _progress(change: Change, items: dict[str, Commitment | Milestone], lang: st
 
 def chapter(
     plan: NationalPlan,
-    start_plan: NationalPlan | None,
+    then: Then,
     changes: list[Change],
     end: dt.date,
     lang: str,
     known: Known | None = None,
 ) -> CountryChapter:
-    """The chapter of `plan` as it stood at the period's end; `start_plan` as it stood at its
-    start (None when the plan did not exist yet); `changes` the country's changes in it."""
+    """The chapter of `plan` as it stood at the period's end; `then` its commitments with
+    their status at the period's start; `changes` the country's changes in it."""
     member = MEMBERS[plan.country]
     status_changes = [c for c in changes if c.status is not None]
     items = _by_id(plan)
@@ -91,10 +98,10 @@ def chapter(
     by_pillar = []
     for pillar in [*Pillar, None]:
         now = [c for c in commitments if c.pillar is pillar]
-        then = [c for c in (start_plan.commitments if start_plan else []) if c.pillar is pillar]
-        if now or then:
+        before = [status for c, status in then if c.pillar is pillar]
+        if now or before:
             name = PILLAR_TERMS[pillar].in_lang(lang) if pillar else label("no_pillar", lang)
-            by_pillar.append(Counts(name, status_counts(then, known), status_counts(now, known)))
+            by_pillar.append(Counts(name, tally(before), status_counts(now, known)))
     institutions = {i.id: i.name for i in plan.institutions}
     return CountryChapter(
         member=member,
@@ -114,7 +121,7 @@ def chapter(
         + [f"{c.id}: {request_text(r, lang)}" for c in commitments for r in c.support_requests],
         by_status=Counts(
             label("commitments", lang),
-            status_counts(list(start_plan.commitments) if start_plan else [], known),
+            tally(status for _, status in then),
             status_counts(commitments, known),
         ),
         by_pillar=by_pillar,

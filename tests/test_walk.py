@@ -79,3 +79,17 @@ def test_fields_sets_are_shared_and_copies_still_work() -> None:
     assert firsts[0].__pydantic_fields_set__ is shared and "id" in shared  # left as it was
     deep = plan.model_copy(deep=True, update={"commitments": []})
     assert deep.commitments == [] and deep.country == plan.country
+
+
+def test_a_copy_with_the_same_fields_given_shares_their_set() -> None:
+    from mirps_cli.loader import load_tree
+    from mirps_cli.localize import marked
+    from tests.helpers import SHIPPED_PLANS
+
+    tree, _ = load_tree(SHIPPED_PLANS, use_cache=False)
+    plan = tree.national_plans()[0][1]
+    same = updated(plan, {"commitments": plan.commitments[:1]})
+    assert same.__pydantic_fields_set__ is plan.__pydantic_fields_set__
+    other = updated(plan, {"language": "es"} if plan.language is None else {"figures": []})
+    assert other.__pydantic_fields_set__ >= plan.__pydantic_fields_set__
+    assert marked("a", "es").__pydantic_fields_set__ is marked("b", "es").__pydantic_fields_set__

@@ -54,7 +54,13 @@ def updated(model: M, changed: dict[str, Any]) -> M:
     put = object.__setattr__  # the models are frozen
     put(copied, "__dict__", {**model.__dict__, **changed})
     put(copied, "__pydantic_extra__", None)
-    put(copied, "__pydantic_fields_set__", model.__pydantic_fields_set__ | changed.keys())
+    given = model.__pydantic_fields_set__
+    # The same fields given: the same (shared, never changed) set, not a new one per copy.
+    put(
+        copied,
+        "__pydantic_fields_set__",
+        given if given >= changed.keys() else given | changed.keys(),
+    )
     put(copied, "__pydantic_private__", None)
     return copied
 
