@@ -10,6 +10,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from pydantic_core import core_schema
@@ -24,6 +25,16 @@ _PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 JSON_PATTERN = r"^(19|2\d)\d{2}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
 # The years a plan speaks of; the JSON Schema says the same, so both refuse the same dates.
 FIRST_YEAR, LAST_YEAR = 1900, 2999
+
+
+@cache
+def _last_day(year: int, month: int | None, day: int | None) -> dt.date:
+    # Asked for every dated entry by the rules and the views, often for the same dates:
+    # worked out once each (the month's length is the costly part).
+    if day is not None and month is not None:
+        return dt.date(year, month, day)
+    month = month or 12
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
 @dataclass(frozen=True, order=True)
@@ -80,10 +91,7 @@ class PartialDate:
 
     def latest(self) -> dt.date:
         """The last day the date can mean."""
-        if self.day is not None and self.month is not None:
-            return dt.date(self.year, self.month, self.day)
-        month = self.month or 12
-        return dt.date(self.year, month, calendar.monthrange(self.year, month)[1])
+        return _last_day(self.year, self.month, self.day)
 
     def __str__(self) -> str:
         text = f"{self.year:04d}"
