@@ -121,7 +121,7 @@ class Parsed:
     findings: list[YamlFinding] = field(default_factory=list)
 
 
-def _mark(node: Node) -> Mark:
+def _mark(node: Node | Event) -> Mark:
     return (node.start_mark.line + 1, node.start_mark.column + 1)
 
 
@@ -138,7 +138,7 @@ _NOT_TEXT_KEY = Message(
 
 
 def _finding(node: Node | Event, code: str, said: Message) -> YamlFinding:
-    line, column = _unpacked(_pack(node.start_mark))
+    line, column = _mark(node)
     return YamlFinding(line, column, code, said)
 
 
