@@ -125,8 +125,8 @@ def _mark(node: Node | Event) -> Mark:
     return (node.start_mark.line + 1, node.start_mark.column + 1)
 
 
-# The tags the resolver gives plain text, mappings and lists: shared objects, so a node's tag
-# is compared by identity (an explicit tag such as !!str is another object, built as usual).
+# The tags the resolver gives plain text, mappings and lists: shared objects, compared by
+# identity (an explicit tag such as !!str is another object, read through the nodes).
 _STR = BaseResolver.DEFAULT_SCALAR_TAG
 _MAP = BaseResolver.DEFAULT_MAPPING_TAG
 _SEQ = BaseResolver.DEFAULT_SEQUENCE_TAG
@@ -162,63 +162,37 @@ class _PositionConstructor(SafeConstructor):
     check_event: Callable[..., bool]
     resolve: Callable[[Any, Any, Any], Any]
 
+    def _admits(self, data: PosMap, key: Any, where: Node | Event) -> bool:
+        """Whether `key` may go into `data`; if not, a finding says why (a list or mapping
+        as a key, or a key written twice, which keeps its first value)."""
+        try:
+            duplicate = key in data
+        except TypeError:
+            self.findings.append(_finding(where, "M105", _NOT_TEXT_KEY))
+            return False
+        if duplicate:
+            self.findings.append(_duplicate(key, data, where))
+            return False
+        return True
+
     def construct_positioned_map(self, node: MappingNode) -> Iterator[PosMap]:
         data = PosMap(_packed(node))
         yield data
         for key_node, value_node in node.value:
             key = self.construct_object(key_node, deep=True)
-            try:
-                duplicate = key in data
-            except TypeError:
-                self.findings.append(_finding(key_node, "M105", _NOT_TEXT_KEY))
-                continue
-            if duplicate:
-                self.findings.append(_duplicate(key, data, key_node))
+            if not self._admits(data, key, key_node):
                 continue
             data[key] = self.construct_object(value_node, deep=True)
             data.marks.append(_packed(key_node))
             data.marks.append(_packed(value_node))
 
-    def build(self, node: Node) -> Any:
-        """The data of a document without anchors, built straight from its nodes.
-
-        The same result as construct_document, about twice as fast: plain text, mappings
-        and lists (nearly every node of a plan) are built here without the constructor's
-        bookkeeping per node, which only aliases need; any other node goes through it.
-        """
-        kind, tag = type(node), node.ctag
-        if kind is ScalarNode and tag is _STR:
-            return node.value
-        if kind is MappingNode and tag is _MAP:
-            data = PosMap(_packed(node))
-            for key_node, value_node in node.value:
-                key = self.build(key_node)
-                try:
-                    duplicate = key in data
-                except TypeError:
-                    self.findings.append(_finding(key_node, "M105", _NOT_TEXT_KEY))
-                    continue
-                if duplicate:
-                    self.findings.append(_duplicate(key, data, key_node))
-                    continue
-                data[key] = self.build(value_node)
-                data.marks.append(_packed(key_node))
-                data.marks.append(_packed(value_node))
-            return data
-        if kind is SequenceNode and tag is _SEQ:
-            items = PosList(_packed(node))
-            for item in node.value:
-                items.append(self.build(item))
-                items.marks.append(_packed(item))
-            return items
-        return self.construct_object(node, deep=True)
-
     def build_from_events(self) -> Any:
         """The data of a plain document (no anchor, alias or explicit tag, one document),
         built from the parser's events without composing a node tree first: the same data,
-        positions and findings as `build`, faster, and without a tree of nodes as large as
-        the data held in memory. Raises _NotPlain for any other document (and on any error):
-        the caller then reads it again through the nodes, which say exactly what is wrong."""
+        positions and findings as the constructor gives, faster, and without a tree of nodes
+        as large as the data held in memory. Raises _NotPlain for any other document (and on
+        any error): the caller then reads it again through the nodes, which say exactly what
+        is wrong."""
         self.get_event()  # the stream's start
         if self.check_event(StreamEndEvent):
             return None  # no document, as get_single_node says
@@ -248,15 +222,8 @@ class _PositionConstructor(SafeConstructor):
             data = PosMap(_pack(event.start_mark))
             while type(key_event := get()) is not MappingEndEvent:
                 key = self._from_event(key_event)
-                try:
-                    duplicate = key in data
-                except TypeError:
-                    self.findings.append(_finding(key_event, "M105", _NOT_TEXT_KEY))
-                    self._skip(get())
-                    continue
-                if duplicate:
-                    self.findings.append(_duplicate(key, data, key_event))
-                    self._skip(get())  # never built, as `build` leaves it
+                if not self._admits(data, key, key_event):
+                    self._skip(get())  # never built, as the constructor leaves it
                     continue
                 value_event = get()
                 data[key] = self._from_event(value_event)
@@ -548,8 +515,7 @@ def _parse(loader: Any, text: str) -> Parsed:
         bomb = _alias_finding(node) if "&" in text else None
         if bomb is not None:
             return Parsed(None, [bomb])
-        # An alias repeats a node: only the constructor keeps the repeats one object.
-        data = loader.construct_document(node) if "&" in text else loader.build(node)
+        data = loader.construct_document(node)
     except MarkedYAMLError as error:
         return Parsed(None, [*loader.findings, _syntax_finding(text, error)])
     except YAMLError as error:

@@ -146,23 +146,6 @@ _TRICKY = [
 _SHIPPED = sorted(SHIPPED_PLANS.glob("*/*.yaml"))
 
 
-@pytest.mark.parametrize(
-    "text",
-    [*_TRICKY, *(p.read_text(encoding="utf-8") for p in _SHIPPED)],
-    ids=[*(f"tricky{i}" for i in range(len(_TRICKY))), *(p.name for p in _SHIPPED)],
-)
-@pytest.mark.parametrize("loader", [Loader, PureLoader], ids=["c", "pure"])
-def test_building_from_nodes_gives_what_the_constructor_gives(text: str, loader: type) -> None:
-    """The direct build of a document without anchors: the same data, types, positions and
-    findings as ruamel's constructor."""
-    built, constructed = loader(text), loader(text)
-    data = built.build(built.get_single_node())
-    reference = constructed.construct_document(constructed.get_single_node())
-    assert _typed(data) == _typed(reference)
-    assert _marks(data) == _marks(reference)
-    assert built.findings == constructed.findings
-
-
 def _typed(data: object) -> object:
     """The data with every value's type beside it: 1 and True, '1' and 1 differ."""
     if isinstance(data, dict):
