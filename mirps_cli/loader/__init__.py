@@ -10,7 +10,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
@@ -137,23 +137,18 @@ def _decode_later(plan: PlanFile, entry: cache.FileEntry, text: str) -> None:
             fresh.append(_parse_and_validate(again, text)[0])
         return fresh[0]
 
-    def raw() -> Any:
-        if "raw" not in decoded:
-            try:
-                decoded["raw"] = cache.FileEntry.decode(blobs.pop("raw"))
-            except ValueError:
-                decoded["raw"] = anew().raw
-        return decoded["raw"]
+    def part(name: str) -> Callable[[], Any]:
+        def get() -> Any:
+            if name not in decoded:
+                try:
+                    decoded[name] = cache.FileEntry.decode(blobs.pop(name))
+                except ValueError:
+                    decoded[name] = getattr(anew(), name)
+            return decoded[name]
 
-    def model() -> Any:
-        if "model" not in decoded:
-            try:
-                decoded["model"] = cache.FileEntry.decode(blobs.pop("model"))
-            except ValueError:
-                decoded["model"] = anew().model
-        return decoded["model"]
+        return get
 
-    plan.later(raw, model)
+    plan.later(part("raw"), part("model"))
 
 
 def _parse_and_validate(plan: PlanFile, text: str) -> tuple[PlanFile, list[Problem]]:
