@@ -1,7 +1,8 @@
 """For walks over a whole plan that change some of its models (a point in time, a language):
 which fields of a model can lead to a kind of model, worked out once per model type, so that
-a walk enters only the fields that can hold what it changes; and a lean copy of a model with
-some fields changed, since a walk over 10,000 commitments makes tens of thousands."""
+a walk enters only the fields that can hold what it changes; a lean copy of a model with
+some fields changed, since a walk over 10,000 commitments makes tens of thousands; and one
+shared set of given fields per content for the models a file holds."""
 
 from __future__ import annotations
 
@@ -69,7 +70,7 @@ def updated(model: M, changed: dict[str, Any]) -> M:
 # models at 10,000 commitments, about 30 MB of sets, of some 30 different contents. Each
 # model is given the one set of its contents instead (see `share_fields_sets`). A set, not
 # a frozenset: pydantic's serializer takes nothing else. Nothing adds to it: the models are
-# frozen, and their copies (`updated`, Strict.model_copy) make a new one.
+# frozen, and a copy that gives more fields (`updated`, Strict.model_copy) makes a new one.
 _SHARED: dict[frozenset[str], set[str]] = {}
 
 
