@@ -16,13 +16,15 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 
 from mirps_cli.dates import PartialDate
-from mirps_cli.model import NationalPlan
+from mirps_cli.model import Commitment, NationalPlan
+from mirps_cli.model.commitment import derived_status
 from mirps_cli.model.common import Instalment
 from mirps_cli.model.fund import Contribution, FundPlan
 from mirps_cli.model.measures import Value
 from mirps_cli.model.tracked import StatusEntry
 from mirps_cli.model.walk import leads_to, updated
 from mirps_cli.tree import Shown, Tree
+from mirps_cli.vocab import Status
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -84,6 +86,22 @@ def model_as_of(model: M, day: dt.date, version: PartialDate | None = None) -> M
         if new is not old:
             changed[name] = new
     return updated(model, changed) if changed else model
+
+
+def status_as_of(
+    commitment: Commitment, day: dt.date, version: PartialDate | None = None
+) -> Status | None:
+    """`model_as_of(commitment, day, version).status`, without the copy: a report counts
+    the statuses of every commitment at the start of its period, and needs nothing else."""
+
+    def there(history: list[StatusEntry]) -> list[StatusEntry]:
+        return [e for e in history if counts_by(day, e.date, e.reported, version)]
+
+    own = there(commitment.status_history)
+    if not own and commitment.milestones:  # the status comes from the milestones'
+        parts = [there(m.status_history) for m in commitment.milestones]
+        return derived_status([p[-1].status if p else None for p in parts])
+    return own[-1].status if own else None
 
 
 def tree_as_of(tree: Tree, day: dt.date, shown: Shown | None = None) -> Tree:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
-from mirps_cli.as_of import model_as_of, tree_as_of
+from mirps_cli.as_of import status_as_of, tree_as_of
 from mirps_cli.categories import FOCUS_AREA_TERMS, PILLAR_TERMS, FocusArea, Pillar
 from mirps_cli.errors import UsageError
 from mirps_cli.i18n import Lang, Shown, fold, shown
@@ -115,13 +115,13 @@ def build_report(
     """The report of `tree`, a valid tree with everything its files hold."""
     chosen, start, end = period(tree, year, since, as_of)
     at_end = tree_localized(tree_as_of(tree, end), lang)
-    # From the start of the period, only the commitments' statuses are shown: each is worked
-    # out on the commitment as it stood then, a copy let go at once (as_of removes entries,
-    # never commitments, so the commitments are the same at both ends).
+    # From the start of the period, only the commitments' statuses are shown: worked out
+    # without a copy of the tree as it stood then (as_of removes entries, never commitments,
+    # so the commitments are the same at both ends).
     day_before = start - dt.timedelta(days=1)
     then_of: dict[str, Then] = {
         plan.country: [
-            (c, model_as_of(c, day_before, plan.version_date).status) for c in plan.commitments
+            (c, status_as_of(c, day_before, plan.version_date)) for c in plan.commitments
         ]
         for _, plan in tree.national_plans()
         if country in (None, plan.country)

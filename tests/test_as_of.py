@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from mirps_cli.as_of import model_as_of, tree_as_of
-from mirps_cli.model import Commitment
+from mirps_cli.model import Commitment, StatusEntry
 from mirps_cli.validate import validate_tree
 from mirps_cli.vocab import Status
-from tests.helpers import SHIPPED_PLANS, Run
+from tests.helpers import REPO, SHIPPED_PLANS, Run
 
 
 def _status_of(ident: str, day: dt.date) -> Status | None:
@@ -105,3 +105,53 @@ def test_a_past_view_equals_the_plans_of_that_time(
     later = mirps("status", "--plans", str(now), "--as-of", "2027-12-31", "--format", "json")
     earlier = view(then, "status")
     assert json.loads(later.stdout)["commitments"] != json.loads(earlier)["commitments"]
+
+
+_MOVED = [
+    StatusEntry.model_validate({"date": "2019-03", "status": "in_progress"}),
+    StatusEntry.model_validate({"reported": "2020-05", "status": "fulfilled"}),
+    StatusEntry.model_validate({"status": "cancelled"}),
+]
+
+
+@pytest.mark.parametrize("day", ["2018-06-30", "2019-12-31", "2021-01-01", "2026-12-02"])
+def test_a_status_as_of_a_day_is_the_status_of_the_plan_as_of_that_day(
+    day: str, isolated: Path
+) -> None:
+    """status_as_of spares the report a copy of the tree; it must agree with model_as_of on
+    every commitment, shipped and generated (histories, milestones, version dates)."""
+    import sys
+
+    from mirps_cli.as_of import status_as_of
+    from mirps_cli.loader import load_tree
+
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    from generate import generate  # type: ignore[import-not-found]
+
+    from mirps_cli.model.walk import updated
+
+    when = dt.date.fromisoformat(day)
+    cases = REPO / "tests" / "cases" / "valid" / "milestones-and-needs" / "plans"
+    checked = derived = 0
+    for root in (SHIPPED_PLANS, cases, generate(300, isolated / "gen", seed=5)):
+        tree, _ = load_tree(root, use_cache=False)
+        for _, plan in tree.national_plans():
+            for commitment in plan.commitments:
+                # Each as written, and with milestones alone to say its status.
+                variants = [commitment]
+                if commitment.milestones:
+                    variants.append(updated(commitment, {"status_history": []}))
+                    # A milestone that moved on: started in 2019, fulfilled as reported in
+                    # 2020, and an undated entry that counts from the plan's version.
+                    moved = updated(commitment.milestones[0], {"status_history": _MOVED})
+                    rest = commitment.milestones[1:]
+                    variants.append(
+                        updated(commitment, {"status_history": [], "milestones": [moved, *rest]})
+                    )
+                for c in variants:
+                    for version in (None, plan.version_date):
+                        then = model_as_of(c, when, version)
+                        assert status_as_of(c, when, version) == then.status, c.id
+                        checked += 1
+                        derived += then.status_derived
+    assert checked > 600 and derived > 0
