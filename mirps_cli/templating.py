@@ -32,10 +32,14 @@ def templates_dir() -> Path:
     return installed if installed.is_dir() else _PACKAGE.parent / "templates"
 
 
+# Each character that is markup inside a line, with a backslash before it: one pass over the
+# text (a report escapes some 70,000 cells), the same as replacing them one after another
+# with the backslash first.
+_INLINE = str.maketrans({c: "\\" + c for c in "\\*_`[]<>#&|~"})
+
+
 def _escape_inline(text: str) -> str:
-    for char in ("\\", "*", "_", "`", "[", "]", "<", ">", "#", "&", "|", "~"):
-        text = text.replace(char, "\\" + char)
-    return text
+    return text.translate(_INLINE)
 
 
 def md_cell(value: object) -> str:

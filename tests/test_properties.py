@@ -120,3 +120,14 @@ def test_structural_mutations_are_reported_not_raised(relative: str, data: st.Da
     out = io.StringIO()
     yaml.dump(tree, out)
     check_tree(relative, out.getvalue())
+
+
+@given(st.text())
+def test_inline_escape_is_one_replace_after_another(text: str) -> None:
+    """The one-pass escape gives what replacing each markup character in turn gave."""
+    from mirps_cli.templating import _escape_inline
+
+    expected = text
+    for char in ("\\", "*", "_", "`", "[", "]", "<", ">", "#", "&", "|", "~"):
+        expected = expected.replace(char, "\\" + char)
+    assert _escape_inline(text) == expected
