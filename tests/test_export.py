@@ -61,3 +61,21 @@ def test_export_text_is_json_dumps_text_written_in_pieces() -> None:
     text = "".join(export_json.render((key, iter(plans)) for key, plans in sections))
     assert text == json.dumps(dict(sections), ensure_ascii=False, indent=2) + "\n"
     assert "".join(export_json.render([])) == "{\n}\n" and json.loads("{\n}\n") == {}
+
+
+def test_a_reader_that_stops_early_ends_export_quietly() -> None:
+    """`mirps export | head`: no traceback, no "bug in mirps", exit 141 as after SIGPIPE."""
+    import subprocess
+    import sys
+
+    with subprocess.Popen(
+        [sys.executable, "-m", "mirps_cli", "export", "--plans", str(SHIPPED_PLANS)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    ) as process:
+        assert process.stdout is not None and process.stderr is not None
+        assert process.stdout.read(10).startswith(b"{")
+        process.stdout.close()  # the reader goes away with most of the output unread
+        stderr = process.stderr.read().decode()
+        assert process.wait(timeout=60) == 141
+    assert stderr == ""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import os
@@ -22,6 +23,7 @@ if TYPE_CHECKING:  # the tree's models cost start-up time; only loading commands
 
 EXIT_UNEXPECTED = 3
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report an interrupted command
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE: the reader of stdout went away
 INTERRUPTED = "interrupted"
 
 PlansOption = Annotated[
@@ -123,6 +125,12 @@ def guarded(command: F) -> F:
         except KeyboardInterrupt:
             # Writes are atomic, so an interrupted update leaves the old file.
             raise fail(INTERRUPTED, EXIT_INTERRUPTED) from None
+        except BrokenPipeError:
+            # The reader stopped reading (`mirps export | head`): stop quietly, as a command
+            # ended by SIGPIPE does; what is left in stdout's buffer goes nowhere.
+            with contextlib.suppress(OSError, ValueError):
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise typer.Exit(EXIT_BROKEN_PIPE) from None
         except MirpsError as error:
             lang = str(kwargs.get("lang") or "en")
             raise fail(error.message.in_lang(lang), error.exit_code) from None
