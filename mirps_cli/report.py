@@ -18,7 +18,7 @@ from mirps_cli.report_country import Then, chapter, status_counts, statuses_of, 
 from mirps_cli.report_regional import regional
 from mirps_cli.report_views import AnnexRow, Counts, Report
 from mirps_cli.since import changes
-from mirps_cli.tree import Tree
+from mirps_cli.tree import Tree, showing
 
 FIRST_REPORT_YEAR = 2017  # the numeral of a report is its year minus 2017: III for 2020
 
@@ -114,7 +114,9 @@ def build_report(
 ) -> Report:
     """The report of `tree`, a valid tree with everything its files hold."""
     chosen, start, end = period(tree, year, since, as_of)
-    at_end = tree_localized(tree_as_of(tree, end), lang)
+    # A chapter drafted alone shows no other country: their plans need no preparing.
+    shown = showing(country=country) if country is not None else None
+    at_end = tree_localized(tree_as_of(tree, end, shown), lang, shown)
     # From the start of the period, only the commitments' statuses are shown: worked out
     # without a copy of the tree as it stood then (as_of removes entries, never commitments,
     # so the commitments are the same at both ends).
