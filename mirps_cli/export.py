@@ -9,14 +9,10 @@ from mirps_cli.kinds import KINDS
 from mirps_cli.tree import PlanFile, TrackedRef, Tree
 
 
-def export_tree(tree: Tree) -> dict[str, Any]:
-    """Every plan as JSON-ready data; every tracked item carries its current "status"."""
-    return {key: list(plans) for key, plans in exported(tree)}
-
-
 def exported(tree: Tree) -> Iterator[tuple[str, Iterator[dict[str, Any]]]]:
-    """Each kind's key ("national_plans") with its plans' data, one plan at a time: a
-    program's view of 10,000 commitments need not be held whole in memory to be written."""
+    """Each kind's key ("national_plans") with its plans as JSON-ready data, one plan at a
+    time (a program's view of 10,000 commitments need not be held whole in memory to be
+    written); every tracked item carries its current "status"."""
     by_file: dict[int, list[TrackedRef]] = {}
     for ref in tree.tracked():
         by_file.setdefault(id(ref.file), []).append(ref)
