@@ -102,18 +102,23 @@ def start(to_parse: list[SourceFile], use_cache: bool, store: Store) -> Helper |
             temporary.cleanup()
         return None
     if pid == 0:
-        _child(theirs, folder, store)  # never returns
+        _in_child(lambda: _store_share(theirs, folder, store))  # never returns
     keys = {_key(f) for f in theirs}
     return Helper(pid, folder, keys, temporary)
 
 
-def _child(files: list[SourceFile], folder: Path, store: Store) -> Any:
+def _store_share(files: list[SourceFile], folder: Path, store: Store) -> None:
+    for file in files:
+        store(file, folder)
+
+
+def _in_child(work: Callable[[], None]) -> Any:
+    """Do `work` in a forked child and end it: 0 when all of it was done."""
     code = 1
     try:
-        for file in files:
-            store(file, folder)
+        work()
         code = 0
-    except BaseException:
+    except BaseException:  # a failed or interrupted child: the parent reads or writes anew
         code = 1
     finally:
         os._exit(code)  # no atexit, no flushing of the parent's buffers, no test teardown
@@ -135,12 +140,16 @@ def write_behind(entries: list[Entry]) -> None:
         except OSError:
             pid = -1
         if pid == 0:
-            _child_writes(entries)  # never returns
+            _in_child(lambda: _store_all(entries))  # never returns
         if pid > 0:
             if not _WRITERS:
                 atexit.register(finish)  # for callers other than the CLI, which calls it
             _WRITERS.append(pid)
             return
+    _store_all(entries)
+
+
+def _store_all(entries: list[Entry]) -> None:
     for kind, text, raw, model, problems in entries:
         cache.store(kind, text, raw, model, problems)
 
@@ -150,18 +159,6 @@ def finish() -> None:
     while _WRITERS:
         with contextlib.suppress(ChildProcessError):
             os.waitpid(_WRITERS.pop(), 0)
-
-
-def _child_writes(entries: list[Entry]) -> Any:
-    code = 1
-    try:
-        for kind, text, raw, model, problems in entries:
-            cache.store(kind, text, raw, model, problems)
-        code = 0
-    except BaseException:
-        code = 1
-    finally:
-        os._exit(code)
 
 
 def _flush() -> None:
