@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from dataclasses import replace
 
 from mirps_cli.as_of import status_as_of, tree_as_of
 from mirps_cli.categories import FOCUS_AREA_TERMS, PILLAR_TERMS, FocusArea, Pillar
@@ -114,9 +115,12 @@ def build_report(
 ) -> Report:
     """The report of `tree`, a valid tree with everything its files hold."""
     chosen, start, end = period(tree, year, since, as_of)
-    # A chapter drafted alone shows no other country: their plans need no preparing.
-    shown = showing(country=country) if country is not None else None
-    at_end = tree_localized(tree_as_of(tree, end, shown), lang, shown)
+    # A chapter drafted alone shows no other country: the report reads the tree without
+    # their plans (the regional parts come from the work plans and the Fund).
+    shown = showing(country=country)
+    if shown is not None:
+        tree = replace(tree, files=[f for f in tree.files if shown(f)])
+    at_end = tree_localized(tree_as_of(tree, end), lang)
     # From the start of the period, only the commitments' statuses are shown: worked out
     # without a copy of the tree as it stood then (as_of removes entries, never commitments,
     # so the commitments are the same at both ends).
