@@ -32,7 +32,7 @@ from mirps_cli.status_views import (
     Row,
 )
 from mirps_cli.timeline import EventView, event_view, upcoming, window
-from mirps_cli.tree import Tree, showing
+from mirps_cli.tree import Tree
 from mirps_cli.vocab import Status, status_label
 
 GroupKey = tuple[int, str]  # a group's place in the order, and its label
@@ -86,7 +86,7 @@ def _rows(
     tree: Tree, as_of: dt.date, filters: Filters, lang: str, country: str | None = None
 ) -> list[Row]:
     rows = []
-    for ref in tree.tracked(Commitment, showing(country=country)):
+    for ref in tree.tracked(Commitment):
         plan, c = ref.file.model, ref.item
         assert isinstance(plan, NationalPlan) and isinstance(c, Commitment)
         if country is not None and plan.country != country:

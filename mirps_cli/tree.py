@@ -166,16 +166,14 @@ class Tree:
             if plan.model is not None:
                 yield plan, plan.model.identity()
 
-    def tracked(
-        self, kind: type[Tracked] | None = None, shown: Shown | None = None
-    ) -> Iterator[TrackedRef]:
-        """Every tracked item of the tree (of `kind`, else of any; in the files `shown`),
-        file by file, in the files' order."""
+    def tracked(self, kind: type[Tracked] | None = None) -> Iterator[TrackedRef]:
+        """Every tracked item of the tree (of `kind`, else of any), file by file, in the
+        files' order."""
         from mirps_cli.model import Tracked
 
         kind = kind or Tracked
         for plan in self.files:
-            if (shown is None or shown(plan)) and plan.model is not None:
+            if plan.model is not None:
                 for loc, item in plan.model.tracked():
                     if isinstance(item, kind):
                         yield TrackedRef(plan, loc, item)

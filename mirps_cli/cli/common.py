@@ -167,15 +167,21 @@ def load_view(
 ) -> Tree:
     """The valid tree as it stood on `as_of`: what is dated after it is left out; for the
     views, plain text is marked with the language it is written in. `kinds` (names from
-    kinds.KINDS) and `country` limit that work to the files a command shows: timeline needs
-    no national plan in its view, a country's status no other country's, though the whole
-    tree is validated."""
+    kinds.KINDS) limits that work to the files a command shows: timeline needs no national
+    plan in its view, though the whole tree is validated. With `country`, the view's tree
+    holds no other country's plan at all (a country's status shows no other)."""
+    from dataclasses import replace
+
     from mirps_cli.as_of import tree_as_of
     from mirps_cli.localize import tree_localized
     from mirps_cli.tree import showing
 
-    shown = showing(kinds, country)
-    tree = tree_as_of(load_valid_tree(plans, as_of, lang), as_of, shown)
+    tree = load_valid_tree(plans, as_of, lang)
+    alone = showing(country=country)
+    if alone is not None:
+        tree = replace(tree, files=[f for f in tree.files if alone(f)])
+    shown = showing(kinds)
+    tree = tree_as_of(tree, as_of, shown)
     return tree_localized(tree, lang, shown) if for_views else tree
 
 
