@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, settings
 from typer.testing import CliRunner
 
-from mirps_cli.cli.app import app
+from mirps_cli.cli.app import app_for
 from tests.helpers import GOLDEN, SHIPPED_PLANS, Run
 
 # Property tests: 120 examples each; `pytest --hypothesis-profile=stress` runs 2,000.
@@ -76,7 +76,7 @@ def mirps() -> Callable[..., Run]:
     runner = CliRunner()
 
     def run(*args: str, env: dict[str, str] | None = None) -> Run:
-        result = runner.invoke(app, list(args), env=env, catch_exceptions=False)
+        result = runner.invoke(app_for(list(args)), list(args), env=env, catch_exceptions=False)
         return Run(result.exit_code, result.stdout, result.stderr)
 
     return run

@@ -11,8 +11,10 @@ from pathlib import Path
 
 import pytest
 from ruamel.yaml import YAML
+from typer.testing import CliRunner
 
-from mirps_cli.cli.app import app
+from mirps_cli.cli.app import COMMANDS as VERBS
+from mirps_cli.cli.app import app, make_app
 from tests.helpers import CASES, SHIPPED_PLANS, Run
 
 MINIMAL = CASES / "valid" / "minimal" / "plans"
@@ -42,6 +44,37 @@ COMMANDS = sorted(c.name or c.callback.__name__ for c in app.registered_commands
 def test_h_is_help(mirps: Callable[..., Run], command: str) -> None:
     short, long = mirps(command, "-h"), mirps(command, "--help")
     assert short.exit_code == 0 and short.stdout == long.stdout
+
+
+@pytest.mark.parametrize("verb", list(VERBS))
+@pytest.mark.parametrize(
+    "args", [["-h"], ["--no-such-option"], ["--plans"], ["--lang", "fr"], ["stray-argument"]]
+)
+def test_a_verb_alone_answers_as_the_whole_app(verb: str, args: list[str]) -> None:
+    """The entry point builds only the command it runs; help and usage errors must not tell."""
+    runner = CliRunner()
+    whole = runner.invoke(app, [verb, *args])
+    alone = runner.invoke(make_app(verb), [verb, *args])
+    assert (alone.exit_code, alone.stdout, alone.stderr) == (
+        whole.exit_code,
+        whole.stdout,
+        whole.stderr,
+    )
+    assert whole.exit_code in (0, 2) and (whole.stdout or whole.stderr)
+
+
+def test_a_run_imports_its_own_command_alone() -> None:
+    code = (
+        "import sys\n"
+        "from mirps_cli.cli.main import main\n"
+        f"sys.argv = ['mirps', 'validate', '--plans', {str(SHIPPED_PLANS)!r}]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in sys.modules if m.endswith('_cmd')), file=sys.stderr)"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert run.stderr.splitlines()[-1] == "['mirps_cli.cli.validate_cmd']"
+    assert "files checked" in run.stdout
 
 
 def test_a_question_gets_no_full_stop(mirps: Callable[..., Run]) -> None:

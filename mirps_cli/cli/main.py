@@ -18,9 +18,9 @@ def main() -> None:
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
     try:
-        from mirps_cli.cli.app import app
+        from mirps_cli.cli.app import app_for
 
-        app(prog_name="mirps")
+        app_for(sys.argv[1:])(prog_name="mirps")
     except KeyboardInterrupt:
         sys.stderr.write("mirps: interrupted\n")
         sys.exit(130)
