@@ -1,7 +1,5 @@
 """The `mirps` command: one typer app, one module per command."""
 
-from __future__ import annotations
-
 import os
 from typing import Annotated
 

@@ -1,7 +1,5 @@
 """`mirps export`."""
 
-from __future__ import annotations
-
 from enum import StrEnum
 from typing import Annotated
 

@@ -1,7 +1,5 @@
 """`mirps fund` and `mirps fund prioritize`."""
 
-from __future__ import annotations
-
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -34,7 +32,7 @@ FormatOption = Annotated[
 ]
 
 
-def _render(view: FundOverview | Prioritized, fmt: ViewFormat, lang: str) -> None:
+def _render(view: "FundOverview | Prioritized", fmt: ViewFormat, lang: str) -> None:
     if fmt is ViewFormat.json:
         from mirps_cli.output import fund_json
 

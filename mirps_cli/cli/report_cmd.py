@@ -1,7 +1,5 @@
 """`mirps report`."""
 
-from __future__ import annotations
-
 import os
 from enum import StrEnum
 from pathlib import Path

@@ -1,7 +1,5 @@
 """`mirps schema`."""
 
-from __future__ import annotations
-
 import json
 from enum import StrEnum
 from typing import Annotated

@@ -1,7 +1,5 @@
 """`mirps status`."""
 
-from __future__ import annotations
-
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -135,7 +133,7 @@ def status(
     echo(*_render(view, output_format, lang))
 
 
-def _render(view: StatusView, fmt: ViewFormat, lang: str) -> tuple[str, bool]:
+def _render(view: "StatusView", fmt: ViewFormat, lang: str) -> tuple[str, bool]:
     """The text, and whether it carries colour; each renderer is imported only when used."""
     if fmt is ViewFormat.table:
         from mirps_cli.output import status_table

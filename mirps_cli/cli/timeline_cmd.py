@@ -1,7 +1,5 @@
 """`mirps timeline`."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -1,7 +1,5 @@
 """`mirps update`."""
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import Annotated
 

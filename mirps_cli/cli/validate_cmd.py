@@ -1,7 +1,5 @@
 """`mirps validate`."""
 
-from __future__ import annotations
-
 import os
 import re
 from enum import StrEnum
