@@ -14,7 +14,7 @@ from ruamel.yaml import YAML
 from typer.testing import CliRunner
 
 from mirps_cli.cli.app import COMMANDS as VERBS
-from mirps_cli.cli.app import app, make_app
+from mirps_cli.cli.app import app, app_for, make_app
 from tests.helpers import CASES, SHIPPED_PLANS, Run
 
 MINIMAL = CASES / "valid" / "minimal" / "plans"
@@ -54,13 +54,27 @@ def test_a_verb_alone_answers_as_the_whole_app(verb: str, args: list[str]) -> No
     """The entry point builds only the command it runs; help and usage errors must not tell."""
     runner = CliRunner()
     whole = runner.invoke(app, [verb, *args])
-    alone = runner.invoke(make_app(verb), [verb, *args])
+    alone = runner.invoke(make_app([verb]), [verb, *args])
     assert (alone.exit_code, alone.stdout, alone.stderr) == (
         whole.exit_code,
         whole.stdout,
         whole.stderr,
     )
     assert whole.exit_code in (0, 2) and (whole.stdout or whole.stderr)
+
+
+@pytest.mark.parametrize(
+    "args", [["--version"], ["--version", "validate"], ["--version", "-h"], ["--version", "x"]]
+)
+def test_version_alone_answers_as_the_whole_app(args: list[str]) -> None:
+    runner = CliRunner()
+    whole, alone = runner.invoke(app, args), runner.invoke(app_for(args), args)
+    assert (alone.exit_code, alone.stdout, alone.stderr) == (
+        whole.exit_code,
+        whole.stdout,
+        whole.stderr,
+    )
+    assert whole.exit_code == 0 and whole.stdout.startswith("mirps ")
 
 
 def test_a_run_imports_its_own_command_alone() -> None:

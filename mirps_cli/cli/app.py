@@ -8,6 +8,7 @@ from typing import Annotated
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 import importlib
+from collections.abc import Collection
 
 import typer
 
@@ -43,8 +44,8 @@ def _root(
     work plans. Every command takes --plans DIR (or MIRPS_PLANS; default ./plans)."""
 
 
-def make_app(verb: str | None = None) -> typer.Typer:
-    """The mirps app with every command, or with `verb`'s alone.
+def make_app(verbs: Collection[str] | None = None) -> typer.Typer:
+    """The mirps app with every command, or with `verbs`' alone.
 
     A run names its verb first, and importing the other commands and building their options
     costs start-up on every hook run (~25 ms of ~110 ms on an unchanged `validate`). With the
@@ -64,7 +65,7 @@ def make_app(verb: str | None = None) -> typer.Typer:
     )
     app.callback()(_root)
     for name, module_name in COMMANDS.items():
-        if verb is not None and name != verb:
+        if verbs is not None and name not in verbs:
             continue
         module = importlib.import_module(f"mirps_cli.cli.{module_name}")
         if name == "fund":
@@ -75,9 +76,14 @@ def make_app(verb: str | None = None) -> typer.Typer:
 
 
 def app_for(args: list[str]) -> typer.Typer:
-    """The app a command line needs: its verb's alone when it starts with one; otherwise
-    (help, --version, completion, a mistyped verb) the whole app, which lists them all."""
-    return make_app(args[0] if args and args[0] in COMMANDS else None)
+    """The app a command line needs: its verb's alone when it starts with one, none for
+    `--version`; otherwise (help, completion, a mistyped verb) the whole app, which lists
+    them all."""
+    if args and args[0] in COMMANDS:
+        return make_app([args[0]])
+    if args and args[0] == "--version":
+        return make_app([])
+    return make_app()
 
 
 def __getattr__(name: str) -> typer.Typer:
