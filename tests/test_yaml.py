@@ -27,6 +27,19 @@ def test_records_positions() -> None:
     assert parsed.findings == []
 
 
+def test_keys_and_short_values_are_shared_strings() -> None:
+    """A large plan repeats its keys and codes thousands of times: each is one string."""
+    long = "a title long enough to be written once " * 2
+    data = parse(
+        f"- status: in_progress\n  title: '{long}'\n- status: in_progress\n  title: '{long}'\n"
+    ).data
+    first, second = data
+    key_1, key_2 = next(iter(first)), next(iter(second))
+    assert key_1 == key_2 == "status" and key_1 is key_2
+    assert first["status"] is second["status"]
+    assert first["title"] == second["title"] == long  # long text: equal, kept as written
+
+
 def test_dates_stay_text() -> None:
     assert parse("d: 2022-03-01\n").data == {"d": "2022-03-01"}
 
