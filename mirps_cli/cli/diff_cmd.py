@@ -1,6 +1,5 @@
 """`mirps diff`."""
 
-import json
 from enum import StrEnum
 from typing import Annotated
 
@@ -55,6 +54,8 @@ def diff(
     validate), 2 (usage: unknown revision, no repository, no plans folder).
     """
     if json_schema:
+        import json
+
         from mirps_cli.output.diff_json import SCHEMA
 
         typer.echo(json.dumps(SCHEMA, ensure_ascii=False, indent=2))

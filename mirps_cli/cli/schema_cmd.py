@@ -1,6 +1,5 @@
 """`mirps schema`."""
 
-import json
 from enum import StrEnum
 from typing import Annotated
 
@@ -26,6 +25,8 @@ def schema(
     Editors use it for completion and checks as you type: each plan file names
     its schema on its first line (# yaml-language-server: $schema=...).
     """
+    import json
+
     from mirps_cli.schema import json_schema
 
     typer.echo(json.dumps(json_schema(kind), ensure_ascii=False, indent=2))
