@@ -127,6 +127,10 @@ def _mark(node: Node | Event) -> Mark:
 
 
 _SHARED_UP_TO = 40  # characters: longer text (titles, notes) seldom repeats
+# The value of each short plain scalar read, by its text (str, int, float, bool or None:
+# nothing a reader could change).
+_PLAIN: dict[str, Any] = {}
+_UNSEEN = object()
 
 # The tags the resolver gives plain text, mappings and lists: shared objects, compared by
 # identity (an explicit tag such as !!str is another object, read through the nodes).
@@ -213,15 +217,18 @@ class _PositionConstructor(SafeConstructor):
         if kind is ScalarEvent:
             if event.ctag is not None:
                 raise _NotPlain
-            tag = self.resolve(ScalarNode, event.value, event.implicit)
-            if tag is _STR:
-                value: str = event.value
-                # Keys and short values (codes, statuses, dates, ids) repeat thousands of
-                # times in a large plan: one shared string each, not one per occurrence
-                # (at 10,000 commitments some 35 MB less, for the data and the models).
-                return intern(value) if len(value) <= _SHARED_UP_TO else value
-            node = ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
-            return self.construct_object(node, deep=True)  # a number, true, null...
+            value: str = event.value
+            short = len(value) <= _SHARED_UP_TO
+            if not event.implicit[0]:  # quoted: text, whatever it looks like
+                return intern(value) if short else value
+            if not short:
+                return self._plain(event)
+            # Keys and short values (codes, statuses, dates, ids) repeat thousands of times
+            # in a large plan: each is read once, and then shared (at 10,000 commitments,
+            # some 35 MB less for the data and the models).
+            if (known := _PLAIN.get(value, _UNSEEN)) is _UNSEEN:
+                known = _PLAIN[value] = self._plain(event)
+            return known
         if event.ctag is not None:
             raise _NotPlain
         get = self.get_event
@@ -244,6 +251,15 @@ class _PositionConstructor(SafeConstructor):
                 items.marks.append(_pack(item_event.start_mark))
             return items
         raise _NotPlain
+
+    def _plain(self, event: Any) -> Any:
+        """A plain scalar's value: its text, or what its tag makes of it (a number, true,
+        null); either depends on the text alone."""
+        tag = self.resolve(ScalarNode, event.value, event.implicit)
+        if tag is _STR:
+            return intern(event.value) if len(event.value) <= _SHARED_UP_TO else event.value
+        node = ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+        return self.construct_object(node, deep=True)
 
     def _skip(self, event: Any) -> None:
         """Pass over a value's events without building it."""

@@ -216,6 +216,10 @@ _EVENT_CASES = [
     "- [a, {b: c}]\n- {d: [e, f]}\n- !!str 12\n",
     "a: {b: !!set {c}}\n",
     "a: 'x'\n\n\nb:\n  - 1\n  -\n    c: d\n",
+    # Short plain values are read once and then reused: a repeat must read the same, typed.
+    "- [1, 1, true, true, null, null, 2022-01-05, 2022-01-05, 0x1F, 0x1F, 1.5, 1.5]\n"
+    "- ['1', 1, '1', 'true', true, x, 'x', x, '', ~, '']\n"
+    "- {1: a, '1': b, true: c, 'true': d}\n",
 ]
 
 
