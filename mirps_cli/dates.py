@@ -36,6 +36,11 @@ def _last_day(year: int, month: int | None, day: int | None) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
+# Each date text read, and what it reads as: a large plan writes the same dates thousands
+# of times, and a frozen date can be shared (the models, and their cache entries, hold one).
+_READ: dict[str, PartialDate] = {}
+
+
 @dataclass(frozen=True, order=True)
 class PartialDate:
     """A calendar date given to the year, the month or the day."""
@@ -46,6 +51,8 @@ class PartialDate:
 
     @classmethod
     def parse(cls, value: object) -> PartialDate:
+        if type(value) is str and cls is PartialDate and (known := _READ.get(value)):
+            return known
         if isinstance(value, PartialDate):
             return value
         if isinstance(value, bool) or not isinstance(value, (int, str, dt.date)):
@@ -82,7 +89,10 @@ class PartialDate:
                     f"'{value}' is not a day of the calendar",
                     f"'{value}' no es un día del calendario",
                 ) from None
-        return cls(year, month, day)
+        read = cls(year, month, day)
+        if type(value) is str and cls is PartialDate:
+            _READ[value] = read
+        return read
 
     def earliest(self) -> dt.date:
         """The first day the date can mean."""

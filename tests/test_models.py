@@ -39,6 +39,14 @@ class TestPartialDate:
         with pytest.raises(ValueError):
             PartialDate.parse(bad)
 
+    def test_a_text_read_again_is_the_same_date(self) -> None:
+        first = PartialDate.parse("2021-06")
+        again = PartialDate.parse("2021-06")
+        assert again is first and again == PartialDate(2021, 6)
+        for _ in range(2):  # a refused text is refused each time, never remembered
+            with pytest.raises(ValueError):
+                PartialDate.parse("2021-13")
+
     def test_as_of_counts_from_last_day(self) -> None:
         assert parse_as_of("2023-03") == dt.date(2023, 3, 31)
         assert parse_as_of(None, today=dt.date(2026, 1, 2)) == dt.date(2026, 1, 2)
