@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import traceback
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +49,12 @@ def md_cell(value: object) -> str:
     return "<br>".join(line for line in lines if line)
 
 
+def md_cells(values: Iterable[object]) -> str:
+    """A table row's cells, each made safe, between `|` (one filter call per row, not one per
+    cell: a report's annex has tens of thousands of cells)."""
+    return " | ".join([md_cell(value) for value in values])
+
+
 def md_inline(value: object) -> str:
     """Text safe after a heading's or a list item's marker: markup inside it escaped."""
     return _escape_inline(" ".join(str(value).split()))
@@ -73,6 +80,7 @@ def environment(user_dir: Path | None = None, autoescape: bool = False) -> Sandb
         autoescape=autoescape,
     )
     env.filters["cell"] = md_cell
+    env.filters["cells"] = md_cells
     env.filters["text"] = md_text
     env.filters["inline"] = md_inline
     return env
