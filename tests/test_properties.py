@@ -131,3 +131,21 @@ def test_inline_escape_is_one_replace_after_another(text: str) -> None:
     for char in ("\\", "*", "_", "`", "[", "]", "<", ">", "#", "&", "|", "~"):
         expected = expected.replace(char, "\\" + char)
     assert _escape_inline(text) == expected
+
+
+@given(st.lists(st.one_of(st.text(), st.integers(), st.none())))
+def test_a_row_of_cells_is_its_cells_one_by_one(values: list[object]) -> None:
+    """The `cells` filter writes what `map("cell") | join(" | ")` wrote, and a row of any
+    text keeps as many cells as it was given."""
+    from markdown_it import MarkdownIt
+
+    from mirps_cli.templating import md_cell, md_cells
+
+    assert md_cells(values) == " | ".join(md_cell(v) for v in values)
+    if values:
+        head = " | ".join(f"h{i}" for i in range(len(values)))
+        rule = " | ".join("---" for _ in values)
+        table = f"| {head} |\n| {rule} |\n| {md_cells(values)} |\n"
+        tokens = MarkdownIt("commonmark").enable("table").parse(table)
+        body = [t for t in tokens if t.type == "td_open"]
+        assert len(body) == len(values)
