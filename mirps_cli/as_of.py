@@ -38,7 +38,7 @@ def counts_by(day: dt.date, *dates: PartialDate | None) -> bool:
     return True
 
 
-def _there(item: object, day: dt.date, version: PartialDate | None) -> bool:
+def is_there(item: object, day: dt.date, version: PartialDate | None) -> bool:
     if isinstance(item, StatusEntry):
         return counts_by(day, item.date, item.reported, version)
     if isinstance(item, Value):
@@ -55,13 +55,13 @@ def _at(value: Any, day: dt.date, version: PartialDate | None) -> Any:
     if isinstance(value, BaseModel):
         return model_as_of(value, day, version)
     if isinstance(value, list):
-        items = [_at(item, day, version) for item in value if _there(item, day, version)]
+        items = [_at(item, day, version) for item in value if is_there(item, day, version)]
         same = len(items) == len(value) and all(a is b for a, b in zip(items, value, strict=True))
         return value if same else items
     return value
 
 
-_DATED = (StatusEntry, Value, Instalment, Contribution)  # what _there may leave out
+_DATED = (StatusEntry, Value, Instalment, Contribution)  # what is_there may leave out
 
 
 def _is_dated(model: type[BaseModel]) -> bool:
@@ -69,7 +69,7 @@ def _is_dated(model: type[BaseModel]) -> bool:
 
 
 @cache
-def _nested(model: type[BaseModel]) -> tuple[str, ...]:
+def dated_fields(model: type[BaseModel]) -> tuple[str, ...]:
     """The fields of a model that can hold a dated entry at some depth: worked out once per
     model, so that a walk over a large plan skips its texts, links and codes."""
     return tuple(
@@ -80,7 +80,7 @@ def _nested(model: type[BaseModel]) -> tuple[str, ...]:
 def model_as_of(model: M, day: dt.date, version: PartialDate | None = None) -> M:
     """A copy of `model` without what was dated after `day`; unchanged parts are shared."""
     changed = {}
-    for name in _nested(type(model)):
+    for name in dated_fields(type(model)):
         old = getattr(model, name)
         new = _at(old, day, version)
         if new is not old:
@@ -104,6 +104,11 @@ def status_as_of(
     return own[-1].status if own else None
 
 
+def plan_version(model: BaseModel) -> PartialDate | None:
+    """The date of the plan version its undated entries were recorded in (see above)."""
+    return model.version_date if isinstance(model, (NationalPlan, FundPlan)) else None
+
+
 def tree_as_of(tree: Tree, day: dt.date, shown: Shown | None = None) -> Tree:
     """The tree as it stood on `day` (only the files `shown`, when given: the others are
     left as they are). Each file keeps its raw data and positions."""
@@ -113,8 +118,5 @@ def tree_as_of(tree: Tree, day: dt.date, shown: Shown | None = None) -> Tree:
         if (shown is not None and not shown(plan)) or plan.model is None:
             files.append(plan)
             continue
-        version = (
-            plan.model.version_date if isinstance(plan.model, (NationalPlan, FundPlan)) else None
-        )
-        files.append(plan.with_model(model_as_of(plan.model, day, version)))
+        files.append(plan.with_model(model_as_of(plan.model, day, plan_version(plan.model))))
     return replace(tree, files=files)

@@ -64,7 +64,7 @@ def _has_text(model: type[BaseModel]) -> bool:
 
 
 @cache
-def _fields(model: type[BaseModel]) -> tuple[tuple[str, bool], ...]:
+def text_fields(model: type[BaseModel]) -> tuple[tuple[str, bool], ...]:
     """Each field of a model that takes text, or can hold a model that does at some depth,
     and whether it takes text itself: worked out once per model, not once per item."""
     found = []
@@ -78,7 +78,7 @@ def _fields(model: type[BaseModel]) -> tuple[tuple[str, bool], ...]:
 def model_in(model: M, lang: str) -> M:
     """A copy of `model` whose plain text is marked as written in `lang`."""
     changed = {}
-    for name, text_field in _fields(type(model)):
+    for name, text_field in text_fields(type(model)):
         old = getattr(model, name)
         new = _localized(old, text_field, lang)
         if new is not old:

@@ -8,11 +8,10 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import replace
 
-from mirps_cli.as_of import status_as_of, tree_as_of
+from mirps_cli.as_of import status_as_of
 from mirps_cli.categories import FOCUS_AREA_TERMS, PILLAR_TERMS, FocusArea, Pillar
 from mirps_cli.errors import UsageError
 from mirps_cli.i18n import Lang, Shown, fold, shown
-from mirps_cli.localize import tree_localized
 from mirps_cli.members import MEMBERS
 from mirps_cli.model import Commitment, NationalPlan
 from mirps_cli.report_country import Then, chapter, status_counts, statuses_of, tally
@@ -20,6 +19,7 @@ from mirps_cli.report_regional import regional
 from mirps_cli.report_views import AnnexRow, Counts, Report
 from mirps_cli.since import changes
 from mirps_cli.tree import Tree, showing
+from mirps_cli.view_tree import tree_view
 
 FIRST_REPORT_YEAR = 2017  # the numeral of a report is its year minus 2017: III for 2020
 
@@ -120,7 +120,7 @@ def build_report(
     shown = showing(country=country)
     if shown is not None:
         tree = replace(tree, files=[f for f in tree.files if shown(f)])
-    at_end = tree_localized(tree_as_of(tree, end), lang)
+    at_end = tree_view(tree, end, lang)
     # From the start of the period, only the commitments' statuses are shown: worked out
     # without a copy of the tree as it stood then (as_of removes entries, never commitments,
     # so the commitments are the same at both ends).

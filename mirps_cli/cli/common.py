@@ -173,16 +173,15 @@ def load_view(
     from dataclasses import replace
 
     from mirps_cli.as_of import tree_as_of
-    from mirps_cli.localize import tree_localized
     from mirps_cli.tree import showing
+    from mirps_cli.view_tree import tree_view
 
     tree = load_valid_tree(plans, as_of, lang)
     alone = showing(country=country)
     if alone is not None:
         tree = replace(tree, files=[f for f in tree.files if alone(f)])
     shown = showing(kinds)
-    tree = tree_as_of(tree, as_of, shown)
-    return tree_localized(tree, lang, shown) if for_views else tree
+    return tree_view(tree, as_of, lang, shown) if for_views else tree_as_of(tree, as_of, shown)
 
 
 def load_valid_tree(plans: str | None, as_of: dt.date | None = None, lang: str = "en") -> Tree:
