@@ -3,23 +3,21 @@ marks it ([en]) instead of passing it off as a translation.
 
 A plan says the language of its plain text (`language`); each plain string of a text
 field then becomes {that language: the string} for the views. Text written {en, es}
-is left as it is.
+is left as it is. Here: which fields take text, and the mark; the walk that marks a plan
+is view_tree.py's, which brings it to a day at the same time.
 """
 
 from __future__ import annotations
 
 import typing
-from dataclasses import replace
 from functools import cache
-from typing import Any, TypeVar
+from typing import Any
 
 from pydantic import BaseModel
 
 from mirps_cli.model.common import LocalizedText
-from mirps_cli.model.walk import leads_to, updated
-from mirps_cli.tree import Shown, Tree
+from mirps_cli.model.walk import leads_to
 
-M = TypeVar("M", bound=BaseModel)
 
 
 def _takes_text(annotation: Any) -> bool:
@@ -47,18 +45,6 @@ def marked(value: str, lang: str) -> LocalizedText:
     return text
 
 
-def _localized(value: Any, text_field: bool, lang: str) -> Any:
-    """The value with its plain text marked; the very same object where nothing changed."""
-    if isinstance(value, str):
-        return marked(value, lang) if text_field else value
-    if isinstance(value, BaseModel) and not isinstance(value, LocalizedText):
-        return model_in(value, lang)
-    if isinstance(value, list):
-        items = [_localized(item, text_field, lang) for item in value]
-        return value if all(a is b for a, b in zip(items, value, strict=True)) else items
-    return value
-
-
 def _has_text(model: type[BaseModel]) -> bool:
     return any(_takes_text(f.annotation) for f in model.model_fields.values())
 
@@ -73,31 +59,3 @@ def text_fields(model: type[BaseModel]) -> tuple[tuple[str, bool], ...]:
         if text or leads_to(field.annotation, _has_text):
             found.append((name, text))
     return tuple(found)
-
-
-def model_in(model: M, lang: str) -> M:
-    """A copy of `model` whose plain text is marked as written in `lang`."""
-    changed = {}
-    for name, text_field in text_fields(type(model)):
-        old = getattr(model, name)
-        new = _localized(old, text_field, lang)
-        if new is not old:
-            changed[name] = new
-    return updated(model, changed) if changed else model
-
-
-def tree_localized(tree: Tree, view_lang: str | None = None, shown: Shown | None = None) -> Tree:
-    """Each plan with a `language` has its plain text marked as written in it; a plan already
-    in the view's language (`view_lang`) needs no mark, and is left as it is."""
-    files = []
-    for plan in tree.files:
-        # Shown first: a file the view does not show keeps its model undecoded.
-        if (shown is not None and not shown(plan)) or plan.model is None:
-            files.append(plan)
-            continue
-        lang = plan.model.language
-        if lang in (None, view_lang):
-            files.append(plan)
-        else:
-            files.append(plan.with_model(model_in(plan.model, lang)))
-    return replace(tree, files=files)

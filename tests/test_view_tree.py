@@ -5,15 +5,55 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from dataclasses import replace
+from typing import Any
 
 import pytest
+from pydantic import BaseModel
 
 from mirps_cli.as_of import tree_as_of
 from mirps_cli.loader import load_tree
-from mirps_cli.localize import tree_localized
-from mirps_cli.tree import Tree, showing
+from mirps_cli.localize import marked, text_fields
+from mirps_cli.model.common import LocalizedText
+from mirps_cli.model.walk import updated
+from mirps_cli.tree import Shown, Tree, showing
 from mirps_cli.view_tree import tree_view
 from tests.helpers import CASES, REPO, SHIPPED_PLANS
+
+
+# The reference: the language walk on its own, as the views ran it after the point-in-time
+# walk before the two became one (a plain, separate walk: any disagreement is a bug).
+def _localized(value: Any, text_field: bool, lang: str) -> Any:
+    if isinstance(value, str):
+        return marked(value, lang) if text_field else value
+    if isinstance(value, BaseModel) and not isinstance(value, LocalizedText):
+        return _model_in(value, lang)
+    if isinstance(value, list):
+        items = [_localized(item, text_field, lang) for item in value]
+        return value if all(a is b for a, b in zip(items, value, strict=True)) else items
+    return value
+
+
+def _model_in(model: BaseModel, lang: str) -> BaseModel:
+    changed = {}
+    for name, text_field in text_fields(type(model)):
+        old = getattr(model, name)
+        new = _localized(old, text_field, lang)
+        if new is not old:
+            changed[name] = new
+    return updated(model, changed) if changed else model
+
+
+def tree_localized(tree: Tree, view_lang: str, shown: Shown | None) -> Tree:
+    files = []
+    for plan in tree.files:
+        if (shown is not None and not shown(plan)) or plan.model is None:
+            files.append(plan)
+            continue
+        lang = plan.model.language
+        model = plan.model if lang in (None, view_lang) else _model_in(plan.model, lang)
+        files.append(plan if model is plan.model else plan.with_model(model))
+    return replace(tree, files=files)
 
 
 def _dumped(tree: Tree) -> list[str | None]:
