@@ -19,7 +19,6 @@ from mirps_cli.model.common import LocalizedText
 from mirps_cli.model.walk import leads_to
 
 
-
 def _takes_text(annotation: Any) -> bool:
     """Whether a field's type admits LocalizedText (through Annotated, unions, lists)."""
     if annotation is LocalizedText:
