@@ -21,16 +21,7 @@ from typing import Any, ClassVar
 from ruamel.yaml.composer import Composer
 from ruamel.yaml.constructor import SafeConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.events import (
-    AliasEvent,
-    Event,
-    MappingEndEvent,
-    MappingStartEvent,
-    ScalarEvent,
-    SequenceEndEvent,
-    SequenceStartEvent,
-    StreamEndEvent,
-)
+from ruamel.yaml.events import Event
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.parser import Parser
 from ruamel.yaml.reader import Reader
@@ -38,7 +29,9 @@ from ruamel.yaml.resolver import BaseResolver, Resolver, VersionedResolver
 from ruamel.yaml.scanner import Scanner
 from ruamel.yaml.tag import Tag
 
+from mirps_cli import yaml_events as light
 from mirps_cli.i18n import Message, number
+from mirps_cli.yaml_events import light_events
 
 try:
     from _ruamel_yaml import CParser
@@ -200,21 +193,24 @@ class _PositionConstructor(SafeConstructor):
         as large as the data held in memory. Raises _NotPlain for any other document (and on
         any error): the caller then reads it again through the nodes, which say exactly what
         is wrong."""
-        self.get_event()  # the stream's start
-        if self.check_event(StreamEndEvent):
-            return None  # no document, as get_single_node says
-        self.get_event()  # the document's start
-        data = self._from_event(self.get_event())
-        self.get_event()  # the document's end
-        if not self.check_event(StreamEndEvent):
-            raise _NotPlain  # a second document
-        return data
+        import _ruamel_yaml  # the C parser's module: only an event loader gets here
+
+        with light_events(_ruamel_yaml):
+            self.get_event()  # the stream's start
+            if self.check_event(light.StreamEnd):
+                return None  # no document, as get_single_node says
+            self.get_event()  # the document's start
+            data = self._from_event(self.get_event())
+            self.get_event()  # the document's end
+            if not self.check_event(light.StreamEnd):
+                raise _NotPlain  # a second document
+            return data
 
     def _from_event(self, event: Any) -> Any:
         kind = type(event)
-        if event.anchor is not None or kind is AliasEvent:
+        if event.anchor is not None or kind is light.Alias:
             raise _NotPlain
-        if kind is ScalarEvent:
+        if kind is light.Scalar:
             if event.ctag is not None:
                 raise _NotPlain
             value: str = event.value
@@ -232,9 +228,9 @@ class _PositionConstructor(SafeConstructor):
         if event.ctag is not None:
             raise _NotPlain
         get = self.get_event
-        if kind is MappingStartEvent:
+        if kind is light.MappingStart:
             data = PosMap(_pack(event.start_mark))
-            while type(key_event := get()) is not MappingEndEvent:
+            while type(key_event := get()) is not light.MappingEnd:
                 key = self._from_event(key_event)
                 if not self._admits(data, key, key_event):
                     self._skip(get())  # never built, as the constructor leaves it
@@ -244,9 +240,9 @@ class _PositionConstructor(SafeConstructor):
                 data.marks.append(_pack(key_event.start_mark))
                 data.marks.append(_pack(value_event.start_mark))
             return data
-        if kind is SequenceStartEvent:
+        if kind is light.SequenceStart:
             items = PosList(_pack(event.start_mark))
-            while type(item_event := get()) is not SequenceEndEvent:
+            while type(item_event := get()) is not light.SequenceEnd:
                 items.append(self._from_event(item_event))
                 items.marks.append(_pack(item_event.start_mark))
             return items
@@ -263,8 +259,8 @@ class _PositionConstructor(SafeConstructor):
 
     def _skip(self, event: Any) -> None:
         """Pass over a value's events without building it."""
-        if type(event) in (MappingStartEvent, SequenceStartEvent):
-            while type(inner := self.get_event()) not in (MappingEndEvent, SequenceEndEvent):
+        if type(event) in (light.MappingStart, light.SequenceStart):
+            while type(inner := self.get_event()) not in (light.MappingEnd, light.SequenceEnd):
                 self._skip(inner)
 
     def construct_positioned_seq(self, node: SequenceNode) -> Iterator[PosList]:
@@ -528,7 +524,8 @@ def _parse(loader: Any, text: str) -> Parsed:
     if isinstance(loader, _EVENT_LOADERS):
         try:
             return Parsed(loader.build_from_events(), loader.findings)
-        except (_NotPlain, YAMLError, ValueError, RecursionError):
+        # TypeError: a C parser that makes its events otherwise (see yaml_events.py).
+        except (_NotPlain, YAMLError, ValueError, TypeError, RecursionError):
             loader = type(loader)(text)  # read anew through the nodes: the exact verdict
     try:
         node = loader.get_single_node()

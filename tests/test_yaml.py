@@ -239,6 +239,36 @@ def test_building_from_events_gives_what_the_nodes_give(text: str) -> None:
     ]
 
 
+def test_the_c_parser_gets_its_own_event_classes_back() -> None:
+    """Light events are made only while mirps reads a document (yaml_events.py)."""
+    import _ruamel_yaml
+    from ruamel.yaml import events
+
+    parse("a: [1, {b: c}]\n")
+    for name in ("ScalarEvent", "MappingStartEvent", "SequenceEndEvent", "StreamEndEvent"):
+        assert getattr(_ruamel_yaml, name) is getattr(events, name)
+
+
+def test_a_c_parser_that_makes_events_otherwise_costs_only_time(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Should a later C parser pass other arguments, the document is read through the nodes:
+    the same data, positions and findings."""
+    from mirps_cli import yaml_events
+
+    class Strict(yaml_events.Scalar):
+        __slots__ = ()
+
+        def __init__(self, *args: object) -> None:
+            raise TypeError("unexpected arguments")
+
+    monkeypatch.setitem(yaml_events.LIGHT, "ScalarEvent", Strict)
+    text = "a: 1\nb: [x, {c: d}]\na: 2\n"
+    got, reference = parse(text), parse(text, PureLoader)
+    assert _typed(got.data) == _typed(reference.data) and _marks(got.data) == _marks(reference.data)
+    assert [f.code for f in got.findings] == ["M107"]
+
+
 def test_a_plain_document_is_built_from_events(monkeypatch: pytest.MonkeyPatch) -> None:
     from mirps_cli import yaml
 
