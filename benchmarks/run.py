@@ -28,6 +28,7 @@ from generate import generate
 
 REPO = Path(__file__).resolve().parent.parent
 MIRPS = [sys.executable, "-m", "mirps_cli"]
+REFERENCE = [sys.executable, "-c", "s = 0\nfor i in range(20_000_000):\n    s += i"]
 BARE_TYPER = (
     "import typer\n"
     "app = typer.Typer(add_completion=False, rich_markup_mode=None)\n"
@@ -113,6 +114,9 @@ def main() -> None:
         cache = folder / "cache"
         bare = folder / "bare.py"
         bare.write_text(BARE_TYPER)
+        # The machine drifts (the same loop has taken 1.2 s and 2.2 s within an hour): a
+        # fixed pure-Python loop at the start and at the end says how fast it ran.
+        record("—", "reference loop (start)", REFERENCE)
         record("—", "python -c pass", [sys.executable, "-c", "pass"])
         record("—", "bare typer app --help", [sys.executable, str(bare), "--help"])
         record("—", "mirps --help", [*MIRPS, "--help"])
@@ -164,6 +168,8 @@ def main() -> None:
                     [peer, "--schemafile", str(schema), *files],
                 )
 
+        record("—", "reference loop (end)", REFERENCE)
+
     from mirps_cli.yaml import is_c_parser_active
 
     lines = [
@@ -180,7 +186,8 @@ def main() -> None:
         )
         + ". "
         f"Median of {args.runs} runs of each command as a whole process, with min–max and the peak "
-        "resident memory. The machine drifts: compare within one run.",
+        "resident memory. The machine drifts: compare within one run, and read the reference "
+        "loop's time at its start and end (the same loop, the same Python) to compare runs.",
         "",
         "| commitments | command | median ms | min–max ms | peak MB |",
         "|---|---|---|---|---|",
