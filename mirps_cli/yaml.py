@@ -31,7 +31,6 @@ from ruamel.yaml.tag import Tag
 
 from mirps_cli import yaml_events as light
 from mirps_cli.i18n import Message, number
-from mirps_cli.yaml_events import light_events
 
 try:
     from _ruamel_yaml import CParser
@@ -195,7 +194,7 @@ class _PositionConstructor(SafeConstructor):
         is wrong."""
         import _ruamel_yaml  # the C parser's module: only an event loader gets here
 
-        with light_events(_ruamel_yaml):
+        with light.light_events(_ruamel_yaml):
             self.get_event()  # the stream's start
             if self.check_event(light.StreamEnd):
                 return None  # no document, as get_single_node says
@@ -221,7 +220,7 @@ class _PositionConstructor(SafeConstructor):
                 return self._plain(event)
             # Keys and short values (codes, statuses, dates, ids) repeat thousands of times
             # in a large plan: each is read once, and then shared (at 10,000 commitments,
-            # some 35 MB less for the data and the models).
+            # some 40 MB less for the data and the models).
             if (known := _PLAIN.get(value, _UNSEEN)) is _UNSEEN:
                 known = _PLAIN[value] = self._plain(event)
             return known
