@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import hashlib
 import os
 import pickle
 from collections.abc import Iterator
@@ -32,6 +31,11 @@ from typing import Any
 
 from mirps_cli import __version__
 from mirps_cli.problems import Problem
+
+try:  # hashlib's own BLAKE2, without `import hashlib` loading OpenSSL: ~5 ms of every start
+    from _blake2 import blake2b
+except ImportError:  # a Python built without it
+    from hashlib import blake2b
 
 _PACKAGE = Path(__file__).resolve().parent
 _LOAD_ERRORS = (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError)
@@ -54,15 +58,20 @@ def enabled() -> bool:
 @cache
 def _code_version() -> str:
     """What made an entry: mirps's version and its whole source (models, parser, rules)."""
-    digest = hashlib.sha256(__version__.encode())
+    digest = blake2b(__version__.encode())
     for path in sorted(_PACKAGE.rglob("*.py")):
         digest.update(path.relative_to(_PACKAGE).as_posix().encode() + b"\0")
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
 
+def text_digest(text: str) -> str:
+    """What tells one text from another: the same text, the same digest."""
+    return blake2b(text.encode(), digest_size=20).hexdigest()
+
+
 def _path(*parts: str | bytes, at: Path | None = None) -> Path:
-    digest = hashlib.sha256(_code_version().encode())
+    digest = blake2b(_code_version().encode(), digest_size=32)
     for part in parts:
         digest.update(b"\0" + (part.encode() if isinstance(part, str) else part))
     name = digest.hexdigest()

@@ -8,7 +8,6 @@ run reports everything.
 from __future__ import annotations
 
 import gc
-import hashlib
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -74,7 +73,7 @@ def load_file(
     plan = PlanFile(path=file.path, display=file.display, kind=file.kind)
     if file.text is None:
         return plan, list(file.problems)
-    plan.digest = hashlib.sha1(file.text.encode(), usedforsecurity=False).hexdigest()
+    plan.digest = cache.text_digest(file.text)
     key = (file.kind.name, file.text)
     seen = _SEEN.get(key) if _SEEN is not None else None
     if seen is not None:
