@@ -35,7 +35,9 @@ def _fields(model: type[BaseModel]) -> tuple[tuple[str, bool, bool], ...]:
     )
 
 
-def _both(value: Any, text: bool, dated: bool, day: dt.date, version: Any, lang: str) -> Any:
+def _both(
+    value: Any, text: bool, dated: bool, day: dt.date, version: PartialDate | None, lang: str
+) -> Any:
     """The value as it stood on `day`, its plain text marked as `lang`: the very same object
     where nothing changed."""
     kind = type(value)
