@@ -77,6 +77,32 @@ def test_version_alone_answers_as_the_whole_app(args: list[str]) -> None:
     assert whole.exit_code == 0 and whole.stdout.startswith("mirps ")
 
 
+@pytest.mark.parametrize("args", [[], ["--help"], ["-h"], ["--help", "validate"], ["-h", "x"]])
+def test_the_top_level_help_lists_as_the_whole_app(args: list[str]) -> None:
+    """`mirps --help` lists each command without building its options: the same text."""
+    runner = CliRunner()
+    whole, listed = runner.invoke(app, args), runner.invoke(app_for(args), args)
+    assert (listed.exit_code, listed.stdout, listed.stderr) == (
+        whole.exit_code,
+        whole.stdout,
+        whole.stderr,
+    )
+    assert all(f"  {verb}  " in whole.stdout + whole.stderr for verb in VERBS)
+
+
+def test_shell_completion_gets_every_commands_options(monkeypatch: pytest.MonkeyPatch) -> None:
+    from mirps_cli.cli.app import _listed
+
+    assert {c.callback for c in app_for([]).registered_commands} == {_listed}
+    monkeypatch.setenv("_MIRPS_COMPLETE", "complete_bash")
+    callbacks = {c.callback for c in app_for([]).registered_commands}
+    assert _listed not in callbacks and len(callbacks) == len(VERBS) - 1  # fund: a group
+    monkeypatch.setenv("COMP_WORDS", "mirps validate --str")
+    monkeypatch.setenv("COMP_CWORD", "2")
+    done = CliRunner().invoke(app_for([]), [], prog_name="mirps")
+    assert "--strict" in done.stdout
+
+
 def test_a_run_imports_its_own_command_alone() -> None:
     code = (
         "import sys\n"

@@ -44,13 +44,18 @@ def _root(
     work plans. Every command takes --plans DIR (or MIRPS_PLANS; default ./plans)."""
 
 
-def make_app(verbs: Collection[str] | None = None) -> typer.Typer:
+def _listed() -> None:
+    """Never run: a command as the top-level help lists it (see make_app)."""
+
+
+def make_app(verbs: Collection[str] | None = None, listing: bool = False) -> typer.Typer:
     """The mirps app with every command, or with `verbs`' alone.
 
     A run names its verb first, and importing the other commands and building their options
     costs start-up on every hook run (~25 ms of ~110 ms on an unchanged `validate`). With the
     root callback the one-command app is still a group: `mirps validate ...` parses, helps
-    and fails exactly as with the whole app.
+    and fails exactly as with the whole app. With `listing`, each command is its name and
+    help alone, without its options: all that `mirps --help` shows of it.
     """
     app = typer.Typer(
         name="mirps",
@@ -68,7 +73,11 @@ def make_app(verbs: Collection[str] | None = None) -> typer.Typer:
         if verbs is not None and name not in verbs:
             continue
         module = importlib.import_module(f"mirps_cli.cli.{module_name}")
-        if name == "fund":
+        if listing:
+            group = name == "fund"
+            said = module.fund_app.info.help if group else getattr(module, name).__doc__
+            app.command(name, help=said)(_listed)
+        elif name == "fund":
             app.add_typer(module.fund_app, name="fund")
         else:
             app.command()(getattr(module, name))
@@ -77,12 +86,15 @@ def make_app(verbs: Collection[str] | None = None) -> typer.Typer:
 
 def app_for(args: list[str]) -> typer.Typer:
     """The app a command line needs: its verb's alone when it starts with one, none for
-    `--version`; otherwise (help, completion, a mistyped verb) the whole app, which lists
-    them all."""
+    `--version`, every command's name and help for the top-level help; otherwise
+    (completion, a mistyped verb) the whole app."""
     if args and args[0] in COMMANDS:
         return make_app([args[0]])
     if args and args[0] == "--version":
         return make_app([])
+    # Shell completion (typer's _MIRPS_COMPLETE) needs every command's options.
+    if (not args or args[0] in ("-h", "--help")) and "_MIRPS_COMPLETE" not in os.environ:
+        return make_app(listing=True)
     return make_app()
 
 
