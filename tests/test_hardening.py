@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from ruamel.yaml import YAML
+from typer import Typer
 from typer.testing import CliRunner
 
 from mirps_cli.cli.app import COMMANDS as VERBS
@@ -46,48 +47,38 @@ def test_h_is_help(mirps: Callable[..., Run], command: str) -> None:
     assert short.exit_code == 0 and short.stdout == long.stdout
 
 
+def _answer(cli: Typer, args: list[str]) -> tuple[int, str, str]:
+    """What an app answers a command line: exit code, stdout, stderr."""
+    done = CliRunner().invoke(cli, args)
+    return done.exit_code, done.stdout, done.stderr
+
+
 @pytest.mark.parametrize("verb", list(VERBS))
 @pytest.mark.parametrize(
     "args", [["-h"], ["--no-such-option"], ["--plans"], ["--lang", "fr"], ["stray-argument"]]
 )
 def test_a_verb_alone_answers_as_the_whole_app(verb: str, args: list[str]) -> None:
     """The entry point builds only the command it runs; help and usage errors must not tell."""
-    runner = CliRunner()
-    whole = runner.invoke(app, [verb, *args])
-    alone = runner.invoke(make_app([verb]), [verb, *args])
-    assert (alone.exit_code, alone.stdout, alone.stderr) == (
-        whole.exit_code,
-        whole.stdout,
-        whole.stderr,
-    )
-    assert whole.exit_code in (0, 2) and (whole.stdout or whole.stderr)
+    code, out, err = _answer(app, [verb, *args])
+    assert _answer(make_app([verb]), [verb, *args]) == (code, out, err)
+    assert code in (0, 2) and (out or err)
 
 
 @pytest.mark.parametrize(
     "args", [["--version"], ["--version", "validate"], ["--version", "-h"], ["--version", "x"]]
 )
 def test_version_alone_answers_as_the_whole_app(args: list[str]) -> None:
-    runner = CliRunner()
-    whole, alone = runner.invoke(app, args), runner.invoke(app_for(args), args)
-    assert (alone.exit_code, alone.stdout, alone.stderr) == (
-        whole.exit_code,
-        whole.stdout,
-        whole.stderr,
-    )
-    assert whole.exit_code == 0 and whole.stdout.startswith("mirps ")
+    code, out, err = _answer(app, args)
+    assert _answer(app_for(args), args) == (code, out, err)
+    assert code == 0 and out.startswith("mirps ")
 
 
 @pytest.mark.parametrize("args", [[], ["--help"], ["-h"], ["--help", "validate"], ["-h", "x"]])
 def test_the_top_level_help_lists_as_the_whole_app(args: list[str]) -> None:
     """`mirps --help` lists each command without building its options: the same text."""
-    runner = CliRunner()
-    whole, listed = runner.invoke(app, args), runner.invoke(app_for(args), args)
-    assert (listed.exit_code, listed.stdout, listed.stderr) == (
-        whole.exit_code,
-        whole.stdout,
-        whole.stderr,
-    )
-    assert all(f"  {verb}  " in whole.stdout + whole.stderr for verb in VERBS)
+    code, out, err = _answer(app, args)
+    assert _answer(app_for(args), args) == (code, out, err)
+    assert all(f"  {verb}  " in out + err for verb in VERBS)
 
 
 def test_shell_completion_gets_every_commands_options(monkeypatch: pytest.MonkeyPatch) -> None:
