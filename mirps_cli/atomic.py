@@ -11,42 +11,7 @@ import contextlib
 import os
 import stat
 import tempfile
-from collections.abc import Iterator
 from pathlib import Path
-
-from mirps_cli.errors import MirpsError
-
-# Long enough for another update of the same plans to finish; then say so, never hang.
-LOCK_TIMEOUT = 60.0
-
-
-@contextlib.contextmanager
-def plans_locked(folder: Path) -> Iterator[None]:
-    """Hold the plans folder's lock: two `mirps update` runs at once take turns, so neither
-    writes over the other's entry. The lock file lives in the user's cache folder, named
-    after the plans folder, so nothing new appears in the plans (or in `git status`)."""
-    import hashlib
-
-    from filelock import FileLock, Timeout
-
-    from mirps_cli.cache import folder as cache_folder
-
-    name = hashlib.sha256(str(folder.resolve()).encode()).hexdigest()[:24]
-    locks = cache_folder() / "locks"
-    try:
-        locks.mkdir(parents=True, exist_ok=True)
-    except OSError:  # no writable cache folder: the system's temporary folder will do
-        locks = Path(tempfile.gettempdir())
-    lock = FileLock(locks / f"{name}.lock", timeout=LOCK_TIMEOUT)
-    try:
-        with lock:
-            yield
-    except Timeout:
-        raise MirpsError(
-            f"another mirps update has held {folder} for {LOCK_TIMEOUT:.0f} s; try again",
-            f"otra actualización de mirps retiene {folder} desde hace {LOCK_TIMEOUT:.0f} s; "
-            "vuelva a intentarlo",
-        ) from None
 
 
 def write_atomic(path: Path, data: bytes) -> None:

@@ -209,7 +209,8 @@ def test_invalid_updates_are_refused_and_touch_nothing(
     assert message in result.stderr
     assert "Traceback" not in result.stderr
     assert before == {p: p.read_bytes() for p in plans_copy.rglob("*.yaml")}
-    assert not [p for p in plans_copy.rglob(".*") if p.is_file()]
+    # Nothing left behind but the plans' update lock (outside git it lives in the folder).
+    assert not [p for p in plans_copy.rglob(".*") if p.is_file() and p.name != ".mirps-update.lock"]
 
 
 def test_update_refuses_an_invalid_tree(plans_copy: Path, mirps: Callable[..., Run]) -> None:
@@ -333,7 +334,7 @@ def test_an_entry_written_wrong_is_caught_before_writing(
     plans_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The safety net compares the written entry with the one asked for."""
-    monkeypatch.setattr("mirps_cli.update_text.scalar", lambda value: "something else")
+    monkeypatch.setattr("mirps_cli.update.text.scalar", lambda value: "something else")
     path = plans_copy / "national" / "HN.yaml"
     before = path.read_bytes()
     with pytest.raises(UpdateRefused, match="without changing something else in the plan"):
@@ -429,13 +430,14 @@ def test_update_reaches_work_plan_activities_and_events(
 
 
 def test_two_updates_at_once_keep_both_entries(plans_copy: Path, tmp_path: Path) -> None:
-    """Overlapping runs once lost an entry (8 of 60 pairs): the folder's lock makes them take
-    turns, and each reads what the other wrote."""
+    """Overlapping runs once lost an entry (8 of 60 pairs): the plans' lock makes them take
+    turns, and each reads what the other wrote. Each run has a cache folder of its own (two
+    users, sudo, a container): the lock once lived in the cache folder, and such runs lost
+    entries (3 of 280)."""
     import os
     import subprocess
     import sys
 
-    env = {**os.environ, "MIRPS_CACHE_DIR": str(tmp_path / "cache")}
     pairs = 6
     for n in range(pairs):
         runs = [
@@ -457,7 +459,7 @@ def test_two_updates_at_once_keep_both_entries(plans_copy: Path, tmp_path: Path)
                 ],
                 stdout=subprocess.PIPE,
                 stderr=subprocess.PIPE,
-                env=env,
+                env={**os.environ, "MIRPS_CACHE_DIR": str(tmp_path / f"cache-{ident}")},
             )
             for ident in ("PA-01", "PA-02")
         ]
@@ -557,3 +559,46 @@ def test_a_commitment_in_flow_style_is_refused_naming_the_reason(
     assert refused.exit_code == 1
     assert "lista en línea" in refused.stderr and "report" not in refused.stderr
     assert path.read_bytes() == before
+
+
+def test_the_update_lock_lives_with_the_plans_never_in_a_cache_folder(tmp_path: Path) -> None:
+    from mirps_cli.update.lock import lock_path, plans_locked
+
+    plain = tmp_path / "plain" / "plans"
+    plain.mkdir(parents=True)
+    assert lock_path(plain) == plain / ".mirps-update.lock"
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    (repo / "data" / "plans").mkdir(parents=True)
+    assert lock_path(repo / "data" / "plans") == (repo / ".git" / "mirps-update.lock").resolve()
+    # A worktree's .git is a file naming its git folder.
+    worktree = tmp_path / "worktree"
+    (worktree / "plans").mkdir(parents=True)
+    (tmp_path / "gitdirs" / "wt").mkdir(parents=True)
+    (worktree / ".git").write_text("gitdir: ../gitdirs/wt\n", encoding="utf-8")
+    assert (
+        lock_path(worktree / "plans").resolve()
+        == (tmp_path / "gitdirs" / "wt" / "mirps-update.lock").resolve()
+    )
+    with plans_locked(plain):
+        assert (plain / ".mirps-update.lock").exists()
+
+
+def test_an_update_lock_that_cannot_be_taken_is_one_sentence(tmp_path: Path) -> None:
+    import os
+
+    from mirps_cli.errors import MirpsError
+    from mirps_cli.update.lock import plans_locked
+
+    if os.geteuid() == 0:
+        # root writes anywhere: a file where the folder should be stands for one it cannot write.
+        folder = tmp_path / "not-a-folder"
+        folder.write_text("", encoding="utf-8")
+    else:
+        folder = tmp_path / "read-only"
+        folder.mkdir()
+        folder.chmod(0o500)
+    with pytest.raises(MirpsError) as caught, plans_locked(folder):
+        pass
+    assert "cannot take the update lock" in caught.value.message.en
+    assert "bloqueo de actualización" in caught.value.message.es

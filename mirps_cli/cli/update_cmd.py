@@ -79,11 +79,11 @@ def update(
     status or id, a date before the latest entry) is refused with exit 1 and the file is
     left untouched. The write is atomic.
     """
-    from mirps_cli.atomic import plans_locked
     from mirps_cli.errors import UpdateRefused
     from mirps_cli.loader import resolve_plans_dir
     from mirps_cli.output import problems as findings
     from mirps_cli.update import StatusUpdate, apply_edit, prepare_update
+    from mirps_cli.update.lock import plans_locked
 
     for option, text in (("--note", note), *(("--source", s) for s in source or [])):
         if text is not None and not text.strip():

@@ -26,7 +26,7 @@ from mirps_cli.loader.locate import Loc
 from mirps_cli.loader.sources import Folder, WithText
 from mirps_cli.problems import Invalid
 from mirps_cli.tree import PlanFile
-from mirps_cli.update_text import splice
+from mirps_cli.update.text import splice
 from mirps_cli.validate import Validation, validate_tree
 from mirps_cli.vocab import Reporter, parse_reporter, parse_status_of
 
