@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from mirps_cli.as_of import model_as_of, tree_as_of
 from mirps_cli.model import Commitment, StatusEntry
+from mirps_cli.tree.as_of import model_as_of, tree_as_of
 from mirps_cli.validate import validate_tree
 from mirps_cli.vocab import Status
 from tests.helpers import REPO, SHIPPED_PLANS, Run
@@ -122,8 +122,8 @@ def test_a_status_as_of_a_day_is_the_status_of_the_plan_as_of_that_day(
     every commitment, shipped and generated (histories, milestones, version dates)."""
     import sys
 
-    from mirps_cli.as_of import status_as_of
     from mirps_cli.loader import load_tree
+    from mirps_cli.tree.as_of import status_as_of
 
     sys.path.insert(0, str(REPO / "benchmarks"))
     from generate import generate  # type: ignore[import-not-found]

@@ -20,8 +20,8 @@ from markdown_it import MarkdownIt
 from mirps_cli.categories import GroupBy
 from mirps_cli.members import MEMBERS
 from mirps_cli.status import country_status, regional_status
-from mirps_cli.status_commitment import commitment_detail
-from mirps_cli.status_views import Filters
+from mirps_cli.status.commitment import commitment_detail
+from mirps_cli.status.views import Filters
 from mirps_cli.tree import Tree
 from mirps_cli.validate import validate_tree
 from mirps_cli.vocab import Status

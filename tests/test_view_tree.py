@@ -11,13 +11,13 @@ from typing import Any
 import pytest
 from pydantic import BaseModel
 
-from mirps_cli.as_of import tree_as_of
 from mirps_cli.loader import load_tree
-from mirps_cli.localize import marked, text_fields
 from mirps_cli.model.common import LocalizedText
 from mirps_cli.model.walk import updated
 from mirps_cli.tree import Shown, Tree, showing
-from mirps_cli.view_tree import tree_view
+from mirps_cli.tree.as_of import tree_as_of
+from mirps_cli.tree.localize import marked, text_fields
+from mirps_cli.tree.view import tree_view
 from tests.helpers import CASES, REPO, SHIPPED_PLANS
 
 

@@ -46,7 +46,7 @@ def test_an_updated_copy_is_what_pydantic_s_copy_gives() -> None:
 
 
 def test_a_marked_text_is_what_pydantic_builds() -> None:
-    from mirps_cli.localize import marked
+    from mirps_cli.tree.localize import marked
 
     for lang in ("en", "es"):
         ours, theirs = (
@@ -83,7 +83,7 @@ def test_fields_sets_are_shared_and_copies_still_work() -> None:
 
 def test_a_copy_with_the_same_fields_given_shares_their_set() -> None:
     from mirps_cli.loader import load_tree
-    from mirps_cli.localize import marked
+    from mirps_cli.tree.localize import marked
     from tests.helpers import SHIPPED_PLANS
 
     tree, _ = load_tree(SHIPPED_PLANS, use_cache=False)

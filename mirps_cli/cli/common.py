@@ -165,23 +165,12 @@ def load_view(
     kinds: tuple[str, ...] | None = None,
     country: str | None = None,
 ) -> Tree:
-    """The valid tree as it stood on `as_of`: what is dated after it is left out; for the
-    views, plain text is marked with the language it is written in. `kinds` (names from
-    kinds.KINDS) limits that work to the files a command shows: timeline needs no national
-    plan in its view, though the whole tree is validated. With `country`, the view's tree
-    holds no other country's plan at all (a country's status shows no other)."""
-    from dataclasses import replace
-
-    from mirps_cli.as_of import tree_as_of
-    from mirps_cli.tree import showing
-    from mirps_cli.view_tree import tree_view
+    """The valid tree as the command shows it on `as_of` (tree/view.py's `view_of`); for the
+    views (`for_views`), plain text marked with the language it is written in."""
+    from mirps_cli.tree.view import view_of
 
     tree = load_valid_tree(plans, as_of, lang)
-    alone = showing(country=country)
-    if alone is not None:
-        tree = replace(tree, files=[f for f in tree.files if alone(f)])
-    shown = showing(kinds)
-    return tree_view(tree, as_of, lang, shown) if for_views else tree_as_of(tree, as_of, shown)
+    return view_of(tree, as_of, lang if for_views else None, kinds, country)
 
 
 def load_valid_tree(plans: str | None, as_of: dt.date | None = None, lang: str = "en") -> Tree:

@@ -64,7 +64,7 @@ def diff(
     import datetime as dt
 
     from mirps_cli.diff import diff_trees
-    from mirps_cli.diff_sides import choose_sides
+    from mirps_cli.diff.sides import choose_sides
     from mirps_cli.loader import load_tree, resolve_plans_dir, shared_reads
     from mirps_cli.output import problems as findings
     from mirps_cli.validate import validate_tree

@@ -20,7 +20,7 @@ from mirps_cli.i18n import Lang
 from mirps_cli.vocab import Status
 
 if TYPE_CHECKING:
-    from mirps_cli.status_views import StatusView
+    from mirps_cli.status.views import StatusView
 
 FormatOption = Annotated[
     ViewFormat,
@@ -105,10 +105,10 @@ def status(
 
     from mirps_cli.cli.common import load_view
     from mirps_cli.members import find_member, resolve_member
-    from mirps_cli.since import changes
     from mirps_cli.status import activity_detail, country_status, regional_status
-    from mirps_cli.status_commitment import commitment_detail
-    from mirps_cli.status_views import Filters
+    from mirps_cli.status.commitment import commitment_detail
+    from mirps_cli.status.since import changes
+    from mirps_cli.status.views import Filters
 
     if target is not None and country is None and find_member(target) is not None:
         country, target = target, None

@@ -6,7 +6,7 @@ from dataclasses import asdict
 from typing import Any
 
 from mirps_cli.diff import Change, Summary
-from mirps_cli.diff_fields import FieldChange, NewEntry, is_long, word_change
+from mirps_cli.diff.fields import FieldChange, NewEntry, is_long, word_change
 from mirps_cli.i18n import Message, counted, number, other_lang, pick
 from mirps_cli.vocab import EventStatus, Status, status_label
 

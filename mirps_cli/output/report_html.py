@@ -11,7 +11,7 @@ from markupsafe import Markup
 
 from mirps_cli.output import report_markdown
 from mirps_cli.output.report_words import TITLE
-from mirps_cli.report_views import Report
+from mirps_cli.report.views import Report
 from mirps_cli.templating import render_template
 
 

@@ -13,7 +13,7 @@ from mirps_cli.dates import PartialDate
 from mirps_cli.i18n import Lang, label
 from mirps_cli.output.report_words import TITLE, WORDS
 from mirps_cli.output.words import format_partial
-from mirps_cli.report_views import Counts, Progress, Report
+from mirps_cli.report.views import Counts, Progress, Report
 from mirps_cli.templating import render_template
 from mirps_cli.vocab import Status, status_label
 

@@ -7,8 +7,8 @@ import io
 from typing import Any
 
 from mirps_cli.output.status_json import change_data, counts_data, opt, row_data, unique_rows
-from mirps_cli.since import ChangesView
-from mirps_cli.status_views import (
+from mirps_cli.status.since import ChangesView
+from mirps_cli.status.views import (
     ActivityDetail,
     CommitmentDetail,
     CountryStatus,

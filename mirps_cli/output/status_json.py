@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from mirps_cli.since import Change, ChangesView
-from mirps_cli.status_views import (
+from mirps_cli.status.since import Change, ChangesView
+from mirps_cli.status.views import (
     ActivityDetail,
     CommitmentDetail,
     CountryCounts,

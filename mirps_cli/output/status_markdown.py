@@ -15,8 +15,8 @@ from mirps_cli.output.words import (
     marks_text,
     summary_line,
 )
-from mirps_cli.since import ChangesView
-from mirps_cli.status_views import (
+from mirps_cli.status.since import ChangesView
+from mirps_cli.status.views import (
     ActivityDetail,
     CommitmentDetail,
     CountryStatus,

@@ -27,8 +27,8 @@ from mirps_cli.output.words import (
     group_text,
     summary_line,
 )
-from mirps_cli.since import ChangesView
-from mirps_cli.status_views import (
+from mirps_cli.status.since import ChangesView
+from mirps_cli.status.views import (
     NO_STATUS,
     ActivityDetail,
     CommitmentDetail,

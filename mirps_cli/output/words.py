@@ -15,7 +15,7 @@ from babel.dates import format_date, format_skeleton
 from mirps_cli.categories import FOCUS_AREA_TERMS, PILLAR_TERMS
 from mirps_cli.dates import PartialDate
 from mirps_cli.i18n import LABELS, Lang, Shown, counted, label
-from mirps_cli.status_views import (
+from mirps_cli.status.views import (
     CommitmentDetail,
     CountryCounts,
     GroupLine,

@@ -11,14 +11,14 @@ from mirps_cli.i18n import label, shown
 from mirps_cli.members import MEMBERS
 from mirps_cli.model import Commitment, NationalPlan
 from mirps_cli.model.commitment import Milestone
-from mirps_cli.report_views import CountryChapter, Counts, Item, Progress
-from mirps_cli.since import Change
-from mirps_cli.status_figures import (
+from mirps_cli.report.views import CountryChapter, Counts, Item, Progress
+from mirps_cli.status.figures import (
     coverage,
     figure_text,
     quantification_text,
     request_text,
 )
+from mirps_cli.status.since import Change
 from mirps_cli.vocab import REPORTER_TERMS, Status
 
 NO_STATUS = "none"

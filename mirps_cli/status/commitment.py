@@ -17,8 +17,8 @@ from mirps_cli.model.commitment import Milestone, Partner, Place
 from mirps_cli.model.common import FundingLine
 from mirps_cli.model.measures import Indicator, Value
 from mirps_cli.status import history_view, row_of
-from mirps_cli.status_figures import request_text
-from mirps_cli.status_views import CommitmentDetail, MilestoneView
+from mirps_cli.status.figures import request_text
+from mirps_cli.status.views import CommitmentDetail, MilestoneView
 from mirps_cli.tree import Tree
 
 

@@ -17,8 +17,8 @@ from mirps_cli.model import Commitment, NationalPlan
 from mirps_cli.model.common import text_in
 from mirps_cli.model.tracked import StatusEntry
 from mirps_cli.model.work_plan import Activity
-from mirps_cli.status_figures import country_sections, coverage
-from mirps_cli.status_views import (
+from mirps_cli.status.figures import country_sections, coverage
+from mirps_cli.status.views import (
     NO_STATUS,
     ActivityDetail,
     CountryCounts,

@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 
 from pydantic import BaseModel
 
-from mirps_cli.diff_fields import FieldChange, NewEntry, compare, similarity
+from mirps_cli.diff.fields import FieldChange, NewEntry, compare, similarity
 from mirps_cli.model import NationalPlan, WorkPlan
 from mirps_cli.model.fund import FundPlan
 from mirps_cli.tree import Tree

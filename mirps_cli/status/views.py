@@ -16,7 +16,7 @@ from mirps_cli.categories import FocusArea, Pillar
 from mirps_cli.dates import PartialDate
 from mirps_cli.i18n import Shown
 from mirps_cli.members import Member
-from mirps_cli.since import ChangesView
+from mirps_cli.status.since import ChangesView
 from mirps_cli.timeline import EventView
 from mirps_cli.vocab import Reporter, Status
 

@@ -1,23 +1,26 @@
 """The tree as a view shows it: as it stood on a day (as_of.py), with its plain text marked
 in the language it is written in (localize.py). One walk over each plan does both, where
 the two in turn walked every plan twice and copied many of its models twice (at 10,000
-commitments, 0.75 s for the report's end of period)."""
+commitments, 0.75 s for the report's end of period).
+
+`view_of` is the one way a command composes what it shows: which files, and which walk."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import replace
 from functools import cache
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from mirps_cli.as_of import dated_fields, is_there, model_as_of, plan_version
 from mirps_cli.dates import PartialDate
-from mirps_cli.localize import marked, text_fields
 from mirps_cli.model.common import LocalizedText
 from mirps_cli.model.walk import updated
-from mirps_cli.tree import Shown, Tree
+from mirps_cli.tree import Shown, Tree, showing
+from mirps_cli.tree.as_of import dated_fields, is_there, model_as_of, plan_version, tree_as_of
+from mirps_cli.tree.localize import marked, text_fields
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -89,3 +92,22 @@ def tree_view(tree: Tree, day: dt.date, view_lang: str | None, shown: Shown | No
         model = model_view(plan.model, day, plan_version(plan.model), lang)
         files.append(plan.with_model(model))
     return replace(tree, files=files)
+
+
+def view_of(
+    tree: Tree,
+    day: dt.date,
+    lang: str | None,
+    kinds: Collection[str] | None = None,
+    country: str | None = None,
+) -> Tree:
+    """The tree a command shows on `day`: what is dated after it left out and, with `lang`,
+    plain text marked with the language it is written in (lang None: dated only, as export
+    wants its data). `kinds` (names from kinds.KINDS) limits that work to the files a command
+    shows (timeline needs no national plan); with `country`, the tree holds no other
+    country's plan at all (a country's status, a chapter drafted alone)."""
+    alone = showing(country=country)
+    if alone is not None:
+        tree = replace(tree, files=[f for f in tree.files if alone(f)])
+    shown = showing(kinds)
+    return tree_as_of(tree, day, shown) if lang is None else tree_view(tree, day, lang, shown)

@@ -10,7 +10,7 @@ from mirps_cli.categories import BUDGET_KIND_TERMS, BudgetKind
 from mirps_cli.i18n import Shown, label, number, shown
 from mirps_cli.members import MEMBERS
 from mirps_cli.model.work_plan import priority_text
-from mirps_cli.report_views import Event, Regional
+from mirps_cli.report.views import Event, Regional
 from mirps_cli.tree import Tree
 from mirps_cli.vocab import status_label
 

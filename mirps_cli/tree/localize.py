@@ -4,7 +4,7 @@ marks it ([en]) instead of passing it off as a translation.
 A plan says the language of its plain text (`language`); each plain string of a text
 field then becomes {that language: the string} for the views. Text written {en, es}
 is left as it is. Here: which fields take text, and the mark; the walk that marks a plan
-is view_tree.py's, which brings it to a day at the same time.
+is view.py's, which brings it to a day at the same time.
 """
 
 from __future__ import annotations

@@ -6,20 +6,19 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import replace
 
-from mirps_cli.as_of import status_as_of
 from mirps_cli.categories import FOCUS_AREA_TERMS, PILLAR_TERMS, FocusArea, Pillar
 from mirps_cli.errors import UsageError
 from mirps_cli.i18n import Lang, Shown, fold, shown
 from mirps_cli.members import MEMBERS
 from mirps_cli.model import Commitment, NationalPlan
-from mirps_cli.report_country import Then, chapter, status_counts, statuses_of, tally
-from mirps_cli.report_regional import regional
-from mirps_cli.report_views import AnnexRow, Counts, Report
-from mirps_cli.since import changes
-from mirps_cli.tree import Tree, showing
-from mirps_cli.view_tree import tree_view
+from mirps_cli.report.country import Then, chapter, status_counts, statuses_of, tally
+from mirps_cli.report.regional import regional
+from mirps_cli.report.views import AnnexRow, Counts, Report
+from mirps_cli.status.since import changes
+from mirps_cli.tree import Tree
+from mirps_cli.tree.as_of import status_as_of
+from mirps_cli.tree.view import view_of
 
 FIRST_REPORT_YEAR = 2017  # the numeral of a report is its year minus 2017: III for 2020
 
@@ -117,20 +116,16 @@ def build_report(
     chosen, start, end = period(tree, year, since, as_of)
     # A chapter drafted alone shows no other country: the report reads the tree without
     # their plans (the regional parts come from the work plans and the Fund).
-    shown = showing(country=country)
-    if shown is not None:
-        tree = replace(tree, files=[f for f in tree.files if shown(f)])
-    at_end = tree_view(tree, end, lang)
+    at_end = view_of(tree, end, lang, country=country)
     # From the start of the period, only the commitments' statuses are shown: worked out
-    # without a copy of the tree as it stood then (as_of removes entries, never commitments,
-    # so the commitments are the same at both ends).
+    # from the plans at its end, without a copy of the tree as it stood then (as_of removes
+    # entries, never commitments, and what was there at the start is there at the end).
     day_before = start - dt.timedelta(days=1)
     then_of: dict[str, Then] = {
         plan.country: [
             (c, status_as_of(c, day_before, plan.version_date)) for c in plan.commitments
         ]
-        for _, plan in tree.national_plans()
-        if country in (None, plan.country)
+        for _, plan in at_end.national_plans()
     }
     period_changes = changes(at_end, start, end, lang).changes
     by_country = defaultdict(list)
