@@ -49,3 +49,16 @@ class UpdateRefused(MirpsError):
         super().__init__(en, es)
         self.problems = list(problems)
         self.checked = checked
+
+
+class SideInvalid(MirpsError):
+    """A side of `mirps diff` whose plans have errors (exit 1): its findings travel with it
+    as values (`problems`, out of `checked` files); the CLI renders them."""
+
+    def __init__(self, side: str, problems: Sequence[Problem], checked: int) -> None:
+        super().__init__(
+            f"{side}: the plans have errors; fix them first",
+            f"{side}: los planes tienen errores; corríjalos primero",
+        )
+        self.problems = list(problems)
+        self.checked = checked

@@ -50,6 +50,18 @@ def test_missing_plans_folder_is_a_usage_error(mirps: Callable[..., Run]) -> Non
     assert "Traceback" not in result.stderr
 
 
+def test_a_plan_file_as_plans_folder_is_named_a_file(mirps: Callable[..., Run]) -> None:
+    plan = SHIPPED_PLANS / "national" / "HN.yaml"
+    for args in (("validate",), ("status", "--country", "HN"), ("report",)):
+        result = mirps(*args, "--plans", str(plan))
+        assert result.exit_code == 2, args
+        assert result.stdout == ""
+        assert "is a file, not a plans folder" in result.stderr
+        assert "not found" not in result.stderr
+    spanish = mirps("validate", "--lang", "es", "--plans", str(plan))
+    assert "es un archivo, no una carpeta de planes" in spanish.stderr
+
+
 def test_unknown_option_is_a_usage_error(mirps: Callable[..., Run]) -> None:
     result = mirps("validate", "--plans", str(SHIPPED_PLANS), "--frmat", "json")
     assert result.exit_code == 2

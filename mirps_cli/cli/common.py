@@ -10,6 +10,7 @@ import sys
 import traceback
 from collections.abc import Callable
 from enum import StrEnum
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
@@ -157,6 +158,29 @@ def _finishing(command: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
             ahead.finish()
 
 
+def resolve_plans_dir(option: str | None) -> Path:
+    """--plans, else $MIRPS_PLANS, else ./plans; it must be a folder."""
+    from mirps_cli.errors import PlansNotFound
+
+    chosen = option or os.environ.get("MIRPS_PLANS") or "plans"
+    path = Path(chosen)
+    if path.is_dir():
+        return path.absolute()
+    if path.exists():
+        raise PlansNotFound(
+            f"'{chosen}' is a file, not a plans folder. Give the folder that holds national/, "
+            "regional/ and fund/ with --plans DIR or MIRPS_PLANS.",
+            f"'{chosen}' es un archivo, no una carpeta de planes. Indique la carpeta que "
+            "contiene national/, regional/ y fund/ con --plans DIR o MIRPS_PLANS.",
+        )
+    raise PlansNotFound(
+        f"plans folder '{chosen}' not found. Give it with --plans DIR or MIRPS_PLANS, "
+        "or run mirps where a 'plans' folder is.",
+        f"no se encuentra la carpeta de planes '{chosen}'. Indíquela con --plans DIR o "
+        "MIRPS_PLANS, o ejecute mirps donde haya una carpeta 'plans'.",
+    )
+
+
 def load_view(
     plans: str | None,
     as_of: dt.date,
@@ -176,7 +200,6 @@ def load_view(
 def load_valid_tree(plans: str | None, as_of: dt.date | None = None, lang: str = "en") -> Tree:
     """The tree, or the validate findings on stderr and exit 1 when it has errors."""
     from mirps_cli.i18n import Message, full_stop
-    from mirps_cli.loader import resolve_plans_dir
     from mirps_cli.output import problems as findings
     from mirps_cli.validate import validate_tree
 

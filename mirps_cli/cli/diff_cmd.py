@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 
 from mirps_cli.cli.common import LangOption, PlansOption, echo, fail, guarded
-from mirps_cli.i18n import Lang, Message
+from mirps_cli.i18n import Lang
 
 
 class DiffFormat(StrEnum):
@@ -63,31 +63,19 @@ def diff(
 
     import datetime as dt
 
+    from mirps_cli.cli.common import resolve_plans_dir
     from mirps_cli.diff import diff_trees
-    from mirps_cli.diff.sides import choose_sides
-    from mirps_cli.loader import load_tree, resolve_plans_dir, shared_reads
+    from mirps_cli.diff.sides import choose_sides, load_sides
+    from mirps_cli.errors import SideInvalid
     from mirps_cli.output import problems as findings
-    from mirps_cli.validate import validate_tree
 
     old, new = choose_sides(list(revisions or []), staged, lambda: resolve_plans_dir(plans))
-    trees = []
-    with shared_reads():  # a file the two sides share is parsed once
-        for side in (old, new):
-            if side.whole_tree:
-                result = validate_tree(side.source, dt.date.today(), errors_only=True)
-                tree, errors = result.tree, result.errors
-            else:
-                tree, problems = load_tree(side.source)
-                errors = [p for p in problems if p.severity == "error"]
-            if errors:
-                typer.echo(findings.render(errors, lang, len(tree.files)), err=True, nl=False)
-                said = Message(
-                    f"{side.name}: the plans have errors; fix them first",
-                    f"{side.name}: los planes tienen errores; corríjalos primero",
-                )
-                raise fail(said.in_lang(lang), 1)
-            trees.append(tree)
-    result_view = diff_trees(trees[0], trees[1], old.name, new.name)
+    try:
+        before, after = load_sides(old, new, dt.date.today())
+    except SideInvalid as refused:
+        typer.echo(findings.render(refused.problems, lang, refused.checked), err=True, nl=False)
+        raise fail(refused.message.in_lang(lang), refused.exit_code) from None
+    result_view = diff_trees(before, after, old.name, new.name)
     if output_format is DiffFormat.json:
         from mirps_cli.output import diff_json
 

@@ -94,8 +94,7 @@ def report(
     import datetime as dt
 
     from mirps_cli import git
-    from mirps_cli.cli.common import load_valid_tree
-    from mirps_cli.loader import resolve_plans_dir
+    from mirps_cli.cli.common import load_valid_tree, resolve_plans_dir
     from mirps_cli.members import resolve_member
     from mirps_cli.report import build_report
 

@@ -76,7 +76,7 @@ def validate(
         on_actions = os.environ.get("GITHUB_ACTIONS") == "true"
         output_format = ProblemFormat.github if on_actions else ProblemFormat.text
 
-    from mirps_cli.loader import resolve_plans_dir
+    from mirps_cli.cli.common import resolve_plans_dir
     from mirps_cli.output import problems as findings
     from mirps_cli.problems import worst_exit_code
     from mirps_cli.validate import validate_tree

@@ -1,14 +1,20 @@
-"""Which two trees `mirps diff` compares, from its arguments, the way `git diff` reads them."""
+"""Which two trees `mirps diff` compares, from its arguments, the way `git diff` reads them,
+and the two trees loaded and validated."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mirps_cli import git
-from mirps_cli.errors import UsageError
+from mirps_cli.errors import SideInvalid, UsageError
 from mirps_cli.loader.sources import Folder, OneFile, Revision, Source
+
+if TYPE_CHECKING:
+    from mirps_cli.tree import Tree
 
 
 @dataclass(frozen=True)
@@ -70,3 +76,24 @@ def choose_sides(args: list[str], staged: bool, plans: PlansDir) -> tuple[Side, 
         first, _, second = args[0].partition("..")
         return _revision(plans, first), _revision(plans, second)
     return _revision(plans, args[0] if args else "HEAD"), Side(Folder(plans()), WORKING_TREE)
+
+
+def load_sides(old: Side, new: Side, today: dt.date) -> tuple[Tree, Tree]:
+    """Both sides' trees, each validated (a whole tree with every check; a single file alone),
+    or SideInvalid with the first failing side's errors; warnings do not stop a diff."""
+    from mirps_cli.loader import load_tree, shared_reads
+    from mirps_cli.validate import validate_tree
+
+    trees = []
+    with shared_reads():  # a file the two sides share is parsed once
+        for side in (old, new):
+            if side.whole_tree:
+                result = validate_tree(side.source, today, errors_only=True)
+                tree, errors = result.tree, result.errors
+            else:
+                tree, problems = load_tree(side.source)
+                errors = [p for p in problems if p.severity == "error"]
+            if errors:
+                raise SideInvalid(side.name, errors, len(tree.files))
+            trees.append(tree)
+    return trees[0], trees[1]

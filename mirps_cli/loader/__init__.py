@@ -8,7 +8,6 @@ run reports everything.
 from __future__ import annotations
 
 import gc
-import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
@@ -16,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 from mirps_cli import cache
-from mirps_cli.errors import PlansNotFound
 from mirps_cli.i18n import Message
 from mirps_cli.kinds import files_phrase, folders_phrase
 from mirps_cli.loader import ahead
@@ -26,20 +24,6 @@ from mirps_cli.problems import Problem
 from mirps_cli.tree import PlanFile, Tree
 
 DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024
-
-
-def resolve_plans_dir(option: str | None) -> Path:
-    """--plans, else $MIRPS_PLANS, else ./plans; it must be a folder."""
-    chosen = option or os.environ.get("MIRPS_PLANS") or "plans"
-    path = Path(chosen)
-    if not path.is_dir():
-        raise PlansNotFound(
-            f"plans folder '{chosen}' not found. Give it with --plans DIR or MIRPS_PLANS, "
-            "or run mirps where a 'plans' folder is.",
-            f"no se encuentra la carpeta de planes '{chosen}'. Indíquela con --plans DIR o "
-            "MIRPS_PLANS, o ejecute mirps donde haya una carpeta 'plans'.",
-        )
-    return path.absolute()
 
 
 # Inside shared_reads(): the files read so far, by kind and exact text, with what each gave
