@@ -32,6 +32,9 @@ from ruamel.yaml.tag import Tag
 from mirps_cli import yaml_events as light
 from mirps_cli.i18n import Message, number
 
+# The node types are part of this edge: update/text.py reads composed nodes through it.
+__all__ = ["MappingNode", "Node", "ScalarNode", "SequenceNode"]
+
 try:
     from _ruamel_yaml import CParser
 

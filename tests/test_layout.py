@@ -112,3 +112,96 @@ def test_command_modules_give_typer_evaluated_annotations() -> None:
         if "from __future__ import annotations" in p.read_text(encoding="utf-8")
     ]
     assert len(commands) > 5 and postponed == []
+
+
+def _module_name(path: Path) -> str:
+    parts = list(path.relative_to(REPO).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _graph() -> dict[str, set[str]]:
+    """Each module's imports of other mirps modules (a package import counts as its
+    `__init__`)."""
+    modules = {_module_name(p): p for p in PACKAGE.rglob("*.py")}
+    graph: dict[str, set[str]] = {}
+    for name, path in modules.items():
+        found = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                found.add(node.module)
+                found.update(f"{node.module}.{a.name}" for a in node.names)
+            elif isinstance(node, ast.Import):
+                found.update(a.name for a in node.names)
+        graph[name] = {m for m in found if m in modules and m != name}
+    return graph
+
+
+def test_the_package_root_holds_at_most_25_modules() -> None:
+    assert len(list(PACKAGE.glob("*.py"))) <= 25
+
+
+def test_no_verb_family_is_spread_over_the_root_under_a_prefix() -> None:
+    """A verb whose core needs more than one module is a package named after it."""
+    verbs = {p.name.removesuffix("_cmd.py") for p in (PACKAGE / "cli").glob("*_cmd.py")}
+    spread = sorted(
+        p.name for p in PACKAGE.glob("*.py") if p.stem.partition("_")[0] in verbs and "_" in p.stem
+    )
+    assert len(verbs) > 8 and spread == []
+
+
+def test_no_import_circle() -> None:
+    """Imports inside functions count too: a circle there is still a circle of meaning."""
+    graph = _graph()
+    circles = []
+    for start in graph:
+        seen, stack = set(), [(start, [start])]
+        while stack:
+            node, path = stack.pop()
+            for nxt in graph[node]:
+                if nxt == start:
+                    circles.append(" -> ".join([*path, nxt]))
+                elif nxt not in seen:
+                    seen.add(nxt)
+                    stack.append((nxt, [*path, nxt]))
+    assert circles == []
+
+
+# The edges: each outside library (or the standard library's door to the outside) is imported
+# by one module, so a change of library is a change of one file.
+EDGES = {
+    "ruamel": {"yaml.py"},
+    "_ruamel_yaml": {"yaml.py", "yaml_events.py"},
+    "filelock": {"update/lock.py"},
+    "jinja2": {"templating.py"},
+    "subprocess": {"git.py"},
+    "pickle": {"cache.py"},
+    "markdown_it": {"output/report_html.py"},
+    "openpyxl": {"xlsx.py"},
+    "babel.messages": {"po.py"},
+}
+
+
+def test_each_edge_library_is_imported_by_its_edge_module_alone() -> None:
+    found: dict[str, set[str]] = {lib: set() for lib in EDGES}
+    for path in PACKAGE.rglob("*.py"):
+        for module in _imports(path):
+            for lib in EDGES:
+                if module == lib or module.startswith(f"{lib}."):
+                    found[lib].add(path.relative_to(PACKAGE).as_posix())
+    assert {lib: files for lib, files in found.items() if not files <= EDGES[lib]} == {}
+    assert found["ruamel"] and found["filelock"] and found["subprocess"]
+
+
+def test_commands_reach_the_loader_and_validation_through_cli_common() -> None:
+    """One way from the command line to a checked tree; `validate` is the verb's own core."""
+    offenders = {
+        path.name: sorted(
+            m
+            for m in _imports(path)
+            if m.startswith("mirps_cli.loader")
+            or (m == "mirps_cli.validate" and path.name != "validate_cmd.py")
+        )
+        for path in (PACKAGE / "cli").glob("*.py")
+        if path.name != "common.py"
+    }
+    assert {k: v for k, v in offenders.items() if v} == {}

@@ -1,12 +1,17 @@
 """`mirps diff`."""
 
 from enum import StrEnum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from mirps_cli.cli.common import LangOption, PlansOption, echo, fail, guarded
+from mirps_cli.cli.outputs import Outputs
 from mirps_cli.i18n import Lang
+
+if TYPE_CHECKING:
+    from mirps_cli.cli.outputs import Coloured, Plain
+    from mirps_cli.diff import DiffResult
 
 
 class DiffFormat(StrEnum):
@@ -76,19 +81,30 @@ def diff(
         typer.echo(findings.render(refused.problems, lang, refused.checked), err=True, nl=False)
         raise fail(refused.message.in_lang(lang), refused.exit_code) from None
     result_view = diff_trees(before, after, old.name, new.name)
-    if output_format is DiffFormat.json:
-        from mirps_cli.output import diff_json
-
-        echo(diff_json.render(result_view, lang), False)
-    elif output_format is DiffFormat.markdown:
-        from mirps_cli.output import diff_markdown
-
-        echo(diff_markdown.render(result_view, lang), False)
-    else:
-        from mirps_cli.output import diff_text
-        from mirps_cli.output.console import is_terminal
-
-        terminal = is_terminal()
-        echo(diff_text.render(result_view, lang, terminal), terminal)
+    echo(*OUTPUTS.render(output_format, result_view, lang))
     if exit_code and result_view.changed:
         raise typer.Exit(1)
+
+
+def _text() -> "Coloured[DiffResult]":
+    from mirps_cli.output import diff_text
+
+    return diff_text
+
+
+def _json() -> "Plain[DiffResult]":
+    from mirps_cli.output import diff_json
+
+    return diff_json
+
+
+def _markdown() -> "Plain[DiffResult]":
+    from mirps_cli.output import diff_markdown
+
+    return diff_markdown
+
+
+OUTPUTS: "Outputs[DiffResult]" = Outputs(
+    plain={DiffFormat.json: _json, DiffFormat.markdown: _markdown},
+    coloured={DiffFormat.text: _text},
+)

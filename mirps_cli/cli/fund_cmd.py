@@ -14,9 +14,11 @@ from mirps_cli.cli.common import (
     load_view,
     parse_as_of,
 )
+from mirps_cli.cli.outputs import Outputs
 from mirps_cli.i18n import Lang
 
 if TYPE_CHECKING:
+    from mirps_cli.cli.outputs import Coloured, Plain
     from mirps_cli.fund import FundOverview, Prioritized
 
 fund_app = typer.Typer(
@@ -32,25 +34,34 @@ FormatOption = Annotated[
 ]
 
 
-def _render(view: "FundOverview | Prioritized", fmt: ViewFormat, lang: str) -> None:
-    if fmt is ViewFormat.json:
-        from mirps_cli.output import fund_json
+def _table() -> "Coloured[FundOverview | Prioritized]":
+    from mirps_cli.output import fund_text
 
-        echo(fund_json.render(view, lang), False)
-    elif fmt is ViewFormat.csv:
-        from mirps_cli.output import fund_csv
+    return fund_text
 
-        echo(fund_csv.render(view, lang), False)
-    elif fmt is ViewFormat.markdown:
-        from mirps_cli.output import fund_markdown
 
-        echo(fund_markdown.render(view, lang), False)
-    else:
-        from mirps_cli.output import fund_text
-        from mirps_cli.output.console import is_terminal
+def _json() -> "Plain[FundOverview | Prioritized]":
+    from mirps_cli.output import fund_json
 
-        terminal = is_terminal()
-        echo(fund_text.render(view, lang, terminal), terminal)
+    return fund_json
+
+
+def _csv() -> "Plain[FundOverview | Prioritized]":
+    from mirps_cli.output import fund_csv
+
+    return fund_csv
+
+
+def _markdown() -> "Plain[FundOverview | Prioritized]":
+    from mirps_cli.output import fund_markdown
+
+    return fund_markdown
+
+
+OUTPUTS: "Outputs[FundOverview | Prioritized]" = Outputs(
+    plain={ViewFormat.json: _json, ViewFormat.csv: _csv, ViewFormat.markdown: _markdown},
+    coloured={ViewFormat.table: _table},
+)
 
 
 @fund_app.callback(invoke_without_command=True)
@@ -73,7 +84,7 @@ def fund(
 
     when = parse_as_of(as_of)
     tree = load_view(plans, when, lang, kinds=("fund",))
-    _render(overview(tree, when, lang), output_format, lang)
+    echo(*OUTPUTS.render(output_format, overview(tree, when, lang), lang))
 
 
 @fund_app.command()
@@ -94,4 +105,5 @@ def prioritize(
 
     from mirps_cli.fund import prioritize as rank
 
-    _render(rank(load_view(plans, dt.date.today(), lang), lang), output_format, lang)
+    ranked = rank(load_view(plans, dt.date.today(), lang), lang)
+    echo(*OUTPUTS.render(output_format, ranked, lang))

@@ -1,9 +1,10 @@
 """`mirps report`."""
 
 import os
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -16,6 +17,10 @@ from mirps_cli.cli.common import (
     parse_since,
 )
 from mirps_cli.i18n import Lang
+
+if TYPE_CHECKING:
+    from mirps_cli.cli.outputs import Document
+    from mirps_cli.report.views import Report
 
 
 class ReportFormat(StrEnum):
@@ -117,17 +122,28 @@ def report(
         drafted,
         git.describe(folder),
     )
-    if output_format is ReportFormat.html:
-        from mirps_cli.output import report_html
-
-        text = report_html.render(view, chosen, template_dir)
-    else:
-        from mirps_cli.output import report_markdown
-
-        text = report_markdown.render(view, chosen, template_dir)
+    text = DOCUMENTS[output_format]().render(view, chosen, template_dir)
     if output is None:
         echo(text, False)
         return
     from mirps_cli.atomic import write_atomic
 
     write_atomic(output, text.encode("utf-8"))
+
+
+def _markdown() -> "Document[Report]":
+    from mirps_cli.output import report_markdown
+
+    return report_markdown
+
+
+def _html() -> "Document[Report]":
+    from mirps_cli.output import report_html
+
+    return report_html
+
+
+DOCUMENTS: "dict[ReportFormat, Callable[[], Document[Report]]]" = {
+    ReportFormat.markdown: _markdown,
+    ReportFormat.html: _html,
+}

@@ -16,10 +16,12 @@ from mirps_cli.cli.common import (
     parse_as_of,
     parse_since,
 )
+from mirps_cli.cli.outputs import Outputs
 from mirps_cli.i18n import Lang
 from mirps_cli.vocab import Status
 
 if TYPE_CHECKING:
+    from mirps_cli.cli.outputs import Coloured, Plain
     from mirps_cli.status.views import StatusView
 
 FormatOption = Annotated[
@@ -130,25 +132,34 @@ def status(
         view = country_status(tree, resolve_member(country), when, filters, group_by, lang)
     else:
         view = regional_status(tree, when, filters, lang)
-    echo(*_render(view, output_format, lang))
+    echo(*OUTPUTS.render(output_format, view, lang))
 
 
-def _render(view: "StatusView", fmt: ViewFormat, lang: str) -> tuple[str, bool]:
-    """The text, and whether it carries colour; each renderer is imported only when used."""
-    if fmt is ViewFormat.table:
-        from mirps_cli.output import status_table
-        from mirps_cli.output.console import is_terminal
+def _table() -> "Coloured[StatusView]":
+    from mirps_cli.output import status_table
 
-        terminal = is_terminal()
-        return status_table.render(view, lang, terminal), terminal
-    if fmt is ViewFormat.markdown:
-        from mirps_cli.output import status_markdown
+    return status_table
 
-        return status_markdown.render(view, lang), False
-    if fmt is ViewFormat.csv:
-        from mirps_cli.output import status_csv
 
-        return status_csv.render(view, lang), False
+def _json() -> "Plain[StatusView]":
     from mirps_cli.output import status_json
 
-    return status_json.render(view, lang), False
+    return status_json
+
+
+def _csv() -> "Plain[StatusView]":
+    from mirps_cli.output import status_csv
+
+    return status_csv
+
+
+def _markdown() -> "Plain[StatusView]":
+    from mirps_cli.output import status_markdown
+
+    return status_markdown
+
+
+OUTPUTS: "Outputs[StatusView]" = Outputs(
+    plain={ViewFormat.json: _json, ViewFormat.csv: _csv, ViewFormat.markdown: _markdown},
+    coloured={ViewFormat.table: _table},
+)

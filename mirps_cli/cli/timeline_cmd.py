@@ -1,6 +1,6 @@
 """`mirps timeline`."""
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -13,7 +13,12 @@ from mirps_cli.cli.common import (
     guarded,
     parse_as_of,
 )
+from mirps_cli.cli.outputs import Outputs
 from mirps_cli.i18n import Lang
+
+if TYPE_CHECKING:
+    from mirps_cli.cli.outputs import Coloured, Plain
+    from mirps_cli.timeline import TimelineView
 
 
 @guarded
@@ -58,17 +63,28 @@ def timeline(
     end = parse_duration(upcoming, when) if upcoming is not None else None
     tree = load_view(plans, when, lang, kinds=("work-plan",))
     view = timeline_view(tree, year, when, end, lang)
-    if output_format is ViewFormat.json:
-        from mirps_cli.output import timeline_json
+    echo(*OUTPUTS.render(output_format, view, lang))
 
-        echo(timeline_json.render(view, lang), False)
-    elif output_format is ViewFormat.markdown:
-        from mirps_cli.output import timeline_markdown
 
-        echo(timeline_markdown.render(view, lang), False)
-    else:
-        from mirps_cli.output import timeline_table
-        from mirps_cli.output.console import is_terminal
+def _table() -> "Coloured[TimelineView]":
+    from mirps_cli.output import timeline_table
 
-        terminal = is_terminal()
-        echo(timeline_table.render(view, lang, terminal), terminal)
+    return timeline_table
+
+
+def _json() -> "Plain[TimelineView]":
+    from mirps_cli.output import timeline_json
+
+    return timeline_json
+
+
+def _markdown() -> "Plain[TimelineView]":
+    from mirps_cli.output import timeline_markdown
+
+    return timeline_markdown
+
+
+OUTPUTS: "Outputs[TimelineView]" = Outputs(
+    plain={ViewFormat.json: _json, ViewFormat.markdown: _markdown},
+    coloured={ViewFormat.table: _table},
+)

@@ -19,7 +19,7 @@ GROWING = {
     "values": "indicator_value",
     "support_requests": "request",
 }
-# Lists of items with ids, compared as entities of their own by diff.py, not as fields.
+# Lists of items with ids, compared as entities of their own by diff/__init__.py, not as fields.
 ENTITIES = {"milestones"}
 LONG_TEXT = 60  # characters: longer texts are shown as a word-level change
 

@@ -10,11 +10,17 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
-
 from mirps_cli.errors import UpdateRefused
 from mirps_cli.loader.locate import Loc
-from mirps_cli.yaml import compose, is_c_parser_active, scalar
+from mirps_cli.yaml import (
+    MappingNode,
+    Node,
+    ScalarNode,
+    SequenceNode,
+    compose,
+    is_c_parser_active,
+    scalar,
+)
 
 # Lines as the parser counts them, so a node's mark names the right one: libyaml (the C
 # parser) also breaks lines at NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR, as YAML 1.1
