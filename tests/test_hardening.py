@@ -367,6 +367,23 @@ def test_help_loads_no_heavy_library() -> None:
     assert run.stdout.splitlines()[-1] == "[]"
 
 
+@pytest.mark.parametrize("args", [["--help"], ["validate", "--plans", str(SHIPPED_PLANS)]])
+def test_help_and_validate_load_no_chart_word_or_spreadsheet_library(args: list[str]) -> None:
+    """They run in every hook: matplotlib, python-docx (and its lxml), openpyxl and numpy
+    belong to the commands that draw or write documents."""
+    code = (
+        "import sys\n"
+        "from mirps_cli.cli.main import main\n"
+        f"sys.argv = ['mirps', *{args!r}]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'matplotlib', 'docx', "
+        "'lxml', 'openpyxl', 'numpy', 'PIL'}))"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.splitlines()[-1] == "[]"
+
+
 def test_spanish_messages_write_numbers_the_spanish_way(mirps: Callable[..., Run]) -> None:
     plans = CASES / "invalid" / "fund-rules" / "plans"
     es = mirps("validate", "--plans", str(plans), "--lang", "es")

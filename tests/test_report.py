@@ -3,8 +3,10 @@ parsed Markdown and HTML, over time, with user templates and hostile text."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Callable
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -232,3 +234,74 @@ def test_usage_errors(mirps: Callable[..., Run], plans: Path) -> None:
     assert year.exit_code == 2 and "no regional work plan for 2019" in year.stderr
     backwards = report(mirps, plans, "--since", "2023", "--as-of", "2022")
     assert backwards.exit_code == 2 and "ends" in backwards.stderr
+
+
+class _Tags(HTMLParser):
+    """Every start tag with its attributes, and the text inside each <svg>'s <title>."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.titles: list[str] = []
+        self._in_title = False
+        self._depth = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+        self._depth += tag == "svg"
+        self._in_title = tag == "title" and self._depth > 0
+
+    def handle_endtag(self, tag: str) -> None:
+        self._depth -= tag == "svg"
+        self._in_title = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title and data.strip():
+            self.titles.append(data.strip())
+
+
+@pytest.mark.parametrize(
+    ("lang", "status", "month"), [("es", "cumplido", "dic"), ("en", "fulfilled", "Dec")]
+)
+def test_the_html_draft_carries_its_charts_as_svg_pictures(
+    mirps: Callable[..., Run], plans: Path, lang: str, status: str, month: str
+) -> None:
+    result = report(mirps, plans, "--year", "2022", "--format", "html", "--lang", lang)
+    assert result.exit_code == 0 and result.stderr == ""
+    page = _Tags()
+    page.feed(result.stdout)
+    classes = " ".join(str(attrs.get("class")) for _, attrs in page.tags)
+    assert "language-mermaid" not in classes and "mirps-chart-" not in result.stdout
+    svgs = [attrs for tag, attrs in page.tags if tag == "svg"]
+    assert len(svgs) == 2 and all(a.get("role") == "img" for a in svgs)
+    per_country = "Commitments per country" if lang == "en" else "Compromisos por país"
+    calendar = "Calendar 2022" if lang == "en" else "Calendario 2022"
+    assert sorted(page.titles) == sorted([per_country, calendar])
+    # Labels in the report's language: the statuses in the legend, the months on the axis.
+    labels = re.findall(r"<text[^>]*>([^<]*)</text>", result.stdout)
+    assert status in labels and month in labels and "0" in labels
+    assert not [t for t, _ in page.tags if t == "script"]
+    # No reference leaves the page: every link inside the charts is to an id of its own.
+    inside = [a for t, a in page.tags if t in ("use", "image", "a") and "xlink:href" in a]
+    assert all(str(a["xlink:href"]).startswith("#") for a in inside)
+
+
+def test_the_status_chart_stacks_from_zero_with_a_legend() -> None:
+    from mirps_cli.output.charts import COLOURS, Series, StackedBars, draw
+
+    chart = StackedBars(
+        "Commitments per country",
+        "commitments",
+        ("BZ",),
+        (
+            Series("fulfilled", COLOURS["fulfilled"], (2,)),
+            Series("planned", COLOURS["planned"], (0,)),
+        ),
+    )
+    svg = draw(chart, "svg").decode("utf-8")
+    assert svg == draw(chart, "svg").decode("utf-8")  # reproducible
+    labels = re.findall(r"<text[^>]*>([^<]*)</text>", svg)
+    # A status nobody is in has no legend entry; the axis starts at zero.
+    assert "fulfilled" in labels and "planned" not in labels
+    assert "0" in labels and "2" in labels
+    assert draw(chart, "png").startswith(b"\x89PNG")

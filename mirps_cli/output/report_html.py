@@ -1,24 +1,36 @@
 """`mirps report` as one self-contained HTML page, from the same Markdown: no network, no
-script needed to read it, and a print stylesheet, for people who paste into a word
-processor."""
+script needed to read it, the charts drawn as SVG inside the page, and a print stylesheet,
+for people who paste into a word processor."""
 
 from __future__ import annotations
 
+import secrets
 from pathlib import Path
 
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
 from mirps_cli.output import report_markdown
-from mirps_cli.output.report_words import TITLE
+from mirps_cli.output.report_words import TITLE, WORDS
 from mirps_cli.report.views import Report
 from mirps_cli.templating import render_template
 
 
 def render(view: Report, lang: str, template_dir: Path | None = None) -> str:
-    markdown = report_markdown.render(view, lang, template_dir)
+    from mirps_cli.output.charts import svg_element
+
+    charts = report_markdown.charts(view, lang)
+    # Each chart goes where the Markdown has its Mermaid block: a line of its own holding a
+    # mark no plan text can hold (a fresh nonce each run), replaced once the Markdown is HTML.
+    nonce = secrets.token_hex(8)
+    marks = {name: f"mirps-chart-{nonce}-{name}" for name in charts}
+    markdown = report_markdown.render(view, lang, template_dir, marks)
     # Raw HTML in the Markdown stays text: plan content cannot inject markup or scripts.
     body = MarkdownIt("commonmark", {"html": False}).enable("table").render(markdown)
+    for name, chart in charts.items():
+        described = svg_element(chart, WORDS[f"{name}_chart_text"].in_lang(lang))
+        figure = f'<figure class="chart">{described}</figure>'
+        body = body.replace(f"<p>{marks[name]}</p>", figure)
     return render_template(
         "report.html.j2",
         template_dir,

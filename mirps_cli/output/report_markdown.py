@@ -4,8 +4,9 @@ templates a team may override by file name."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from babel.dates import format_date, format_interval
 
@@ -16,6 +17,9 @@ from mirps_cli.output.words import format_partial
 from mirps_cli.report.views import Counts, Progress, Report
 from mirps_cli.templating import render_template
 from mirps_cli.vocab import Status, status_label
+
+if TYPE_CHECKING:
+    from mirps_cli.output.charts import Chart
 
 STATUS_KEYS = [*(str(s) for s in Status), "none"]
 
@@ -48,6 +52,13 @@ def _progress(item: Progress, lang: str) -> str:
     if item.note:
         parts.append(str(item.note))
     return " — ".join(parts)
+
+
+def _span(start: PartialDate, end: PartialDate | None, lang: str) -> str:
+    """An event's dates: one day, a month, or from one to the other."""
+    if end is None or end == start:
+        return format_partial(start, lang)
+    return f"{format_partial(start, lang)} – {format_partial(end, lang)}"
 
 
 def _gantt_text(text: object) -> str:
@@ -94,10 +105,16 @@ def context(report: Report, lang: str) -> dict[str, Any]:
             for e in regional.events
             if e.start is not None
         ],
+        "events": [
+            (e.id, e.title, _span(e.start, e.end, lang))
+            for e in regional.events
+            if e.start is not None
+        ],
         "totals": _counts(report.totals, lang),
         "by_pillar": [(p.label, _counts(p, lang)) for p in report.by_pillar if _counts(p, lang)],
         "by_focus": [(p.label, _counts(p, lang)) for p in report.by_focus if _counts(p, lang)],
         "chart": report.chart,
+        "chart_top": max([total for _, total, _ in report.chart] or [1]),
         "annex_heads": [label(k, lang) for k in ("id", "country", "title", "pillar", "status")]
         + [words["latest"], label("sources", lang)],
         "annex": [
@@ -117,5 +134,71 @@ def context(report: Report, lang: str) -> dict[str, Any]:
     }
 
 
-def render(view: Report, lang: str, template_dir: Path | None = None) -> str:
-    return render_template("report.md.j2", template_dir, **context(view, lang))
+def charts(report: Report, lang: str) -> dict[str, Chart]:
+    """The report's charts as values, in its language: commitments per member by status at
+    the end of the period, and the period's calendar (when it has dated events). Drawing
+    them (output/charts.py) is left to the formats that carry pictures."""
+    from mirps_cli.output.charts import (
+        COLOURS,
+        Calendar,
+        Series,
+        Span,
+        StackedBars,
+        months_between,
+    )
+
+    words = {key: message.in_lang(lang) for key, message in WORDS.items()}
+    found: dict[str, Chart] = {}
+    if report.countries:
+        found["status"] = StackedBars(
+            title=words["per_country"],
+            axis=words["commitments_axis"],
+            categories=tuple(c.member.code for c in report.countries),
+            series=tuple(
+                Series(
+                    status_label(Status(key), lang) if key != "none" else label("no_status", lang),
+                    COLOURS[key],
+                    tuple(c.by_status.end[key] for c in report.countries),
+                )
+                for key in STATUS_KEYS
+            ),
+        )
+    dated = [e for e in report.regional.events if e.start is not None]
+    if dated:
+        locale = Lang(lang).value
+        first = min([report.start, *(e.start.earliest() for e in dated if e.start)])
+        last = max([report.end, *((e.end or e.start).latest() for e in dated if e.start)])
+        days = months_between(first, last)
+        pattern = "LLL" if first.year == last.year else "LLL yy"
+        found["calendar"] = Calendar(
+            title=words["calendar_chart"].format(year=report.year),
+            spans=tuple(
+                Span(
+                    str(e.title),
+                    e.start.earliest(),
+                    (e.end or e.start).latest(),
+                    e.start.day is None,
+                )
+                for e in dated
+                if e.start is not None
+            ),
+            months=tuple((d, str(format_date(d, pattern, locale=locale))) for d in days),
+            month_only_note=words["month_only"],
+        )
+    return found
+
+
+def render(
+    view: Report,
+    lang: str,
+    template_dir: Path | None = None,
+    marks: Mapping[str, str] | None = None,
+) -> str:
+    """The draft as Markdown. `marks` (chart name → a line of its own) puts a format's own
+    pictures where the Markdown has its Mermaid charts, for the formats made from it."""
+    return render_template(
+        "report.md.j2",
+        template_dir,
+        **context(view, lang),
+        marks={"status": None, "calendar": None, **(marks or {})},
+    )

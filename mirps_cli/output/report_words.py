@@ -118,6 +118,26 @@ WORDS: dict[str, Message] = {
     "by_focus": Message("By focus area", "Por área"),
     "per_country": Message("Commitments per country", "Compromisos por país"),
     "encoded": Message("encoded", "registrados"),
+    "commitments_axis": Message("commitments", "compromisos"),
+    "calendar_chart": Message("Calendar {year}", "Calendario {year}"),
+    "month_only": Message(
+        "known to the month only: drawn as the whole month",
+        "conocido solo por el mes: se dibuja el mes entero",
+    ),
+    "chart_legend": Message(
+        "Bars: commitments encoded (first) and fulfilled (second), at the end of the period.",
+        "Barras: compromisos registrados (primera) y cumplidos (segunda), al final del período.",
+    ),
+    "status_chart_text": Message(
+        "Commitments per member by status at the end of the period; the numbers are in the "
+        "table of each chapter.",
+        "Compromisos por miembro según su estado al final del período; las cifras están en la "
+        "tabla de cada capítulo.",
+    ),
+    "calendar_chart_text": Message(
+        "The period's dated events on a time line; the list follows.",
+        "Los eventos fechados del período en una línea de tiempo; la lista sigue.",
+    ),
     "annex": Message("Annex: every commitment", "Anexo: todos los compromisos"),
     "latest": Message("Latest dated update", "Última actualización fechada"),
     "fallback_note": Message(
