@@ -8,10 +8,13 @@ A reader, or a crash, sees the old file or the new one, nothing in between.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 import tempfile
 from pathlib import Path
+
+from mirps_cli.errors import MirpsError
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -46,3 +49,26 @@ def _sync_folder(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+# What the operating system says, in words a user can act on; anything else keeps its own.
+_REASONS = {
+    errno.ENOSPC: ("the disk is full", "el disco está lleno"),
+    errno.EDQUOT: ("the disk quota is used up", "se agotó la cuota de disco"),
+    errno.EROFS: ("the file system is read-only", "el sistema de archivos es de solo lectura"),
+    errno.EACCES: ("permission denied", "permiso denegado"),
+    errno.EPERM: (
+        "the operating system forbids it (an immutable or protected file?)",
+        "el sistema operativo lo impide (¿un archivo inmutable o protegido?)",
+    ),
+}
+
+
+def unwritable(path: Path, error: OSError) -> MirpsError:
+    """One sentence for a write that failed: nothing was changed (write_atomic leaves the old
+    file and no temporary one)."""
+    en, es = _REASONS.get(error.errno or 0, (error.strerror or str(error),) * 2)
+    return MirpsError(
+        f"cannot write {path}: {en}; nothing was changed",
+        f"no se puede escribir {path}: {es}; no se cambió nada",
+    )

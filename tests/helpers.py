@@ -36,3 +36,23 @@ def roundtrip(text: str) -> str:
     out = io.StringIO()
     yaml.dump(yaml.load(text), out)
     return out.getvalue()
+
+
+def system_tool(name: str, install: str) -> str:
+    """The path of a system tool a test needs (LibreOffice, gettext, Chromium, npm).
+
+    CI installs every one (`.ci/run` sets MIRPS_REQUIRE_TOOLS=1): there a missing tool fails
+    the test. On a newcomer's machine without it the test is reported as not run, with why
+    and how to install it (pytest's -ra lists it), never as a silent pass."""
+    import os
+    import shutil
+
+    import pytest
+
+    found = shutil.which(name)
+    if found is not None:
+        return found
+    reason = f"{name} is not installed, so this test did not run (install: {install})"
+    if os.environ.get("MIRPS_REQUIRE_TOOLS") == "1":
+        pytest.fail(reason)
+    pytest.skip(reason)

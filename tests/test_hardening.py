@@ -395,3 +395,138 @@ def test_spanish_messages_write_numbers_the_spanish_way(mirps: Callable[..., Run
     tiny = mirps("validate", "--plans", str(small), "--max-file-size", "100", "--lang", "es")
     assert tiny.exit_code == 1
     assert "más que el límite de 100 B" in tiny.stdout
+
+
+def test_o_never_replaces_what_is_not_a_regular_file(
+    mirps: Callable[..., Run], tmp_path: Path
+) -> None:
+    """A named pipe (and a device, such as /dev/null) is written to as a stream: it stays
+    what it was, where -o once replaced it with a regular file."""
+    import os
+    import stat
+    import threading
+
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_bytes()))
+    reader.start()
+    result = mirps("report", "--plans", str(SHIPPED_PLANS), "--year", "2022", "-o", str(pipe))
+    reader.join(timeout=60)
+    assert result.exit_code == 0, result.stderr
+    assert stat.S_ISFIFO(pipe.stat().st_mode)
+    assert received and received[0].startswith(b"# V Informe Anual")
+    null = Path(os.devnull)
+    if null.exists() and stat.S_ISCHR(null.stat().st_mode):
+        again = mirps("report", "--plans", str(SHIPPED_PLANS), "--year", "2022", "-o", str(null))
+        assert again.exit_code == 0, again.stderr
+        assert stat.S_ISCHR(null.stat().st_mode)
+
+
+@pytest.mark.parametrize(
+    ("target", "message"),
+    [
+        ("{plans}/national/HN.yaml", "is inside the plans folder"),
+        ("{plans}/national/new.md", "is inside the plans folder"),
+        ("{tmp}", "is a folder"),
+        ("{tmp}/missing/report.md", "does not exist"),
+        ("", "is empty"),
+    ],
+)
+def test_o_refuses_a_plan_a_folder_or_a_missing_folder(
+    mirps: Callable[..., Run], tmp_path: Path, target: str, message: str
+) -> None:
+    plans = tmp_path / "plans"
+    shutil.copytree(SHIPPED_PLANS, plans)
+    before = {p: p.read_bytes() for p in plans.rglob("*") if p.is_file()}
+    output = target.format(plans=plans, tmp=tmp_path)
+    result = mirps("report", "--plans", str(plans), "-o", output)
+    assert result.exit_code == 2, result.stderr
+    assert result.stdout == ""
+    assert message in result.stderr and "Traceback" not in result.stderr
+    assert {p: p.read_bytes() for p in plans.rglob("*") if p.is_file()} == before
+
+
+def test_o_dash_is_stdout(mirps: Callable[..., Run]) -> None:
+    result = mirps("report", "--plans", str(SHIPPED_PLANS), "--year", "2022", "-o", "-")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("# V Informe Anual")
+    assert not Path("-").exists()
+
+
+def test_a_failed_write_is_one_sentence_and_leaves_nothing(
+    mirps: Callable[..., Run], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Disk full, a read-only file system, an immutable file: exit 1 with one sentence, the
+    old file as it was and no temporary file left (once exit 3, "a bug in mirps")."""
+    import errno
+    import os
+
+    folder = tmp_path / "drafts"
+    folder.mkdir()
+    out = folder / "informe.md"
+    out.write_text("old draft", encoding="utf-8")
+    for code, words in (
+        (errno.ENOSPC, "the disk is full"),
+        (errno.EROFS, "read-only"),
+        (errno.EPERM, "immutable"),
+    ):
+        real_fsync = os.fsync
+
+        def full(fd: int, code: int = code) -> None:
+            raise OSError(code, os.strerror(code))
+
+        monkeypatch.setattr("mirps_cli.atomic.os.fsync", full)
+        result = mirps("report", "--plans", str(SHIPPED_PLANS), "-o", str(out))
+        monkeypatch.setattr("mirps_cli.atomic.os.fsync", real_fsync)
+        assert result.exit_code == 1, result.stderr
+        assert words in result.stderr and "bug" not in result.stderr
+        assert result.stderr.count("\n") == 1
+        assert out.read_text(encoding="utf-8") == "old draft"
+        assert sorted(p.name for p in folder.iterdir()) == ["informe.md"]
+
+
+@pytest.mark.parametrize(
+    ("kind", "message"), [("missing", "does not exist"), ("file", "is a file")]
+)
+def test_template_dir_must_be_a_folder(
+    mirps: Callable[..., Run], tmp_path: Path, kind: str, message: str
+) -> None:
+    target = tmp_path / "templates"
+    if kind == "file":
+        target.write_text("", encoding="utf-8")
+    result = mirps("report", "--plans", str(SHIPPED_PLANS), "--template-dir", str(target))
+    assert result.exit_code == 2
+    assert message in result.stderr and result.stdout == ""
+
+
+def test_an_update_that_cannot_be_written_is_one_sentence(
+    mirps: Callable[..., Run], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+    import os
+
+    plans = tmp_path / "plans"
+    shutil.copytree(SHIPPED_PLANS, plans)
+    before = {p: p.read_bytes() for p in plans.rglob("*.yaml")}
+
+    def full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr("mirps_cli.atomic.os.fsync", full)
+    result = mirps(
+        "update",
+        "HN-03",
+        "--status",
+        "fulfilled",
+        "--date",
+        "2025-01",
+        "--plans",
+        str(plans),
+        "--lang",
+        "es",
+    )
+    assert result.exit_code == 1, result.stderr
+    assert "el disco está lleno; no se cambió nada" in result.stderr
+    assert {p: p.read_bytes() for p in plans.rglob("*.yaml")} == before
+    assert not list(plans.rglob("*.tmp"))

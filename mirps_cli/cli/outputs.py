@@ -30,9 +30,13 @@ class Coloured(Protocol[V]):
 
 
 class Document(Protocol[V]):
-    """An output module that renders a whole document through the templates (the report)."""
+    """An output module that renders a whole document through the templates (the report):
+    text, or a file's bytes (Word). `reference_doc` is a document whose styles a format that
+    has styles takes (Word); the text formats have none to take."""
 
-    def render(self, view: V, lang: str, template_dir: Path | None, /) -> str: ...
+    def render(
+        self, view: V, lang: str, template_dir: Path | None, /, *, reference_doc: Path | None
+    ) -> str | bytes: ...
 
 
 @dataclass(frozen=True)

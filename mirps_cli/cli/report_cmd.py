@@ -11,7 +11,6 @@ import typer
 from mirps_cli.cli.common import (
     PlansOption,
     country_option,
-    echo,
     guarded,
     parse_as_of,
     parse_since,
@@ -26,6 +25,7 @@ if TYPE_CHECKING:
 class ReportFormat(StrEnum):
     markdown = "markdown"
     html = "html"
+    docx = "docx"
 
 
 @guarded
@@ -65,8 +65,23 @@ def report(
         ),
     ] = None,
     output_format: Annotated[
-        ReportFormat, typer.Option("--format", help="markdown, or html (one self-contained page).")
+        ReportFormat,
+        typer.Option(
+            "--format",
+            help="markdown, html (one self-contained page) or docx (Word; needs -o FILE or a "
+            "redirected stdout).",
+        ),
     ] = ReportFormat.markdown,
+    reference_doc: Annotated[
+        Path | None,
+        typer.Option(
+            "--reference-doc",
+            metavar="FILE",
+            help="With --format docx: take the styles of this Word document (the "
+            "Secretariat's template), as pandoc does.",
+            show_default=False,
+        ),
+    ] = None,
     template_dir: Annotated[
         Path | None,
         typer.Option(
@@ -82,7 +97,7 @@ def report(
             "-o",
             "--output",
             metavar="FILE",
-            help="Write the draft to FILE (atomically) instead of stdout.",
+            help="Write the draft to FILE (atomically) instead of stdout; - is stdout.",
             show_default=False,
         ),
     ] = None,
@@ -99,7 +114,13 @@ def report(
     import datetime as dt
 
     from mirps_cli import git
-    from mirps_cli.cli.common import load_valid_tree, resolve_plans_dir
+    from mirps_cli.cli.common import (
+        check_folder_option,
+        check_output,
+        load_valid_tree,
+        resolve_plans_dir,
+        write_output,
+    )
     from mirps_cli.members import resolve_member
     from mirps_cli.report import build_report
 
@@ -108,6 +129,17 @@ def report(
     member = resolve_member(country) if country is not None else None
     chosen = lang or (member.chapter_language if member is not None else Lang.es)
     folder = resolve_plans_dir(plans)
+    check_folder_option(template_dir, "--template-dir")
+    if reference_doc is not None:
+        if output_format is not ReportFormat.docx:
+            raise typer.BadParameter(
+                "takes effect with --format docx only", param_hint="'--reference-doc'"
+            )
+        if not reference_doc.is_file():
+            raise typer.BadParameter(
+                f"{str(reference_doc)!r} is not a file", param_hint="'--reference-doc'"
+            )
+    check_output(output, folder)
     tree = load_valid_tree(plans, end, chosen)
     # SOURCE_DATE_EPOCH (the reproducible-builds convention) fixes the draft's date.
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
@@ -122,13 +154,10 @@ def report(
         drafted,
         git.describe(folder),
     )
-    text = DOCUMENTS[output_format]().render(view, chosen, template_dir)
-    if output is None:
-        echo(text, False)
-        return
-    from mirps_cli.atomic import write_atomic
-
-    write_atomic(output, text.encode("utf-8"))
+    document = DOCUMENTS[output_format]().render(
+        view, chosen, template_dir, reference_doc=reference_doc
+    )
+    write_output(output, document, folder)
 
 
 def _markdown() -> "Document[Report]":
@@ -143,7 +172,14 @@ def _html() -> "Document[Report]":
     return report_html
 
 
+def _docx() -> "Document[Report]":
+    from mirps_cli.output import report_docx
+
+    return report_docx
+
+
 DOCUMENTS: "dict[ReportFormat, Callable[[], Document[Report]]]" = {
     ReportFormat.markdown: _markdown,
     ReportFormat.html: _html,
+    ReportFormat.docx: _docx,
 }

@@ -16,7 +16,13 @@ from mirps_cli.report.views import Report
 from mirps_cli.templating import render_template
 
 
-def render(view: Report, lang: str, template_dir: Path | None = None) -> str:
+def render(
+    view: Report,
+    lang: str,
+    template_dir: Path | None = None,
+    *,
+    reference_doc: Path | None = None,  # Word's styles: a page has none to take
+) -> str:
     from mirps_cli.output.charts import svg_element
 
     charts = report_markdown.charts(view, lang)

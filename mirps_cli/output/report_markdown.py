@@ -193,6 +193,8 @@ def render(
     lang: str,
     template_dir: Path | None = None,
     marks: Mapping[str, str] | None = None,
+    *,
+    reference_doc: Path | None = None,  # Word's styles: text has none to take
 ) -> str:
     """The draft as Markdown. `marks` (chart name → a line of its own) puts a format's own
     pictures where the Markdown has its Mermaid charts, for the formats made from it."""

@@ -119,6 +119,11 @@ WORDS: dict[str, Message] = {
     "per_country": Message("Commitments per country", "Compromisos por país"),
     "encoded": Message("encoded", "registrados"),
     "commitments_axis": Message("commitments", "compromisos"),
+    "contents": Message("Contents", "Índice"),
+    "toc_update": Message(
+        "Update the table of contents (right-click it, Update field) to list the headings.",
+        "Actualice el índice (clic derecho, Actualizar campos) para ver los títulos.",
+    ),
     "calendar_chart": Message("Calendar {year}", "Calendario {year}"),
     "month_only": Message(
         "known to the month only: drawn as the whole month",

@@ -18,7 +18,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from mirps_cli.atomic import write_atomic
+from mirps_cli.atomic import unwritable, write_atomic
 from mirps_cli.dates import PartialDate
 from mirps_cli.errors import MirpsError, UpdateRefused
 from mirps_cli.i18n import Message
@@ -175,4 +175,7 @@ def apply_edit(edit: Edit) -> None:
             f"{edit.display} changed while mirps was updating it; run again",
             f"{edit.display} cambió mientras mirps lo actualizaba; vuelva a ejecutarlo",
         )
-    write_atomic(edit.path, edit.new)
+    try:
+        write_atomic(edit.path, edit.new)
+    except OSError as error:
+        raise unwritable(Path(edit.display), error) from None
