@@ -79,9 +79,9 @@ def draw(chart: Chart, picture: Picture) -> bytes:
     figure = _bars(chart) if isinstance(chart, StackedBars) else _calendar(chart)
     out = io.BytesIO()
     if picture == "svg":
-        figure.savefig(out, format="svg", metadata={"Date": None}, bbox_inches="tight")
+        figure.savefig(out, format="svg", metadata={"Date": None})
     else:
-        figure.savefig(out, format="png", dpi=150, metadata={"Software": None}, bbox_inches="tight")
+        figure.savefig(out, format="png", dpi=150, metadata={"Software": None})
     return out.getvalue()
 
 
@@ -104,7 +104,7 @@ def _bars(chart: StackedBars) -> Figure:
     from matplotlib.ticker import MaxNLocator
 
     count = len(chart.categories)
-    figure = Figure(figsize=(max(4.5, 0.9 * count + 2.5), 3.6))
+    figure = Figure(figsize=(max(4.5, 0.9 * count + 2.5), 3.6), layout="constrained")
     axes = figure.add_subplot()
     bottoms = [0] * count
     for series in chart.series:
@@ -133,7 +133,7 @@ def _calendar(chart: Calendar) -> Figure:
     from matplotlib.figure import Figure
 
     rows = len(chart.spans)
-    figure = Figure(figsize=(8.0, max(1.8, 0.32 * rows + 1.2)))
+    figure = Figure(figsize=(8.0, max(1.8, 0.32 * rows + 1.2)), layout="constrained")
     axes = figure.add_subplot()
     for row, span in enumerate(chart.spans):
         start = _day(span.start)
