@@ -229,9 +229,25 @@ def test_the_plans_revision_is_named_in_a_repository(
     assert f"`{commit} + uncommitted changes`" in report(mirps, plans).stdout
 
 
+@pytest.mark.parametrize("year", ["2019", "2023", "2024"])
+def test_any_year_is_drafted_even_without_a_work_plan(
+    mirps: Callable[..., Run], plans: Path, year: str
+) -> None:
+    """Once exit 2 ("no regional work plan for 2023"), though --since/--as-of drafted it."""
+    for lang, sentence in (
+        ("es", f"Los planes no registran un plan de trabajo regional para {year}"),
+        ("en", f"No regional work plan is recorded in the plans for {year}"),
+    ):
+        result = report(mirps, plans, "--year", year, "--lang", lang)
+        assert (result.exit_code, result.stderr) == (0, ""), result.stderr
+        found = headings(result.stdout)
+        assert sentence in result.stdout
+        # Every national chapter, and the Fund still in the regional part.
+        assert len([h for h in found if h[0] == "h3"]) >= 7
+        assert "CR-asylum-platform" in result.stdout
+
+
 def test_usage_errors(mirps: Callable[..., Run], plans: Path) -> None:
-    year = report(mirps, plans, "--year", "2019")
-    assert year.exit_code == 2 and "no regional work plan for 2019" in year.stderr
     backwards = report(mirps, plans, "--since", "2023", "--as-of", "2022")
     assert backwards.exit_code == 2 and "ends" in backwards.stderr
 

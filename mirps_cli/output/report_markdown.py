@@ -94,6 +94,7 @@ def context(report: Report, lang: str) -> dict[str, Any]:
             for c in report.countries
         ],
         "regional": regional,
+        "year": report.year,
         "presidency": regional.presidency.name.in_lang(lang) if regional.presidency else "",
         "gantt": [
             (

@@ -88,8 +88,10 @@ WORDS: dict[str, Message] = {
         "1. El plan de trabajo {year} (Presidencia Pro Tempore: {presidency})",
     ),
     "no_work_plan": Message(
-        "There is no regional work plan for this year.",
-        "No hay plan de trabajo regional para este año.",
+        "No regional work plan is recorded in the plans for {year}: this part holds the Fund and "
+        "the regional work the plans date in the period.",
+        "Los planes no registran un plan de trabajo regional para {year}: esta parte recoge el "
+        "Fondo y el trabajo regional que los planes fechan en el período.",
     ),
     "working_groups": Message("2. Working groups", "2. Grupos de trabajo"),
     "lead": Message("lead", "coordinación"),

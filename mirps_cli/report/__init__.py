@@ -66,7 +66,9 @@ def period(
     tree: Tree, year: int | None, since: dt.date | None, as_of: dt.date | None
 ) -> tuple[int, dt.date, dt.date]:
     """The report's year and period: the presidency year (default: the latest work plan's),
-    from 1 January to 31 December, unless --since and --as-of say otherwise."""
+    from 1 January to 31 December, unless --since and --as-of say otherwise. Any year can be
+    drafted: one without a work plan has its national chapters and says so in its regional
+    part."""
     years = sorted(wp.presidency.year for _, wp in tree.work_plans())
     if year is not None:
         chosen = year
@@ -74,11 +76,6 @@ def period(
         chosen = as_of.year  # the period's end says which year is reported
     else:
         chosen = years[-1] if years else dt.date.today().year
-    if year is not None and years and year not in years:
-        raise UsageError(
-            f"no regional work plan for {year} (work plans: {', '.join(map(str, years))})",
-            f"no hay plan de trabajo regional de {year} (planes: {', '.join(map(str, years))})",
-        )
     start = since or dt.date(chosen, 1, 1)
     end = as_of or dt.date(chosen, 12, 31)
     if end < start:

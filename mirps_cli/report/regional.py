@@ -25,13 +25,15 @@ def _money_line(
 
 
 def regional(tree: Tree, year: int, start: dt.date, end: dt.date, lang: str) -> Regional:
+    """The regional part of the year's report. A year without a work plan of its own still has
+    the Fund (its own file) and the dated regional work the plans hold for the period (events
+    of any work plan dated in it); its outline, working groups and partnerships stay empty,
+    and the draft says no work plan is recorded for the year."""
     plans = {wp.presidency.year: wp for _, wp in tree.work_plans()}
     plan = plans.get(year)
-    if plan is None:
-        return Regional(None, None, [], [], None, [], [], [], [], [], [])
     outcomes = [
         (o.id, shown(o.title, lang), [(a.id, shown(a.title, lang)) for a in o.activities])
-        for o in plan.outcomes
+        for o in (plan.outcomes if plan else [])
     ]
     groups = [
         (
@@ -41,11 +43,11 @@ def regional(tree: Tree, year: int, start: dt.date, end: dt.date, lang: str) -> 
             g.lead_unconfirmed,
             [shown(priority_text(p), lang) for p in g.priorities],
         )
-        for g in plan.working_groups
+        for g in (plan.working_groups if plan else [])
     ]
     lines: list[str] = []
     totals: dict[str, float] = defaultdict(float)
-    if plan.fund is not None:
+    if plan is not None and plan.fund is not None:
         for line in plan.fund.budget_lines:
             lines.append(
                 _money_line(shown(line.funder, lang), line.amount, line.currency, line.kind, lang)
@@ -69,16 +71,20 @@ def regional(tree: Tree, year: int, start: dt.date, end: dt.date, lang: str) -> 
                 f"{project.id} ({project.country}) {shown(project.title, lang)}: {state}{serves}"
             )
     events, unscheduled = [], []
-    for event in plan.timeline:
-        view = Event(event.id, shown(event.title, lang), event.date, event.end_date)
-        if event.date is None or event.date.month is None:
-            unscheduled.append(view)
-        elif event.date.earliest() <= end and (event.end_date or event.date).latest() >= start:
-            events.append(view)
-    platform = plan.support_platform
+    # The year's own calendar; without one, whatever any work plan dates inside the period.
+    calendars = [plan] if plan is not None else [plans[y] for y in sorted(plans)]
+    for work_plan in calendars:
+        for event in work_plan.timeline:
+            view = Event(event.id, shown(event.title, lang), event.date, event.end_date)
+            if event.date is None or event.date.month is None:
+                if work_plan is plan:
+                    unscheduled.append(view)
+            elif event.date.earliest() <= end and (event.end_date or event.date).latest() >= start:
+                events.append(view)
+    platform = plan.support_platform if plan is not None else None
     return Regional(
-        year=year,
-        presidency=MEMBERS[plan.presidency.country],
+        year=year if plan is not None else None,
+        presidency=MEMBERS[plan.presidency.country] if plan is not None else None,
         outcomes=outcomes,
         working_groups=groups,
         support_chair=shown(platform.chair, lang) if platform and platform.chair else None,
