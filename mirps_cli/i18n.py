@@ -161,6 +161,8 @@ LABELS: dict[str, Message] = {
     "no_changes": Message("Nothing changed in the period.", "Nada cambió en el período."),
     "change": Message("Change", "Cambio"),
     "recorded": Message("recorded", "registrado"),
+    "archived": Message("archive capture", "captura de archivo web"),
+    "by_date": Message("by", "a más tardar el"),
     "figures": Message("Key figures", "Indicadores relevantes"),
     "quantification": Message("Quantification", "Cuantificación"),
     "whole_plan": Message("the whole plan", "todo el plan"),

@@ -46,7 +46,11 @@ def _added_only(old: bytes, new: bytes) -> list[str]:
         assert tag in ("equal", "insert"), (tag, old_lines[i1:i2], new_lines[j1:j2])
         if tag == "insert":
             added += [line.decode() for line in new_lines[j1:j2]]
-    return added
+    # Every entry mirps writes says the day it recorded it: checked here once, for every
+    # test, and left out of the lines each test compares.
+    recorded = [line for line in added if line.strip() == f"recorded: {dt.date.today()}"]
+    assert len(recorded) == (1 if added else 0), added
+    return [line for line in added if line not in recorded]
 
 
 def test_update_appends_an_entry_and_nothing_else(
@@ -143,7 +147,8 @@ def test_update_of_a_file_without_final_newline(isolated: Path, mirps: Callable[
     assert result.exit_code == 0, result.stderr
     assert path.read_text() == (
         "country: SV\ncommitments:\n  - id: SV-01\n    title: T\n"
-        "    status_history:\n      - date: 2022\n        status: planned\n"
+        "    status_history:\n      - date: 2022\n"
+        f"        recorded: {dt.date.today()}\n        status: planned\n"
     )
 
 
@@ -157,7 +162,8 @@ def test_update_of_an_empty_flow_history(isolated: Path, mirps: Callable[..., Ru
     assert result.exit_code == 0, result.stderr
     assert path.read_text() == (
         "country: SV\ncommitments:\n  - id: SV-01\n    status_history:\n"
-        "      - date: 2022\n        status: planned\n    title: T\n"
+        f"      - date: 2022\n        recorded: {dt.date.today()}\n        status: planned\n"
+        "    title: T\n"
     )
 
 
@@ -174,6 +180,7 @@ def test_dry_run_prints_a_diff_and_writes_nothing(
     assert lines[1] == "+++ plans/national/PA.yaml"
     assert [x for x in lines if x.startswith("+") and not x.startswith("+++")] == [
         "+      - date: 2019",
+        f"+        recorded: {dt.date.today()}",
         "+        status: in_progress",
     ]
 
@@ -307,7 +314,9 @@ def test_update_after_a_flow_list_closed_on_its_own_line(
     path = national_plan(isolated, "SV.yaml", text.encode())
     result = mirps("update", "SV-01", "--status", "in_progress", "--date", "2023")
     assert result.exit_code == 0, result.stderr
-    assert path.read_text() == text + "      - date: 2023\n        status: in_progress\n"
+    assert path.read_text() == text + (
+        f"      - date: 2023\n        recorded: {dt.date.today()}\n        status: in_progress\n"
+    )
 
 
 def test_update_cli_usage_errors(isolated: Path, mirps: Callable[..., Run]) -> None:
@@ -517,10 +526,14 @@ def test_update_after_line_separators_inside_an_earlier_quoted_value(
     result = mirps("update", "SV-01", "--status", "fulfilled", "--date", "2021")
     assert result.exit_code == 0, result.stderr
     assert result.stderr == ""
-    assert "lines 8-9" in result.stdout
+    assert "lines 8-10" in result.stdout
     after = path.read_bytes()
     assert _added_only(before, after) == ["      - date: 2021\n", "        status: fulfilled\n"]
-    assert after.decode().split("\n")[7:9] == ["      - date: 2021", "        status: fulfilled"]
+    assert after.decode().split("\n")[7:10] == [
+        "      - date: 2021",
+        f"        recorded: {dt.date.today()}",
+        "        status: fulfilled",
+    ]
 
 
 def test_an_aliased_last_entry_is_refused_by_name(

@@ -9,6 +9,7 @@ inherits from `Tracked` and a line in its plan's `tracked()`, and nothing else.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from enum import StrEnum
 from typing import TYPE_CHECKING, ClassVar
@@ -37,6 +38,11 @@ class StatusEntry(Strict):
         description="When a source reported it, where the source gives that date (an archived "
         "page's date, a press release's) rather than the event's.",
     )
+    recorded: PartialDate | None = Field(
+        default=None,
+        description="When the entry was recorded in the plans (mirps update writes the day): "
+        "an entry with no date and no reported counts from it.",
+    )
     reporter: Reporter | None = Field(default=None, description="Who reported it.")
     status: Status
     note: Text | None = None
@@ -44,8 +50,51 @@ class StatusEntry(Strict):
 
     @property
     def when(self) -> PartialDate | None:
-        """The best date known: the event's, else the report's."""
-        return self.date if self.date is not None else self.reported
+        """The best date known: the event's, else the report's (a web-archive capture of a
+        source stands for the report's date where none is written)."""
+        if self.date is not None:
+            return self.date
+        return self.reported if self.reported is not None else self.captured
+
+    @property
+    def captured(self) -> PartialDate | None:
+        """The earliest web-archive capture among its sources: the text existed by then, so
+        with no `reported` written it was reported by that day."""
+        return archive_capture(self.sources)
+
+    def counted_from(self) -> tuple[PartialDate | None, str]:
+        """The date a view counts the entry from, and how it is known: the event's `date`,
+        the `reported` date, an archive capture of a source, or the day it was `recorded`;
+        (None, "undated") when nothing dates it."""
+        if self.date is not None:
+            return self.date, "event"
+        if self.reported is not None:
+            return self.reported, "reported"
+        captured = archive_capture(self.sources)
+        if captured is not None:
+            return captured, "archived"
+        if self.recorded is not None:
+            return self.recorded, "recorded"
+        return None, "undated"
+
+
+# A Wayback Machine address carries its capture's timestamp: /web/20190720123456/...
+_CAPTURE = re.compile(r"^https?://web\.archive\.org/web/(\d{4})(\d{2})(\d{2})\d*[a-z_]*/")
+
+
+def archive_capture(sources: Sequence[str]) -> PartialDate | None:
+    """The earliest capture date among web-archive addresses, or None."""
+    found = []
+    for source in sources:
+        match = _CAPTURE.match(source)
+        if match is not None:
+            year, month, day = (int(g) for g in match.groups())
+            try:
+                dt.date(year, month, day)
+            except ValueError:
+                continue  # not a real day: the address says nothing reliable
+            found.append(PartialDate(year, month, day))
+    return min(found, key=lambda d: d.earliest()) if found else None
 
 
 class EventEntry(StatusEntry):

@@ -65,6 +65,7 @@ COLOURS = {
     "fulfilled": "#009E73",
     "suspended": "#E69F00",
     "cancelled": "#D55E00",
+    "later": "#CC79A7",
     "none": "#DDDDDD",
 }
 

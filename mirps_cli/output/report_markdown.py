@@ -21,7 +21,16 @@ from mirps_cli.vocab import Status, status_label
 if TYPE_CHECKING:
     from mirps_cli.output.charts import Chart
 
-STATUS_KEYS = [*(str(s) for s in Status), "none"]
+STATUS_KEYS = [*(str(s) for s in Status), "later", "none"]
+
+
+def _standing(key: str, lang: str) -> str:
+    """A row's name in the status tables: a status, known later, or no status."""
+    if key == "none":
+        return label("no_status", lang)
+    if key == "later":
+        return WORDS["later_status"].in_lang(lang)
+    return status_label(Status(key), lang)
 
 
 def _date(date: PartialDate | dt.date | None, lang: str) -> str:
@@ -37,7 +46,7 @@ def _counts(counts: Counts, lang: str) -> list[list[str]]:
     rows = []
     for key in STATUS_KEYS:
         if counts.start[key] or counts.end[key]:
-            name = status_label(Status(key), lang) if key != "none" else label("no_status", lang)
+            name = _standing(key, lang)
             rows.append([name, str(counts.start[key]), str(counts.end[key])])
     return rows
 
@@ -86,6 +95,7 @@ def context(report: Report, lang: str) -> dict[str, Any]:
                 "progress": [_progress(p, lang) for p in c.progress],
                 "milestones": [_progress(p, lang) for p in c.milestones],
                 "undated": [f"{i.id} {i.title}" for i in c.undated],
+                "later": [f"{i.id} {i.title}" for i in c.later],
                 "overdue": [f"{i.id} {i.title} ({_date(i.date, lang)})" for i in c.overdue],
                 "stale": [f"{i.id} {i.title} ({_date(i.date, lang)})" for i in c.stale],
                 "by_status": _counts(c.by_status, lang),
@@ -157,7 +167,7 @@ def charts(report: Report, lang: str) -> dict[str, Chart]:
             categories=tuple(c.member.code for c in report.countries),
             series=tuple(
                 Series(
-                    status_label(Status(key), lang) if key != "none" else label("no_status", lang),
+                    _standing(key, lang),
                     COLOURS[key],
                     tuple(c.by_status.end[key] for c in report.countries),
                 )

@@ -61,6 +61,16 @@ WORDS: dict[str, Message] = {
     ),
     "milestones_reached": Message("Milestones reached", "Hitos alcanzados"),
     "undated": Message("Fulfilled, date not reported", "Cumplidos, sin fecha informada"),
+    "later": Message("Known later, date not reported", "Conocidos después, sin fecha informada"),
+    "later_status": Message("known later", "conocido después"),
+    "later_rule": Message(
+        "An achievement a source reports without a date counts from the day it was recorded "
+        "in the plans; these were recorded after the period, so where they stood in it is "
+        "not known.",
+        "Un logro que una fuente informa sin fecha cuenta desde el día en que se registró en "
+        "los planes; estos se registraron después del período, así que no se sabe cómo "
+        "estaban en él.",
+    ),
     "overdue": Message("Overdue at the end of the period", "Vencidos al final del período"),
     "stale": Message("No update in twelve months", "Sin actualización en doce meses"),
     "factors": Message("Facilitating factors", "Factores facilitadores"),

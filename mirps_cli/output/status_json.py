@@ -133,6 +133,8 @@ def _commitment(view: CommitmentDetail) -> str:
                 {
                     "date": opt(e.date),
                     "reported": opt(e.reported),
+                    "archive_capture": opt(e.captured),
+                    "recorded": opt(e.recorded),
                     "reporter": opt(e.reporter),
                     "status": str(e.status),
                     "note": e.note.text if e.note else None,

@@ -109,13 +109,22 @@ def entry_date(entry: HistoryView, lang: str) -> str:
 
 
 def entry_report(entry: HistoryView, lang: str) -> str:
-    """ "reported 2019-07-20 by UNHCR/OAS", what is known of it; empty when nothing is."""
+    """ "reported 2019-07-20 by UNHCR/OAS", what is known of it; empty when nothing is. With
+    no reported date, a source's web-archive capture says it was reported by then, and the
+    text says how it knows ("reported by 2019-07-20, archive capture")."""
     words = []
     if entry.reported is not None:
         words.append(f"{label('reported', lang)} {entry.reported}")
+    elif entry.captured is not None:
+        words.append(
+            f"{label('reported', lang)} {label('by_date', lang)} {entry.captured}, "
+            f"{label('archived', lang)}"
+        )
     if entry.reporter is not None:
         by = f"{label('by', lang)} {REPORTER_TERMS[entry.reporter].in_lang(lang)}"
         words.append(by if words else f"{label('reported', lang)} {by}")
+    if entry.recorded is not None:
+        words.append(f"({label('recorded', lang)} {entry.recorded})")
     return " ".join(words)
 
 

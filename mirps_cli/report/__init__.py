@@ -12,12 +12,12 @@ from mirps_cli.errors import UsageError
 from mirps_cli.i18n import Lang, Shown, fold, shown
 from mirps_cli.members import MEMBERS
 from mirps_cli.model import Commitment, NationalPlan
-from mirps_cli.report.country import Then, chapter, status_counts, statuses_of, tally
+from mirps_cli.report.country import LATER, Then, chapter, status_counts, statuses_of, tally
 from mirps_cli.report.regional import regional
 from mirps_cli.report.views import AnnexRow, Counts, Report
 from mirps_cli.status.since import changes
-from mirps_cli.tree import Tree
-from mirps_cli.tree.as_of import status_as_of
+from mirps_cli.tree import Tree, showing
+from mirps_cli.tree.as_of import is_there, status_as_of
 from mirps_cli.tree.view import view_of
 
 FIRST_REPORT_YEAR = 2017  # the numeral of a report is its year minus 2017: III for 2020
@@ -99,6 +99,28 @@ def _annex_row(plan: NationalPlan, c: Commitment, lang: str) -> AnnexRow:
     )
 
 
+def known_later(tree: Tree, day: dt.date, country: str | None = None) -> frozenset[str]:
+    """The commitments with an achievement no source dates (no date, no report, no archive
+    capture) that entered the plans after `day`: in a view of that day they are not "no
+    status" but known later, their date not reported."""
+    alone = showing(country=country)
+    found = set()
+    for plan_file, plan in tree.national_plans():
+        if alone is not None and not alone(plan_file):
+            continue
+        for c in plan.commitments:
+            entries = [*c.status_history, *(e for m in c.milestones for e in m.status_history)]
+            if any(
+                e.date is None
+                and e.reported is None
+                and e.captured is None
+                and not is_there(e, day, plan.version_date)
+                for e in entries
+            ):
+                found.add(c.id)
+    return frozenset(found)
+
+
 def build_report(
     tree: Tree,
     lang: str,
@@ -118,9 +140,16 @@ def build_report(
     # from the plans at its end, without a copy of the tree as it stood then (as_of removes
     # entries, never commitments, and what was there at the start is there at the end).
     day_before = start - dt.timedelta(days=1)
+    later = known_later(tree, end, country)
+    later_then = known_later(tree, day_before, country)
     then_of: dict[str, Then] = {
         plan.country: [
-            (c, status_as_of(c, day_before, plan.version_date)) for c in plan.commitments
+            (
+                c,
+                status_as_of(c, day_before, plan.version_date)
+                or (LATER if c.id in later_then else None),
+            )
+            for c in plan.commitments
         ]
         for _, plan in at_end.national_plans()
     }
@@ -136,9 +165,9 @@ def build_report(
     ]
     then = [pair for pairs in then_of.values() for pair in pairs]
     now = [c for _, c in every]
-    known = statuses_of(now)
+    known = statuses_of(now, later)
     chapters = [
-        chapter(plan, then_of[plan.country], by_country[plan.country], end, lang, known)
+        chapter(plan, then_of[plan.country], by_country[plan.country], end, lang, known, later)
         for _, plan in plans
         if country is None or plan.country == country
     ]

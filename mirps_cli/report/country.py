@@ -22,23 +22,30 @@ from mirps_cli.status.since import Change
 from mirps_cli.vocab import REPORTER_TERMS, Status
 
 NO_STATUS = "none"
+# A commitment whose only entries in the period's view are undated ones recorded after it:
+# its status then is not "none" but known later (the achievement was reported, undated).
+LATER = "later"
 
 
-Known = Mapping[int, Status | None]  # each commitment's status, by id(), worked out once
+Standing = Status | str | None  # a status, LATER, or None (no status)
+Known = Mapping[int, Standing]  # each commitment's standing, by id(), worked out once
 
 
-def statuses_of(commitments: Iterable[Commitment]) -> dict[int, Status | None]:
+def statuses_of(
+    commitments: Iterable[Commitment], later: frozenset[str] = frozenset()
+) -> dict[int, Standing]:
     """Each commitment's status: a report counts it by pillar, focus area and country, and
-    a status derived from milestones is worked out anew each time it is asked for."""
-    return {id(c): c.status for c in commitments}
+    a status derived from milestones is worked out anew each time it is asked for. One with
+    no status whose undated achievement was recorded later (`later`) counts as LATER."""
+    return {id(c): c.status or (LATER if c.id in later else None) for c in commitments}
 
 
 # The commitments of a plan with their status at the start of the period.
-Then = list[tuple[Commitment, Status | None]]
+Then = list[tuple[Commitment, Standing]]
 
 
-def tally(statuses: Iterable[Status | None]) -> dict[str, int]:
-    counts = {str(s): 0 for s in Status} | {NO_STATUS: 0}
+def tally(statuses: Iterable[Standing]) -> dict[str, int]:
+    counts = {str(s): 0 for s in Status} | {NO_STATUS: 0, LATER: 0}
     for status in statuses:
         counts[str(status) if status else NO_STATUS] += 1
     return counts
@@ -82,6 +89,7 @@ def chapter(
     end: dt.date,
     lang: str,
     known: Known | None = None,
+    later: frozenset[str] = frozenset(),
 ) -> CountryChapter:
     """The chapter of `plan` as it stood at the period's end; `then` its commitments with
     their status at the period's start; `changes` the country's changes in it."""
@@ -110,9 +118,16 @@ def chapter(
         progress=progress,
         milestones=reached,
         undated=[Item(c.id, shown(c.title, lang)) for c in commitments if c.date_not_reported],
+        later=[
+            Item(c.id, shown(c.title, lang))
+            for c in commitments
+            if c.id in later and not c.date_not_reported
+        ],
         overdue=[Item(c.id, shown(c.title, lang), c.due) for c in commitments if c.is_overdue(end)],
         stale=[
-            Item(c.id, shown(c.title, lang), c.last_dated) for c in commitments if c.is_stale(end)
+            Item(c.id, shown(c.title, lang), c.last_dated)
+            for c in commitments
+            if c.is_stale(end) and c.id not in later
         ],
         factors=[shown(f, lang) for c in commitments for f in c.facilitating_factors],
         challenges=[shown(f, lang) for c in commitments for f in c.challenges],

@@ -55,6 +55,7 @@ class CountryChapter:
     progress: list[Progress]
     milestones: list[Progress]
     undated: list[Item]
+    later: list[Item]  # undated achievements recorded after the period: known later
     overdue: list[Item]
     stale: list[Item]
     factors: list[Shown]

@@ -243,5 +243,12 @@ def history_view(entry: StatusEntry, lang: str) -> HistoryView:
     """One status entry as the views show it, its note in the chosen language."""
     note = shown(entry.note, lang) if entry.note else None
     return HistoryView(
-        entry.date, entry.reported, entry.reporter, entry.status, note, list(entry.sources)
+        entry.date,
+        entry.reported,
+        entry.reporter,
+        entry.status,
+        note,
+        list(entry.sources),
+        entry.captured if entry.reported is None else None,
+        entry.recorded,
     )

@@ -21,8 +21,8 @@ INDICATOR = Message("indicator", "indicador")
 
 @dataclass(frozen=True)
 class Change:
-    date: PartialDate  # the event's, else the report's, else the plan version's
-    dated_by: str  # "event", "reported" or "recorded" (the plan version's date)
+    date: PartialDate  # the event's, the report's, an archive capture's, or the recorded day
+    dated_by: str  # "event", "reported", "archived" or "recorded" (StatusEntry.counted_from)
     country: str
     id: str
     kind: Message  # commitment, milestone, indicator
@@ -53,11 +53,12 @@ def changes(tree: Tree, start: dt.date, end: dt.date, lang: str) -> ChangesView:
         country = plan.country if isinstance(plan, NationalPlan) else ""
         if isinstance(item, Project):
             country = item.country
-        version = plan.version_date if isinstance(plan, NationalPlan) else None
         title = shown(item.title, lang)
         for entry in item.status_history:
-            when = entry.date or entry.reported or version
-            dated_by = "event" if entry.date else "reported" if entry.reported else "recorded"
+            # An entry nothing dates (no date, no report, no archive capture, not recorded by
+            # mirps) is in no period: listing it at the plan version's date would list it
+            # anew each time that date moves.
+            when, dated_by = entry.counted_from()
             if when is not None and _within(when, start, end):
                 found.append(
                     Change(

@@ -131,6 +131,8 @@ class HistoryView:
     status: Status
     note: Shown | None
     sources: list[str]
+    captured: PartialDate | None = None  # a source's archive capture, where none is reported
+    recorded: PartialDate | None = None  # when it entered the plans (mirps update)
 
 
 @dataclass(frozen=True)

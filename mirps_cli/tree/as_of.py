@@ -2,8 +2,10 @@
 written. `status`, `timeline` and `export` show this view of the tree (`--as-of`).
 
 An entry counts from its event's date; without one, from the date it was reported; without
-either, from the date of the plan version it was recorded in (`version_date`). Partial dates
-count from their first day: "2022" is there on 1 January 2022.
+either, from a web-archive capture of one of its sources, then from the day mirps recorded it
+(`recorded`), and last from the date of the plan version it was written in (`version_date`:
+entries written before mirps recorded the day). Partial dates count from their first day:
+"2022" is there on 1 January 2022.
 """
 
 from __future__ import annotations
@@ -40,7 +42,11 @@ def counts_by(day: dt.date, *dates: PartialDate | None) -> bool:
 
 def is_there(item: object, day: dt.date, version: PartialDate | None) -> bool:
     if isinstance(item, StatusEntry):
-        return counts_by(day, item.date, item.reported, version)
+        if item.date is not None or item.reported is not None:
+            return counts_by(day, item.date, item.reported)
+        # Undated: from a source's archive capture, else the day it was recorded, else (for
+        # entries written before mirps recorded that day) the plan version's date.
+        return counts_by(day, item.captured, item.recorded, version)
     if isinstance(item, Value):
         return counts_by(day, item.date, version)
     if isinstance(item, Instalment):
@@ -95,7 +101,7 @@ def status_as_of(
     the statuses of every commitment at the start of its period, and needs nothing else."""
 
     def there(history: list[StatusEntry]) -> list[StatusEntry]:
-        return [e for e in history if counts_by(day, e.date, e.reported, version)]
+        return [e for e in history if is_there(e, day, version)]
 
     own = there(commitment.status_history)
     if not own and commitment.milestones:  # the status comes from the milestones'

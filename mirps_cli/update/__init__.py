@@ -131,6 +131,8 @@ def prepare_update(root: Path, update: StatusUpdate, today: dt.date) -> Edit:
     entry: dict[str, Any] = {
         "date": date,
         "reported": reported,
+        # The day the entry enters the plans: what an entry no source dates counts from.
+        "recorded": PartialDate.parse(today.isoformat()),
         "reporter": reporter,
         "status": status,
     }

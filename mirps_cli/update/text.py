@@ -36,6 +36,7 @@ def _entry_lines(entry: dict[str, Any], dash: int, keys: int) -> list[str]:
     lines = [f"{first}date: {entry['date']}"]
     if entry["reported"] is not None:
         lines.append(f"{body}reported: {entry['reported']}")
+    lines.append(f"{body}recorded: {entry['recorded']}")
     if entry["reporter"] is not None:
         lines.append(f"{body}reporter: {entry['reporter'].value}")
     lines.append(f"{body}status: {entry['status'].value}")
