@@ -67,6 +67,23 @@ def md_text(value: object) -> str:
     return _BLOCK_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text, count=1)
 
 
+# What would end an autolink or cut a table row, percent-encoded: the address still leads to
+# the same page (an address that validated holds no space, quote or angle bracket anyway).
+_LINK = str.maketrans(
+    {c: f"%{ord(c):02X}" for c in "|<> \\`\"'"} | {chr(c): f"%{c:02X}" for c in range(32)}
+)
+
+
+def md_link(url: object) -> str:
+    """An address as a Markdown autolink, `<https://...>`, safe in a paragraph or a cell."""
+    return f"<{str(url).translate(_LINK)}>"
+
+
+def md_links(urls: Iterable[object]) -> str:
+    """Addresses as autolinks, separated by spaces."""
+    return " ".join(md_link(url) for url in urls)
+
+
 def environment(user_dir: Path | None = None, autoescape: bool = False) -> SandboxedEnvironment:
     """Templates from `user_dir` first (any of them by file name), then mirps's own."""
     loaders = [FileSystemLoader(user_dir)] if user_dir is not None else []
@@ -83,6 +100,8 @@ def environment(user_dir: Path | None = None, autoescape: bool = False) -> Sandb
     env.filters["cells"] = md_cells
     env.filters["text"] = md_text
     env.filters["inline"] = md_inline
+    env.filters["link"] = md_link
+    env.filters["links"] = md_links
     return env
 
 

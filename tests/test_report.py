@@ -321,3 +321,55 @@ def test_the_status_chart_stacks_from_zero_with_a_legend() -> None:
     assert "fulfilled" in labels and "planned" not in labels
     assert "0" in labels and "2" in labels
     assert draw(chart, "png").startswith(b"\x89PNG")
+
+
+def test_figures_carry_their_period_and_source_and_an_undated_one_says_so(
+    mirps: Callable[..., Run], plans: Path
+) -> None:
+    draft = report(mirps, plans, "--year", "2022", "--country", "HN", "--lang", "es").stdout
+    figures = draft.split("#### Indicadores relevantes")[1].split("####")[0]
+    assert (
+        "- personas desplazadas internamente: 247.090 (2004–2018). Fuente: "
+        "<https://mirps-platform.org/en/mirps-by-country/mirps-in-honduras/>" in figures
+    )
+    assert "186 (la fuente no da fecha ni período). Fuente: <https://" in figures
+    english = report(mirps, plans, "--year", "2022", "--country", "HN", "--lang", "en").stdout
+    assert "186 (the source gives no date or period). Source: <https://" in english
+
+
+def test_each_chapter_lists_what_the_national_team_must_send(
+    mirps: Callable[..., Run], plans: Path
+) -> None:
+    draft = report(mirps, plans, "--year", "2022", "--lang", "en").stdout
+    honduras = draft.split("### Honduras")[1].split("\n### ")[0]
+    wanted = honduras.split("#### For the national technical team to send")[1].split("####")[0]
+    assert "Where each of these commitments stood in the period" in wanted
+    assert "HN-03" in wanted.splitlines()[2]  # nothing of HN-03 is dated in 2022
+    assert "The costing of the plan" in wanted
+    assert "186" in wanted  # the figure without a period
+
+
+def test_a_hostile_address_is_refused_and_a_bar_in_one_is_escaped(
+    mirps: Callable[..., Run], plans: Path
+) -> None:
+    path = plans / "national" / "HN.yaml"
+    text = path.read_text(encoding="utf-8")
+    first = "https://mirps-platform.org/en/mirps-by-country/mirps-in-honduras/"
+    path.write_text(
+        text.replace(first, "'https://x/\"><script>alert(2)</script>'", 1), encoding="utf-8"
+    )
+    refused = mirps("validate", "--plans", str(plans))
+    assert refused.exit_code == 1 and "is not a web address" in refused.stdout
+    path.write_text(text.replace(first, "https://x.org/a|b"), encoding="utf-8")
+    draft = report(mirps, plans, "--year", "2022", "--lang", "en")
+    assert draft.exit_code == 0, draft.stderr
+    assert "<https://x.org/a%7Cb>" in draft.stdout and "a|b" not in draft.stdout
+    page = report(mirps, plans, "--year", "2022", "--lang", "en", "--format", "html").stdout
+    assert 'href="https://x.org/a%7Cb"' in page
+
+
+def test_printed_ids_never_break_and_addresses_wrap(mirps: Callable[..., Run], plans: Path) -> None:
+    page = report(mirps, plans, "--year", "2022", "--format", "html").stdout
+    assert '<span class="id">HN-03</span>' in page
+    assert ".id { white-space: nowrap; }" in page and "overflow-wrap: anywhere" in page
+    assert 'href="<span' not in page  # an id inside an address stays as it is

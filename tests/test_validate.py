@@ -216,7 +216,11 @@ def test_forms_are_explained_not_shown_as_patterns(
         in messages
     )
     assert any(
-        m.endswith("is not a web address: it must start with http:// or https://") for m in messages
+        m.endswith(
+            "it must start with http:// or https:// and a host, and hold no spaces, quotes, "
+            "angle brackets, backticks or backslashes"
+        )
+        for m in messages
     )
     assert not any("pattern" in m for m in messages)
 

@@ -164,9 +164,14 @@ class Form:
 Url = Annotated[
     str,
     Form(
-        r"^https?://\S+$",
-        "'{value}' is not a web address: it must start with http:// or https://",
-        "'{value}' no es una dirección web: debe empezar con http:// o https://",
+        # A host after the scheme, and none of what would let an address break out of the
+        # Markdown, HTML or table it is written into: spaces, quotes, angle brackets,
+        # backticks, backslashes, control characters. (A `|` is legal and is escaped.)
+        r"^https?://[^\s\"'<>`\\/\x00-\x1f\x7f][^\s\"'<>`\\\x00-\x1f\x7f]*$",
+        "'{value}' is not a web address: it must start with http:// or https:// and a host, "
+        "and hold no spaces, quotes, angle brackets, backticks or backslashes",
+        "'{value}' no es una dirección web: debe empezar con http:// o https:// y un "
+        "servidor, sin espacios, comillas, ángulos, acentos graves ni barras invertidas",
         "A web address starting with http:// or https://",
     ),
 ]

@@ -4,6 +4,7 @@ for people who paste into a word processor."""
 
 from __future__ import annotations
 
+import re
 import secrets
 from pathlib import Path
 
@@ -14,6 +15,15 @@ from mirps_cli.output import report_markdown
 from mirps_cli.output.report_words import TITLE, WORDS
 from mirps_cli.report.views import Report
 from mirps_cli.templating import render_template
+
+# An id (BZ-01, CR-03.1) in the page's text, kept on one line when printed: a line never
+# ends in "BZ-" with "01" on the next. Only text between tags is touched, never an address.
+_ID = re.compile(r"\b[A-Z]{2}-\d+(?:\.\d+)*\b")
+_TEXT = re.compile(r">([^<]+)<")
+
+
+def _unbroken(match: re.Match[str]) -> str:
+    return f'<span class="id">{match.group()}</span>'
 
 
 def render(
@@ -33,6 +43,7 @@ def render(
     markdown = report_markdown.render(view, lang, template_dir, marks)
     # Raw HTML in the Markdown stays text: plan content cannot inject markup or scripts.
     body = MarkdownIt("commonmark", {"html": False}).enable("table").render(markdown)
+    body = _TEXT.sub(lambda m: ">" + _ID.sub(_unbroken, m.group(1)) + "<", body)
     for name, chart in charts.items():
         described = svg_element(chart, WORDS[f"{name}_chart_text"].in_lang(lang))
         figure = f'<figure class="chart">{described}</figure>'

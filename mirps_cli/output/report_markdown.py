@@ -14,8 +14,9 @@ from mirps_cli.dates import PartialDate
 from mirps_cli.i18n import Lang, label
 from mirps_cli.output.report_words import TITLE, WORDS
 from mirps_cli.output.words import format_partial
-from mirps_cli.report.views import Counts, Progress, Report
-from mirps_cli.templating import render_template
+from mirps_cli.report.views import Counts, Progress, Report, ToSupply
+from mirps_cli.status.figures import figure_text
+from mirps_cli.templating import md_links, render_template
 from mirps_cli.vocab import Status, status_label
 
 if TYPE_CHECKING:
@@ -63,6 +64,20 @@ def _progress(item: Progress, lang: str) -> str:
     return " — ".join(parts)
 
 
+def _to_supply(wanted: ToSupply, lang: str) -> list[str]:
+    """The national team's list, in its words."""
+    words = {key: message.in_lang(lang) for key, message in WORDS.items()}
+    lines = []
+    if wanted.entries:
+        lines.append(words["supply_entries"].format(ids=", ".join(wanted.entries)))
+    if wanted.dates:
+        lines.append(words["supply_dates"].format(ids=", ".join(wanted.dates)))
+    if wanted.costing:
+        lines.append(words["supply_costing"])
+    lines += [words["supply_period"].format(figure=figure_text(f, lang)) for f in wanted.periods]
+    return lines
+
+
 def _span(start: PartialDate, end: PartialDate | None, lang: str) -> str:
     """An event's dates: one day, a month, or from one to the other."""
     if end is None or end == start:
@@ -96,6 +111,7 @@ def context(report: Report, lang: str) -> dict[str, Any]:
                 "milestones": [_progress(p, lang) for p in c.milestones],
                 "undated": [f"{i.id} {i.title}" for i in c.undated],
                 "later": [f"{i.id} {i.title}" for i in c.later],
+                "to_supply": _to_supply(c.to_supply, lang),
                 "overdue": [f"{i.id} {i.title} ({_date(i.date, lang)})" for i in c.overdue],
                 "stale": [f"{i.id} {i.title} ({_date(i.date, lang)})" for i in c.stale],
                 "by_status": _counts(c.by_status, lang),
@@ -137,7 +153,7 @@ def context(report: Report, lang: str) -> dict[str, Any]:
                 status_label(row.status, lang)
                 + (f" ({label('not_reported', lang)})" if row.date_not_reported else ""),
                 str(row.latest) if row.latest else "—",
-                " ".join(f"<{s}>" for s in row.sources),
+                md_links(row.sources),
             ]
             for row in report.annex
         ],

@@ -132,6 +132,31 @@ WORDS: dict[str, Message] = {
     "encoded": Message("encoded", "registrados"),
     "commitments_axis": Message("commitments", "compromisos"),
     "contents": Message("Contents", "Índice"),
+    "source": Message("Source", "Fuente"),
+    "to_supply": Message(
+        "For the national technical team to send", "Para que el equipo técnico nacional envíe"
+    ),
+    "supply_entries": Message(
+        "Where each of these commitments stood in the period, with the date and a source: {ids}.",
+        "En qué estado estuvo en el período cada uno de estos compromisos, con fecha y fuente: "
+        "{ids}.",
+    ),
+    "supply_dates": Message(
+        "The date of each of these achievements, which no source gives: {ids}.",
+        "La fecha de cada uno de estos logros, que ninguna fuente da: {ids}.",
+    ),
+    "supply_costing": Message(
+        "The costing of the plan: needs, State investment and gap, with their period.",
+        "La cuantificación del plan: necesidades, inversión del Estado y brecha, con su período.",
+    ),
+    "supply_period": Message(
+        "The date or period of the figure \u201c{figure}\u201d.",
+        "La fecha o el período de la cifra \u00ab{figure}\u00bb.",
+    ),
+    "no_source": Message("No source recorded", "Sin fuente registrada"),
+    "undated_figure": Message(
+        "the source gives no date or period", "la fuente no da fecha ni período"
+    ),
     "toc_update": Message(
         "Update the table of contents (right-click it, Update field) to list the headings.",
         "Actualice el índice (clic derecho, Actualizar campos) para ver los títulos.",

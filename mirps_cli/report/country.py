@@ -11,7 +11,14 @@ from mirps_cli.i18n import label, shown
 from mirps_cli.members import MEMBERS
 from mirps_cli.model import Commitment, NationalPlan
 from mirps_cli.model.commitment import Milestone
-from mirps_cli.report.views import CountryChapter, Counts, Item, Progress
+from mirps_cli.report.views import (
+    CountryChapter,
+    Counts,
+    FigureLine,
+    Item,
+    Progress,
+    ToSupply,
+)
 from mirps_cli.status.figures import (
     coverage,
     figure_text,
@@ -82,6 +89,19 @@ def _progress(change: Change, items: dict[str, Commitment | Milestone], lang: st
     )
 
 
+def _to_supply(plan: NationalPlan, progress: list[Progress], later: frozenset[str]) -> ToSupply:
+    """What the national team must send for its chapter: a dated entry for each commitment
+    with nothing dated in the period, the dates of undated achievements, the costing, the
+    period of each figure without one."""
+    dated = {p.id.split(".")[0] for p in progress}
+    return ToSupply(
+        entries=[c.id for c in plan.commitments if c.id not in dated],
+        dates=[c.id for c in plan.commitments if c.date_not_reported or c.id in later],
+        costing=not plan.quantification,
+        periods=[f for f in plan.figures if f.start is None and f.end is None and f.date is None],
+    )
+
+
 def chapter(
     plan: NationalPlan,
     then: Then,
@@ -112,9 +132,17 @@ def chapter(
             by_pillar.append(Counts(name, tally(before), status_counts(now, known)))
     institutions = {i.id: i.name for i in plan.institutions}
     return CountryChapter(
+        to_supply=_to_supply(plan, progress + reached, later),
         member=member,
         name=member.name.in_lang(lang),
-        figures=[figure_text(f, lang) for f in plan.figures],
+        figures=[
+            FigureLine(
+                figure_text(f, lang),
+                any(d is not None for d in (f.start, f.end, f.date)),
+                list(f.sources),
+            )
+            for f in plan.figures
+        ],
         progress=progress,
         milestones=reached,
         undated=[Item(c.id, shown(c.title, lang)) for c in commitments if c.date_not_reported],

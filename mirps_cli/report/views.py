@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from mirps_cli.dates import PartialDate
 from mirps_cli.i18n import Shown
 from mirps_cli.members import Member
+from mirps_cli.model.measures import Figure
 from mirps_cli.vocab import Status
 
 
@@ -39,6 +40,28 @@ class Item:
 
 
 @dataclass(frozen=True)
+class FigureLine:
+    """A key figure as the report gives it: its text (with its period where the source gives
+    one), whether anything dates it, and its sources."""
+
+    text: str
+    dated: bool
+    sources: list[str]
+
+
+@dataclass(frozen=True)
+class ToSupply:
+    """What a national team must send for its chapter: ids of commitments with nothing dated
+    in the period, ids of achievements without a date, whether the costing is missing, and
+    the figures without a period."""
+
+    entries: list[str]
+    dates: list[str]
+    costing: bool
+    periods: list[Figure]
+
+
+@dataclass(frozen=True)
 class Counts:
     """Commitments by status (and with no status) at the start and at the end of the period."""
 
@@ -51,7 +74,7 @@ class Counts:
 class CountryChapter:
     member: Member
     name: str
-    figures: list[str]
+    figures: list[FigureLine]
     progress: list[Progress]
     milestones: list[Progress]
     undated: list[Item]
@@ -67,6 +90,7 @@ class CountryChapter:
     coverage: str
     team: list[Shown]
     encoded: int
+    to_supply: ToSupply
 
 
 @dataclass(frozen=True)
