@@ -170,6 +170,23 @@ BUDGET_KIND_TERMS: dict[BudgetKind, Message] = {
 }
 
 
+class ReportSection(StrEnum):
+    """The parts of the Annual Report's regional chapter, as the III Annual Report 2020 has
+    them (II. Trabajo regional del MIRPS: 1. Protección, 2. Soluciones, 3. Alianzas): each
+    activity, working group, event and the Fund says in its `section` where it goes."""
+
+    PROTECTION = "protection"
+    SOLUTIONS = "solutions"
+    PARTNERSHIPS = "partnerships"
+
+
+REPORT_SECTION_TERMS: dict[ReportSection, Message] = {
+    ReportSection.PROTECTION: Message("1. Protection", "1. Protección"),
+    ReportSection.SOLUTIONS: Message("2. Solutions", "2. Soluciones"),
+    ReportSection.PARTNERSHIPS: Message("3. Partnerships", "3. Alianzas"),
+}
+
+
 class GroupBy(StrEnum):
     """How `mirps status` groups a country's commitments."""
 

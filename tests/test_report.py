@@ -373,3 +373,36 @@ def test_printed_ids_never_break_and_addresses_wrap(mirps: Callable[..., Run], p
     assert '<span class="id">HN-03</span>' in page
     assert ".id { white-space: nowrap; }" in page and "overflow-wrap: anywhere" in page
     assert 'href="<span' not in page  # an id inside an address stays as it is
+
+
+@pytest.mark.parametrize(
+    ("lang", "parts"),
+    [
+        ("es", ["1. Protección", "2. Soluciones", "3. Alianzas", "4. Calendario del período"]),
+        ("en", ["1. Protection", "2. Solutions", "3. Partnerships", "4. Calendar of the period"]),
+    ],
+)
+def test_section_two_is_the_published_one_placed_by_data(
+    mirps: Callable[..., Run], plans: Path, lang: str, parts: list[str]
+) -> None:
+    draft = report(mirps, plans, "--year", "2022", "--lang", lang).stdout
+    regional = draft.split("\n## II.")[1].split("\n## ")[0]
+    found = [text for tag, text in headings("## II." + regional) if tag == "h3"]
+    assert [h for h in found if h[0].isdigit()] == parts
+    # What the plans place there: the twinning meeting and the reception working group under
+    # protection, outcome 4's activities and the Fund under partnerships, each activity with
+    # its status.
+    protection = regional.split(f"### {parts[0]}")[1].split("### ")[0]
+    assert "`twinning-meeting-asylum`" in protection and "3.4" in protection
+    partnerships = regional.split(f"### {parts[2]}")[1].split("### ")[0]
+    assert "**4.1**" in partnerships and "CR-asylum-platform" in partnerships
+    assert ("— sin estado" if lang == "es" else "— no status") in partnerships
+
+
+def test_a_section_is_one_of_the_three_parts(mirps: Callable[..., Run], plans: Path) -> None:
+    path = plans / "regional" / "2022.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("section: solutions", "section: soluciones", 1), encoding="utf-8")
+    result = mirps("validate", "--plans", str(plans))
+    assert result.exit_code == 1
+    assert "'protection', 'solutions' or 'partnerships'" in result.stdout

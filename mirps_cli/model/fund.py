@@ -9,7 +9,7 @@ from typing import ClassVar
 
 from pydantic import Field
 
-from mirps_cli.categories import BudgetKind
+from mirps_cli.categories import BudgetKind, ReportSection
 from mirps_cli.dates import PartialDate
 from mirps_cli.i18n import Lang, Message
 from mirps_cli.model.commitment import Partner
@@ -145,6 +145,11 @@ class FundPlan(Strict):
     contributions: list[Contribution] = Field(default_factory=empty_list)
     projects: list[Project] = Field(default_factory=empty_list)
     exchange_rates: list[ExchangeRate] = Field(default_factory=empty_list)
+    section: ReportSection | None = Field(
+        default=None,
+        description="Where the Annual Report's regional chapter places the Fund: protection, "
+        "solutions or partnerships.",
+    )
     sources: list[Url] = Field(default_factory=empty_list)
 
     def identity(self) -> Identity:

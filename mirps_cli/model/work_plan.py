@@ -8,6 +8,7 @@ from typing import Annotated, Any, ClassVar
 
 from pydantic import Discriminator, Field, Tag
 
+from mirps_cli.categories import ReportSection
 from mirps_cli.dates import PartialDate
 from mirps_cli.i18n import Lang, Message
 from mirps_cli.model.common import (
@@ -75,6 +76,11 @@ class Activity(Tracked):
     )
     start: PartialDate | None = None
     due: PartialDate | None = None
+    section: ReportSection | None = Field(
+        default=None,
+        description="Where the Annual Report's regional chapter places it: protection, "
+        "solutions or partnerships.",
+    )
     status_history: list[StatusEntry] = Field(
         default_factory=empty_list,
         description="Oldest first; the last entry is the current status.",
@@ -141,6 +147,11 @@ class WorkingGroup(Strict):
         "are of another year.",
     )
     lead_sources: list[Url] = Field(default_factory=empty_list)
+    section: ReportSection | None = Field(
+        default=None,
+        description="Where the Annual Report's regional chapter places it: protection, "
+        "solutions or partnerships.",
+    )
     priorities: list[PriorityItem] = Field(
         default_factory=empty_list,
         description="Text, or {id, text, status_history, ...} to track it like an activity.",
@@ -170,6 +181,11 @@ class TimelineEvent(Tracked):
     activities: list[ActivityId] = Field(default_factory=empty_list)
     note: Text | None = None
     responsible: list[Text] = Field(default_factory=empty_list)
+    section: ReportSection | None = Field(
+        default=None,
+        description="Where the Annual Report's regional chapter places it: protection, "
+        "solutions or partnerships.",
+    )
     status_history: list[EventEntry] = Field(
         default_factory=empty_list, description="Oldest first: scheduled, held, postponed..."
     )
@@ -198,6 +214,11 @@ class Fund(Strict):
     operating_plan: FundDocument | None = None
     prioritization: Text | None = None
     budget_lines: list[FundingLine] = Field(default_factory=empty_list)
+    section: ReportSection | None = Field(
+        default=None,
+        description="Where the Annual Report's regional chapter places it: protection, "
+        "solutions or partnerships.",
+    )
     sources: list[Url] = Field(default_factory=empty_list)
 
 
@@ -206,6 +227,11 @@ class SupportPlatform(Strict):
 
     chair: Text | None = None
     members: list[Text] = Field(default_factory=empty_list)
+    section: ReportSection | None = Field(
+        default=None,
+        description="Where the Annual Report's regional chapter places it: protection, "
+        "solutions or partnerships.",
+    )
     sources: list[Url] = Field(default_factory=empty_list)
 
 

@@ -14,7 +14,7 @@ from mirps_cli.dates import PartialDate
 from mirps_cli.i18n import Lang, label
 from mirps_cli.output.report_words import TITLE, WORDS
 from mirps_cli.output.words import format_partial
-from mirps_cli.report.views import Counts, Progress, Report, ToSupply
+from mirps_cli.report.views import Counts, Event, Progress, Report, ToSupply
 from mirps_cli.status.figures import figure_text
 from mirps_cli.templating import md_links, render_template
 from mirps_cli.vocab import Status, status_label
@@ -62,6 +62,59 @@ def _progress(item: Progress, lang: str) -> str:
     if item.note:
         parts.append(str(item.note))
     return " — ".join(parts)
+
+
+def _event_when(event: Event, lang: str) -> str:
+    if event.start is None:
+        return WORDS["no_date"].in_lang(lang)
+    return _span(event.start, event.end, lang)
+
+
+def _sections(report: Report, lang: str) -> list[dict[str, Any]]:
+    """The regional chapter's parts, with their words and lines in the report's language."""
+    from mirps_cli.categories import REPORT_SECTION_TERMS
+
+    regional = report.regional
+    groups = {g[0]: g for g in regional.working_groups}
+    events = {e.id: e for e in [*regional.events, *regional.unscheduled]}
+    parts = []
+    for section in regional.sections:
+        title = (
+            REPORT_SECTION_TERMS[section.key].in_lang(lang)
+            if section.key is not None
+            else WORDS["unplaced"].in_lang(lang)
+        )
+        parts.append(
+            {
+                "title": title,
+                "activities": [
+                    {
+                        "id": a.id,
+                        "title": a.title,
+                        "status": status_label(a.status, lang)
+                        if a.status
+                        else label("no_status", lang),
+                        "entries": [
+                            " — ".join(
+                                [_date(when, lang), status_label(status, lang)]
+                                + ([str(note)] if note else [])
+                            )
+                            for when, status, note in a.entries
+                        ],
+                    }
+                    for a in section.activities
+                ],
+                "working_groups": [groups[g] for g in section.working_groups if g in groups],
+                "events": [
+                    (_event_when(events[e], lang), e, events[e].title)
+                    for e in section.events
+                    if e in events
+                ],
+                "fund": section.fund,
+                "support_platform": section.support_platform,
+            }
+        )
+    return parts
 
 
 def _to_supply(wanted: ToSupply, lang: str) -> list[str]:
@@ -121,6 +174,7 @@ def context(report: Report, lang: str) -> dict[str, Any]:
         ],
         "regional": regional,
         "year": report.year,
+        "sections": _sections(report, lang),
         "presidency": regional.presidency.name.in_lang(lang) if regional.presidency else "",
         "gantt": [
             (

@@ -104,6 +104,22 @@ WORDS: dict[str, Message] = {
         "Fondo y el trabajo regional que los planes fechan en el período.",
     ),
     "working_groups": Message("2. Working groups", "2. Grupos de trabajo"),
+    "work_plan_intro": Message(
+        "The {year} regional work plan (Pro-Tempore Presidency: {presidency}): its activities, "
+        "working groups, events and the Fund, each in the part of this chapter the plans "
+        "place it in.",
+        "El plan de trabajo regional {year} (Presidencia Pro Tempore: {presidency}): sus "
+        "actividades, grupos de trabajo, eventos y el Fondo, cada uno en la parte de este "
+        "capítulo en la que lo sitúan los planes.",
+    ),
+    "activities": Message("Activities of the work plan", "Actividades del plan de trabajo"),
+    "working_groups_part": Message("Working groups", "Grupos de trabajo"),
+    "events": Message("Events", "Eventos"),
+    "no_date": Message("date not given", "sin fecha"),
+    "unplaced": Message(
+        "Not yet placed in a part of this chapter (give each a `section`)",
+        "Aún sin parte en este capítulo (indique la `section` de cada uno)",
+    ),
     "lead": Message("lead", "coordinación"),
     "unconfirmed": Message("unconfirmed for this year", "sin confirmar para este año"),
     "partnerships": Message("3. Partnerships", "3. Alianzas"),

@@ -6,11 +6,11 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
-from mirps_cli.categories import BUDGET_KIND_TERMS, BudgetKind
+from mirps_cli.categories import BUDGET_KIND_TERMS, BudgetKind, ReportSection
 from mirps_cli.i18n import Shown, label, number, shown
 from mirps_cli.members import MEMBERS
-from mirps_cli.model.work_plan import priority_text
-from mirps_cli.report.views import Event, Regional
+from mirps_cli.model.work_plan import WorkPlan, priority_text
+from mirps_cli.report.views import ActivityLine, Event, Regional, Section
 from mirps_cli.tree import Tree
 from mirps_cli.vocab import status_label
 
@@ -22,6 +22,46 @@ def _money_line(
     money = f"{currency} {number(amount, lang)}" if amount is not None and currency else ""
     words = [str(who), money, BUDGET_KIND_TERMS[kind].in_lang(lang) if kind else ""]
     return ", ".join(w for w in words if w)
+
+
+def _sections(
+    tree: Tree, plan: WorkPlan | None, start: dt.date, end: dt.date, lang: str
+) -> list[Section]:
+    """The regional chapter's parts in the published order (1. Protection, 2. Solutions,
+    3. Partnerships), each with what the plans place in it (`section`), and last what they
+    place nowhere yet; a part nothing is placed in is left out."""
+    fund_sections = [f.section for _, f in tree.funds()]
+    if plan is not None and plan.fund is not None:
+        fund_sections.append(plan.fund.section)
+    found = []
+    for key in [*ReportSection, None]:
+        activities = [
+            ActivityLine(
+                a.id,
+                shown(a.title, lang),
+                a.status,
+                [
+                    (when, e.status, shown(e.note, lang) if e.note else None)
+                    for e in a.status_history
+                    for when, _ in [e.counted_from()]
+                    if when is not None and start <= when.earliest() <= end
+                ],
+            )
+            for o in (plan.outcomes if plan else [])
+            for a in o.activities
+            if a.section == key
+        ]
+        groups = [g.id for g in (plan.working_groups if plan else []) if g.section == key]
+        events = [e.id for e in (plan.timeline if plan else []) if e.section == key]
+        fund = key in fund_sections
+        platform = (
+            plan is not None
+            and plan.support_platform is not None
+            and (plan.support_platform.section == key)
+        )
+        if activities or groups or events or fund or platform:
+            found.append(Section(key, activities, groups, events, fund, platform))
+    return found
 
 
 def regional(tree: Tree, year: int, start: dt.date, end: dt.date, lang: str) -> Regional:
@@ -83,6 +123,7 @@ def regional(tree: Tree, year: int, start: dt.date, end: dt.date, lang: str) -> 
                 events.append(view)
     platform = plan.support_platform if plan is not None else None
     return Regional(
+        sections=_sections(tree, plan, start, end, lang),
         year=year if plan is not None else None,
         presidency=MEMBERS[plan.presidency.country] if plan is not None else None,
         outcomes=outcomes,

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from mirps_cli.categories import ReportSection
 from mirps_cli.dates import PartialDate
 from mirps_cli.i18n import Shown
 from mirps_cli.members import Member
@@ -102,6 +103,30 @@ class Event:
 
 
 @dataclass(frozen=True)
+class ActivityLine:
+    """A work-plan activity as the regional chapter shows it: its status at the period's end
+    and its entries dated in the period (date, status, note)."""
+
+    id: str
+    title: Shown
+    status: Status | None
+    entries: list[tuple[PartialDate, Status, Shown | None]]
+
+
+@dataclass(frozen=True)
+class Section:
+    """One part of the regional chapter (1. Protection, 2. Solutions, 3. Partnerships; None:
+    what the plans place in no part yet), with what the plans place in it."""
+
+    key: ReportSection | None
+    activities: list[ActivityLine]
+    working_groups: list[str]  # ids, of Regional.working_groups
+    events: list[str]  # ids, of the work plan's calendar
+    fund: bool
+    support_platform: bool
+
+
+@dataclass(frozen=True)
 class Regional:
     year: int | None
     presidency: Member | None
@@ -114,6 +139,7 @@ class Regional:
     fund_projects: list[str]
     events: list[Event]  # dated, in the period
     unscheduled: list[Event]
+    sections: list[Section]  # the published order, then what no section holds yet
 
 
 @dataclass(frozen=True)
