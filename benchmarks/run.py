@@ -3,6 +3,10 @@ floor (`python -c pass`), a bare typer app and, where it is installed, check-jso
 write BENCHMARKS.md with the medians, min and max, peak memory and the machine's facts.
 
     python benchmarks/run.py [--sizes 100,1000,10000] [--runs 5] [--out BENCHMARKS.md]
+                             [--only REGEX]
+
+`--only` keeps the rows whose command name matches (the reference loop always runs), for a
+run about one change: `--only 'report|docx'`.
 
 A script, not a timed test: the machine drifts, so compare figures within one run.
 The peer, check-jsonschema, validates the files mirps validates against the schema
@@ -89,7 +93,11 @@ def main() -> None:
     # the shipped plans, where start-up is most of a run) take more runs for their median.
     parser.add_argument("--startup-runs", type=int, default=15)
     parser.add_argument("--out", type=Path, default=REPO / "BENCHMARKS.md")
+    parser.add_argument("--only", default=None, help="run only the rows whose name matches")
     args = parser.parse_args()
+    import re
+
+    only = re.compile(args.only) if args.only else None
     sizes = [int(s) for s in args.sizes.split(",")]
     rows: list[tuple[str, str, float, float, float, int]] = []
 
@@ -101,7 +109,9 @@ def main() -> None:
         cold: bool = False,
         runs: int | None = None,
     ) -> None:
-        env = {**os.environ, "MIRPS_CACHE_DIR": str(cache)}
+        if only is not None and not only.search(name) and not name.startswith("reference"):
+            return
+        env = {**os.environ, "MIRPS_CACHE_DIR": str(cache), "SOURCE_DATE_EPOCH": "1764633600"}
         # As installed: with bytecode. Without it every start compiles mirps from source
         # while typer and the peer, installed by pip, load compiled; the ratio would lie.
         env.pop("PYTHONDONTWRITEBYTECODE", None)
@@ -135,6 +145,14 @@ def main() -> None:
         shipped_validate = [*MIRPS, "validate", "--plans", str(shipped)]
         record("shipped", "validate (cold)", shipped_validate, cold=True, runs=quick)
         record("shipped", "validate (files unchanged)", shipped_validate, runs=quick)
+        # The report's formats: Markdown draws no picture; HTML and Word draw the charts
+        # (matplotlib's import is most of the difference), Word writes the document too.
+        drafts = folder / "drafts"
+        drafts.mkdir()
+        for fmt in ("markdown", "html", "docx"):
+            out = drafts / f"shipped.{fmt}"
+            command = [*MIRPS, "report", "--plans", str(shipped), "--format", fmt, "-o", str(out)]
+            record("shipped", f"report --format {fmt} (cold)", command, cold=True, runs=quick)
         peer = shutil.which("check-jsonschema")
         schemas: dict[str, Path] = {}
         if peer:
@@ -176,6 +194,11 @@ def main() -> None:
                 ("timeline", [*MIRPS, "timeline", *p]),
                 ("export", [*MIRPS, "export", *p]),
                 ("report", [*MIRPS, "report", *p]),
+                ("report --format html", [*MIRPS, "report", "--format", "html", *p]),
+                (
+                    "report --format docx",
+                    [*MIRPS, "report", "--format", "docx", "-o", str(folder / "d.docx"), *p],
+                ),
             ):
                 record(label, f"{name} (cold)", command, cold=True)
                 record(label, f"{name} (files unchanged)", command)
