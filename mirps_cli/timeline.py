@@ -107,10 +107,20 @@ def timeline_view(
     """The work plan of `year` (default: the current one) month by month."""
     plan = tree.work_plan(year, as_of)
     year = plan.presidency.year
-    by_month: dict[int, list[TimelineEvent]] = {month: [] for month in range(1, 13)}
+    # The calendar's own span where the plan gives one (the 2022 table runs February to
+    # December): no empty month before or after it is printed.
+    first, last = 1, 12
+    if plan.calendar is not None:
+        if plan.calendar.start.year == year and plan.calendar.start.month is not None:
+            first = plan.calendar.start.month
+        if plan.calendar.end.year == year and plan.calendar.end.month is not None:
+            last = plan.calendar.end.month
+    by_month: dict[int, list[TimelineEvent]] = {month: [] for month in range(first, last + 1)}
     for event in plan.timeline:
-        if event.date is not None and event.date.year == year and event.date.month is not None:
-            by_month[event.date.month].append(event)
+        month = event.date.month if event.date is not None else None
+        if event.date is not None and event.date.year == year and month is not None:
+            by_month.setdefault(month, []).append(event)  # dated outside the span: still shown
+    by_month = dict(sorted(by_month.items()))
     months = [
         MonthView(year, month, [event_view(e, lang) for e in events])
         for month, events in by_month.items()

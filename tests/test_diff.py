@@ -314,3 +314,23 @@ def test_a_file_both_sides_share_is_parsed_once(
     assert changed and len(changed) < len(plan_files)
     assert len(parsed) == len(plan_files) + len(changed)
     assert len(set(parsed)) == len(parsed)  # no text parsed twice
+
+
+def test_a_change_to_the_national_technical_team_is_reported(
+    mirps: Callable[..., Run], isolated: Path
+) -> None:
+    """Activity 1.1 asks the plan review to see whether the team must widen."""
+    import shutil
+
+    old, new = isolated / "old", isolated / "new"
+    shutil.copytree(SHIPPED_PLANS, old)
+    shutil.copytree(SHIPPED_PLANS, new)
+    path = new / "national" / "BZ.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace("  members: [GOV, OAS, UNHCR]", "  members: [GOV, OAS, UNHCR, REC]"),
+        encoding="utf-8",
+    )
+    result = mirps("diff", str(old), str(new))
+    assert result.exit_code == 0, result.stderr
+    assert "national_technical_team › members: + REC" in result.stdout

@@ -97,6 +97,7 @@ def test_the_shipped_fund(mirps: Callable[..., Run]) -> None:
         "CR-asylum-platform",
         "HN-idp-response",
         "PA-darien-livelihoods",
+        "SV-CONAPINA-returnees",
     ]
 
 

@@ -107,7 +107,7 @@ def test_json_counts_and_commitments(mirps: Callable[..., Run]) -> None:
     }
     assert hn["total"] == 5
     rows = {c["id"]: c for c in data["commitments"]}
-    assert len(rows) == 21
+    assert len(rows) == 31
     assert rows["HN-01"]["status"] == "fulfilled"
     assert rows["HN-01"]["date_not_reported"] is False
     # Reported done without a date: fulfilled, and said so.
@@ -122,6 +122,10 @@ def test_country_json(mirps: Callable[..., Run]) -> None:
         ("BZ-01", "fulfilled"),
         ("BZ-02", "fulfilled"),
         ("BZ-03", "fulfilled"),
+        ("BZ-04", "fulfilled"),
+        ("BZ-05", "fulfilled"),  # from its two milestones, both fulfilled
+        ("BZ-06", "fulfilled"),
+        ("BZ-07", None),  # a priority of the plan, no status reported
     ]
 
 
@@ -129,8 +133,8 @@ def test_csv(mirps: Callable[..., Run]) -> None:
     rows = list(
         csv.DictReader(io.StringIO(status(mirps, "--country", "GT", "--format", "csv").stdout))
     )
-    assert [r["id"] for r in rows] == ["GT-03", "GT-04", "GT-01", "GT-02"]
-    assert rows[1]["institutions"] == "DRRS CONARE AMN"
+    assert [r["id"] for r in rows] == ["GT-01", "GT-03", "GT-04", "GT-05", "GT-02", "GT-06"]
+    assert rows[2]["institutions"] == "DRRS CONARE AMN"
     regional = list(csv.DictReader(io.StringIO(status(mirps, "--format", "csv").stdout)))
     assert [r["country"] for r in regional] == ["BZ", "CR", "GT", "HN", "MX", "PA", "SV"]
     assert regional[3]["fulfilled"] == "4"
@@ -148,9 +152,12 @@ def test_markdown_is_real_markdown(mirps: Callable[..., Run]) -> None:
 @pytest.mark.parametrize(
     ("args", "ids"),
     [
-        (["--pillar", "durable_solutions"], ["GT-01", "GT-02", "HN-03", "MX-03", "PA-02"]),
-        (["--status", "planned"], ["CR-02", "MX-03", "PA-02"]),
-        (["--institution", "comar"], ["MX-02"]),
+        (
+            ["--pillar", "durable_solutions"],
+            ["GT-02", "GT-06", "HN-03", "MX-03", "PA-02", "PA-03"],
+        ),
+        (["--status", "planned"], ["CR-02", "MX-04", "MX-05", "PA-02"]),
+        (["--institution", "comar"], ["MX-02", "MX-05"]),
         (["--institution", "Ministry of Education"], ["SV-02"]),
         (["--working-group", "internal-displacement"], ["HN-01", "HN-02", "HN-03"]),
         (["--stale", "--country", "HN"], ["HN-03"]),
@@ -329,6 +336,8 @@ def test_since_lists_changes_in_the_period_with_how_they_are_dated(
         ("2023-11-10", "CR-03", "commitment", "in_progress", "event"),
         ("2023-11-10", "CR-03.1", "milestone", "fulfilled", "event"),
         ("2023-11-10", "CR-asylum-platform", "project", "in_progress", "event"),
+        ("2024-09-17", "SV-CONAPINA-returnees", "project", "in_progress", "reported"),
+        ("2024-11-25", "SV-01.1", "milestone", "fulfilled", "event"),
         ("2026-01", "CR-03", "commitment", "fulfilled", "reported"),
         ("2026-01", "CR-03.2", "milestone", "fulfilled", "event"),
         ("2026-01", "CR-asylum-platform", "project", "fulfilled", "reported"),

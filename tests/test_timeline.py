@@ -45,7 +45,9 @@ def test_timeline_json_lists_every_event(mirps: Callable[..., Run]) -> None:
     scheduled = [e["id"] for m in data["months"] for e in m["events"]]
     assert scheduled == ["twinning-meeting-asylum", "annual-meeting-5"]
     assert len(data["unscheduled"]) == 19
-    assert data["months"][0]["month"] == "2022-01"
+    # The plan's calendar runs from February: no empty January.
+    assert data["months"][0]["month"] == "2022-02"
+    assert data["months"][-1]["month"] == "2022-12"
 
 
 def test_timeline_upcoming_window(mirps: Callable[..., Run]) -> None:
@@ -67,7 +69,8 @@ def test_timeline_upcoming_window(mirps: Callable[..., Run]) -> None:
     assert upcoming("2022-04-20", "1w") == []
     assert upcoming("2022-04-20", "2w") == ["twinning-meeting-asylum"]
     assert upcoming("2022-05-05", "1d") == ["twinning-meeting-asylum"]
-    assert upcoming("2022-06-01", "6m") == ["annual-meeting-5"]
+    assert upcoming("2022-06-01", "6m") == []  # to 1 December: the meeting was on the 13th
+    assert upcoming("2022-06-01", "7m") == ["annual-meeting-5"]
 
 
 # The core, called directly: one value with months, unscheduled events and a window.
@@ -77,8 +80,8 @@ def test_timeline_view_places_dated_events_in_their_month() -> None:
     tree = validate_tree(SHIPPED_PLANS, dt.date(2022, 4, 20)).tree
     view = timeline_view(tree, None, dt.date(2022, 4, 20), None, "en")
     assert view.year == 2022
-    assert [m.month for m in view.months] == list(range(1, 13))
-    may = view.months[4]
+    assert [m.month for m in view.months] == list(range(2, 13))  # the calendar's own span
+    may = view.months[3]
     assert [e.id for e in may.events] == ["twinning-meeting-asylum"]
     assert len(view.unscheduled) == 19
     assert view.upcoming is None

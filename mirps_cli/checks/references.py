@@ -141,8 +141,17 @@ def institutions(tree: Tree, as_of: dt.date) -> list[Problem]:
     problems = []
     for plan, national in tree.national_plans():
         known = {inst.id for inst in national.institutions}
-        team = national.national_technical_team
-        problems += dangling(plan, ["national_technical_team"], team, INSTITUTION, known)
+        written = national.national_technical_team
+        team = national.team
+        at: list[str | int] = ["national_technical_team"]
+        if not isinstance(written, list):
+            at.append("members")
+            if team.coordinator is not None and team.coordinator not in known:
+                named: list[str | int] = ["national_technical_team", "coordinator"]
+                problems.append(
+                    problem_at(plan, named, "M302", _unknown(INSTITUTION, team.coordinator, known))
+                )
+        problems += dangling(plan, at, team.members, INSTITUTION, known)
         for i, commitment in enumerate(national.commitments):
             where: list[str | int] = ["commitments", i, "responsible_institutions"]
             refs = commitment.responsible_institutions

@@ -36,6 +36,21 @@ class CoordinationMember(Strict):
     sources: list[Url] = Field(default_factory=empty_list)
 
 
+class NationalTeam(Strict):
+    """The National Technical Team as a source names it: its institutions, the one that
+    coordinates it, and when the source says so."""
+
+    members: list[Identifier] = Field(
+        default_factory=empty_list, description="Ids from `institutions`."
+    )
+    coordinator: Identifier | None = Field(
+        default=None, description="The institution that coordinates it (the MIRPS focal point)."
+    )
+    date: PartialDate | None = Field(default=None, description="When a source gives the team so.")
+    note: Text | None = None
+    sources: list[Url] = Field(default_factory=empty_list)
+
+
 class NationalPlan(Strict):
     country: CountryCode
     language: Lang | None = Field(
@@ -57,8 +72,10 @@ class NationalPlan(Strict):
     institutions: list[Institution] = Field(
         default_factory=empty_list, description="Institutions named anywhere in the plan."
     )
-    national_technical_team: list[Identifier] = Field(
-        default_factory=empty_list, description="Ids from `institutions`."
+    national_technical_team: list[Identifier] | NationalTeam = Field(
+        default_factory=empty_list,
+        description="The National Technical Team: ids from `institutions`, or the team with "
+        "the date and source that name it ({members, coordinator, date, note, sources}).",
     )
     national_coordination_group: list[CoordinationMember] = Field(default_factory=empty_list)
     known_commitments: KnownCount | None = Field(
@@ -73,6 +90,12 @@ class NationalPlan(Strict):
         default_factory=empty_list, description="Requests for support of the plan as a whole."
     )
     commitments: list[Commitment] = Field(default_factory=empty_list)
+
+    @property
+    def team(self) -> NationalTeam:
+        """The National Technical Team, however it is written."""
+        team = self.national_technical_team
+        return team if isinstance(team, NationalTeam) else NationalTeam(members=list(team))
 
     def identity(self) -> Identity:
         code = self.country

@@ -78,8 +78,12 @@ class StatusEntry(Strict):
         return None, "undated"
 
 
-# A Wayback Machine address carries its capture's timestamp: /web/20190720123456/...
-_CAPTURE = re.compile(r"^https?://web\.archive\.org/web/(\d{4})(\d{2})(\d{2})\d*[a-z_]*/")
+# A web archive's address carries its capture's timestamp: the Wayback Machine's
+# /web/20190720123456/..., and UNHCR's own web archive (the same software) /20190720104452/...
+_CAPTURE = re.compile(
+    r"^https?://(?:web\.archive\.org/web|webarchive\.archive\.unhcr\.org)"
+    r"/(\d{4})(\d{2})(\d{2})\d*[a-z_]*/"
+)
 
 
 def archive_capture(sources: Sequence[str]) -> PartialDate | None:

@@ -235,6 +235,13 @@ class SupportPlatform(Strict):
     sources: list[Url] = Field(default_factory=empty_list)
 
 
+class CalendarSpan(Strict):
+    """The months the work plan's calendar covers, as the plan's own table gives them."""
+
+    start: PartialDate
+    end: PartialDate
+
+
 class WorkPlan(Strict):
     presidency: Presidency
     language: Lang | None = Field(
@@ -251,6 +258,11 @@ class WorkPlan(Strict):
     working_groups: list[WorkingGroup] = Field(default_factory=empty_list)
     coordination_mechanisms: list[Mechanism] = Field(default_factory=empty_list)
     coordination_note: Text | None = None
+    calendar: CalendarSpan | None = Field(
+        default=None,
+        description="The months the calendar covers (`{start: 2022-02, end: 2022-12}`); "
+        "without it, the presidency year.",
+    )
     timeline: list[TimelineEvent] = Field(default_factory=empty_list)
     support_platform: SupportPlatform | None = None
     fund: Fund | None = None

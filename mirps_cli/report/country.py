@@ -169,6 +169,6 @@ def chapter(
         ),
         by_pillar=by_pillar,
         coverage=coverage(plan, lang),
-        team=[shown(institutions.get(i, i), lang) for i in plan.national_technical_team],
+        team=[shown(institutions.get(i, i), lang) for i in plan.team.members],
         encoded=len(commitments),
     )

@@ -80,9 +80,32 @@ def request_text(request: SupportRequest, lang: str) -> str:
     return text
 
 
+def team_lines(plan: NationalPlan, lang: str) -> list[str]:
+    """The National Technical Team: each institution (the coordinator marked), then when
+    and by what source it is so, where a source says."""
+    team = plan.team
+    names = {i.id: i.name for i in plan.institutions}
+    lines = []
+    for ident in team.members:
+        line = str(shown(names.get(ident, ident), lang))
+        if ident == team.coordinator:
+            line += f" ({label('coordinates', lang)})"
+        lines.append(line)
+    if team.coordinator is not None and team.coordinator not in team.members:
+        coordinator = shown(names.get(team.coordinator, team.coordinator), lang)
+        lines.append(f"{coordinator} ({label('coordinates', lang)})")
+    if lines and (team.date is not None or team.note is not None):
+        said = [f"{label('as_of_date', lang)} {team.date}"] if team.date else []
+        said += [str(shown(team.note, lang))] if team.note else []
+        lines.append("; ".join(said))
+    return lines
+
+
 def country_sections(plan: NationalPlan, lang: str) -> list[tuple[str, list[str]]]:
-    """The country's key figures, costing and requests for support, those it has."""
+    """The country's National Technical Team, key figures, costing and requests for support,
+    those it has."""
     sections = [
+        ("technical_team", team_lines(plan, lang)),
         ("figures", [figure_text(f, lang) for f in plan.figures]),
         ("quantification", [quantification_text(q, lang) for q in plan.quantification]),
         ("support_requests", [request_text(r, lang) for r in plan.support_requests]),
