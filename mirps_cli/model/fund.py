@@ -130,12 +130,25 @@ class Project(Tracked):
     sources: list[Url] = Field(default_factory=empty_list)
 
 
+class Administrator(Strict):
+    """The office that administers the Fund, as a source names it on a date: the name has
+    changed, and each source's name is kept with its date."""
+
+    name: Text
+    date: PartialDate | None = None
+    sources: list[Url] = Field(default_factory=empty_list)
+
+
 class FundPlan(Strict):
     id: Identifier = Field(description="The file is named by it: plans/fund/ID.yaml.")
     language: Lang | None = None
     version_date: PartialDate | None = None
     name: Text
-    administered_by: Text | None = None
+    administered_by: Text | list[Administrator] | None = Field(
+        default=None,
+        description="The administering office: its name, or its names as sources give them "
+        "with their dates ([{name, date, sources}]).",
+    )
     description: Text | None = None
     guidelines: Guidelines | None = None
     operating_plan: OperatingPlan | None = None
