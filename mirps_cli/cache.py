@@ -73,7 +73,9 @@ def text_digest(text: str) -> str:
 def _path(*parts: str | bytes, at: Path | None = None) -> Path:
     digest = blake2b(_code_version().encode(), digest_size=32)
     for part in parts:
-        digest.update(b"\0" + (part.encode() if isinstance(part, str) else part))
+        # A file name that is not UTF-8 reaches Python with surrogates: kept as its bytes.
+        raw = part.encode("utf-8", "surrogateescape") if isinstance(part, str) else part
+        digest.update(b"\0" + raw)
     name = digest.hexdigest()
     return (at or folder()) / name[:2] / f"{name}.pickle"
 

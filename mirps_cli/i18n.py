@@ -87,18 +87,34 @@ def shown(value: str | Bilingual, lang: str) -> Shown:
 def number(value: int | float, lang: str, about: bool = False) -> str:
     """A number in the language's own form: "210,000" / "210.000"; "about 210,000" / "unos
     210.000" when the source gives it as approximate. From Babel (CLDR)."""
+    import decimal
+
     from babel.numbers import format_decimal  # only the commands that show numbers pay for it
 
-    text = str(format_decimal(value, locale=Lang(lang).value))
+    # Babel rounds in the current decimal context (28 digits): a value of 1e27 or more
+    # overflowed it. Any float has at most 309 digits before its point.
+    with decimal.localcontext() as context:
+        context.prec = 400
+        text = str(format_decimal(value, locale=Lang(lang).value))
     return LABELS["about"].in_lang(lang).format(n=text) if about else text
 
 
 def amount(value: float, lang: str, places: int = 2) -> str:
     """An amount with fixed decimals: "1,000,000.00" / "1.000.000,00"; "20.5" / "20,5"."""
+    import decimal
+
     from babel.numbers import format_decimal
 
     pattern = "#,##0" + ("." + "0" * places if places else "")
-    return str(format_decimal(value, format=pattern, locale=Lang(lang).value))
+    with decimal.localcontext() as context:  # as number() does, for the largest amounts
+        context.prec = 400
+        return str(format_decimal(value, format=pattern, locale=Lang(lang).value))
+
+
+def printable(name: str) -> str:
+    """A file name as messages show it: bytes that are not UTF-8 (which reach Python as lone
+    surrogates) as escapes, `H\\xffN.yaml`, so that every message can be printed."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def full_stop(text: str) -> str:

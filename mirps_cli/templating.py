@@ -126,3 +126,11 @@ def render_template(
             f"template {where}: {error.message or error}",
             f"plantilla {where}: {error.message or error}",
         ) from None
+    except (OverflowError, MemoryError, RecursionError) as error:
+        # The sandbox's own limits (a range over MAX_RANGE items) and a template that asks for
+        # more than the machine has: the template's fault, located, not a bug in mirps.
+        where = _where(error, name)
+        raise MirpsError(
+            f"template {where}: {error or type(error).__name__}",
+            f"plantilla {where}: {error or type(error).__name__}",
+        ) from None

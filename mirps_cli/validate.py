@@ -63,4 +63,4 @@ def checks_key(tree: Tree, as_of: dt.date, errors_only: bool = False) -> bytes |
         if plan.digest is None:
             return None
         parts.append(f"{plan.path}\0{plan.display}\0{plan.kind.name}\0{plan.digest}")
-    return "\n".join(parts).encode()
+    return "\n".join(parts).encode("utf-8", "surrogateescape")  # a name may not be UTF-8

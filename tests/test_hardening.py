@@ -530,3 +530,53 @@ def test_an_update_that_cannot_be_written_is_one_sentence(
     assert "el disco está lleno; no se cambió nada" in result.stderr
     assert {p: p.read_bytes() for p in plans.rglob("*.yaml")} == before
     assert not list(plans.rglob("*.tmp"))
+
+
+def test_a_template_past_the_sandboxs_range_limit_is_a_located_error(
+    mirps: Callable[..., Run], tmp_path: Path
+) -> None:
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "report.md.j2").write_text(
+        "# x\n{% for i in range(10**9) %}{{ i }}{% endfor %}\n", encoding="utf-8"
+    )
+    result = mirps("report", "--plans", str(SHIPPED_PLANS), "--template-dir", str(templates))
+    assert result.exit_code == 1, result.stderr
+    assert "template report.md.j2, line 2" in result.stderr
+    assert "bug" not in result.stderr and result.stdout == ""
+
+
+def test_an_indicator_value_of_1e27_or_more_is_shown(
+    mirps: Callable[..., Run], tmp_path: Path
+) -> None:
+    plans = tmp_path / "plans"
+    shutil.copytree(SHIPPED_PLANS, plans)
+    path = plans / "national" / "MX.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace(
+            "          - value: 20000\n            about: true", "          - value: 1e27"
+        ),
+        encoding="utf-8",
+    )
+    for args in (("status", "MX-02"), ("status", "MX-02", "--lang", "es"), ("report", "-c", "MX")):
+        result = mirps(*args, "--plans", str(plans))
+        assert result.exit_code == 0, (args, result.stderr)
+    shown = mirps("status", "MX-02", "--plans", str(plans)).stdout
+    assert "1,000,000,000,000,000,000,000,000,000" in shown
+
+
+def test_a_file_name_that_is_not_utf8_is_a_finding_not_a_crash(
+    mirps: Callable[..., Run], tmp_path: Path
+) -> None:
+    import os
+
+    plans = tmp_path / "plans"
+    shutil.copytree(SHIPPED_PLANS, plans)
+    name = os.fsencode(str(plans / "national")) + b"/H\xffN.yaml"
+    with open(name, "wb") as handle:
+        handle.write(b"country: HN\n")
+    for command in ("validate", "status"):
+        result = mirps(command, "--plans", str(plans), env={"MIRPS_DEBUG": "1"})
+        assert result.exit_code == 1, (command, result.stderr)
+        assert "unexpected error" not in result.stderr

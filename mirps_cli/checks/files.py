@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from mirps_cli.i18n import Message
+from mirps_cli.i18n import Message, printable
 from mirps_cli.loader.locate import problem_at
 from mirps_cli.problems import Problem
 from mirps_cli.tree import PlanFile, Tree
@@ -15,7 +15,8 @@ def file_names(tree: Tree, as_of: dt.date) -> list[Problem]:
     problems = []
     for plan, (loc, key, holds) in tree.identities():
         if plan.path.stem != key:
-            name, wanted = plan.path.name, f"{key}{plan.path.suffix}"
+            name = printable(plan.path.name)
+            wanted = f"{key}{plan.path.suffix}"
             said = Message(
                 f"file '{name}' holds {holds.en}: name it {wanted}",
                 f"el archivo '{name}' es {holds.es}: llámelo {wanted}",

@@ -13,7 +13,7 @@ from pathlib import Path, PurePosixPath
 from typing import Protocol
 
 from mirps_cli import git
-from mirps_cli.i18n import Message
+from mirps_cli.i18n import Message, printable
 from mirps_cli.kinds import NATIONAL, WORK_PLAN, PlanKind
 from mirps_cli.loader.files import candidates, decode, is_plan_name, kind_of, read_text, too_large
 from mirps_cli.loader.locate import file_problem
@@ -43,11 +43,13 @@ class Source(Protocol):
 
 
 def display_path(path: Path) -> str:
-    """The path relative to the working folder when inside it, else as it is."""
+    """The path relative to the working folder when inside it, else as it is; bytes of a name
+    that are not UTF-8 shown as escapes (`H\\xffN.yaml`), so every message can be printed."""
     try:
-        return path.relative_to(Path.cwd()).as_posix()
+        shown = path.relative_to(Path.cwd()).as_posix()
     except ValueError:
-        return str(path)
+        shown = str(path)
+    return printable(shown)
 
 
 @dataclass(frozen=True)

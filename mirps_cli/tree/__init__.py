@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from mirps_cli.errors import UsageError
-from mirps_cli.i18n import Message
+from mirps_cli.i18n import Message, printable
 from mirps_cli.kinds import FUND, NATIONAL, WORK_PLAN, PlanKind
 
 # The models and the parser are imported where they are used, not here: `validate` on a tree
@@ -101,7 +101,7 @@ class PlanFile:
     @property
     def label(self) -> Message:
         """How readable paths start: "HN", "work plan 2022"."""
-        return self.kind.label_for(self.path.stem)
+        return self.kind.label_for(printable(self.path.stem))
 
     def __repr__(self) -> str:
         return f"PlanFile({self.display!r}, {self.kind.name})"
