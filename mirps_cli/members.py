@@ -57,6 +57,15 @@ def closest_members(text: str) -> list[str]:
     return found or [f"{m.code} ({m.name.en})" for m in MEMBERS.values()]
 
 
+def looks_like_a_member(text: str) -> bool:
+    """Whether a word that names no member is close to one's name (a misspelt `Hondras`), not
+    an id: ids of tracked items hold a digit, or are far from every name."""
+    if any(c.isdigit() for c in text):
+        return False
+    names = [fold(n) for m in MEMBERS.values() for n in (m.name.en, m.name.es)]
+    return bool(difflib.get_close_matches(fold(text), names, n=1, cutoff=0.75))
+
+
 def resolve_member(text: str) -> Member:
     member = find_member(text)
     if member is None:

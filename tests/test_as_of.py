@@ -89,7 +89,7 @@ def test_a_past_view_equals_the_plans_of_that_time(
     for args in (
         ["PA-02", "--status", "in_progress", "--date", "2027-02", "--reported", "2027-03-01"],
         ["HN-03", "--status", "fulfilled", "--date", "2027-01-15"],
-        ["CR-03.2", "--status", "fulfilled", "--date", "2027-04"],
+        ["CR-03.2", "--status", "fulfilled", "--date", "2027-04", "--note", "Presented again"],
     ):
         result = mirps("update", *args, "--plans", str(now))
         assert result.exit_code == 0, result.stderr

@@ -119,10 +119,10 @@ def test_update_writes_the_day_it_records_an_entry(mirps: Callable[..., Run], pl
     import datetime as dt
 
     result = mirps(
-        "update", "SV-03", "--status", "fulfilled", "--date", "2026", "--plans", str(plans)
+        "update", "SV-03", "--status", "cancelled", "--date", "2026", "--plans", str(plans)
     )
     assert result.exit_code == 0, result.stderr
     text = (plans / "national" / "SV.yaml").read_text(encoding="utf-8")
     assert text.endswith(
-        f"      - date: 2026\n        recorded: {dt.date.today()}\n        status: fulfilled\n"
+        f"      - date: 2026\n        recorded: {dt.date.today()}\n        status: cancelled\n"
     )

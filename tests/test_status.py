@@ -407,3 +407,20 @@ def test_the_regional_view_has_a_line_per_working_group(mirps: Callable[..., Run
         "fulfilled": 2,
     }
     assert {a["id"] for a in data["activities"]} >= {"1.1", "4.6"}
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["--working-group", "internal-displacment"], "use one of internal-displacement"),
+        (["--institution", "comr"], "did you mean COMAR"),
+        (["Hondras"], "unknown country 'Hondras'; did you mean HN (Honduras)?"),
+    ],
+)
+def test_a_filter_or_target_naming_nothing_suggests_the_closest(
+    mirps: Callable[..., Run], args: list[str], said: str
+) -> None:
+    """Once exit 0 with a table of zeros (or "unknown commitment" for a misspelt country)."""
+    result = status(mirps, *args)
+    assert result.exit_code == 2
+    assert said in result.stderr and result.stdout == ""

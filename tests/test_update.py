@@ -389,7 +389,7 @@ def test_bad_reports_are_refused(
     plans_copy: Path, mirps: Callable[..., Run], args: list[str], said: str
 ) -> None:
     before = {p: p.read_bytes() for p in plans_copy.rglob("*.yaml")}
-    result = mirps("update", "PA-02", "--status", "planned", *args)
+    result = mirps("update", "PA-02", "--status", "in_progress", *args)
     assert result.exit_code == 1
     assert said in result.stderr
     assert before == {p: p.read_bytes() for p in plans_copy.rglob("*.yaml")}
@@ -615,3 +615,19 @@ def test_an_update_lock_that_cannot_be_taken_is_one_sentence(tmp_path: Path) -> 
         pass
     assert "cannot take the update lock" in caught.value.message.en
     assert "bloqueo de actualización" in caught.value.message.es
+
+
+def test_an_entry_that_only_repeats_the_status_is_refused(
+    plans_copy: Path, mirps: Callable[..., Run]
+) -> None:
+    """It once appended a second identical `fulfilled`, today, without a word."""
+    before = {p: p.read_bytes() for p in plans_copy.rglob("*.yaml")}
+    result = mirps("update", "HN-01", "--status", "fulfilled")
+    assert result.exit_code == 1
+    assert "HN-01 is already fulfilled" in result.stderr and "--note" in result.stderr
+    assert before == {p: p.read_bytes() for p in plans_copy.rglob("*.yaml")}
+    spanish = mirps("update", "HN-01", "--status", "cumplido", "--lang", "es")
+    assert spanish.exit_code == 1 and "HN-01 ya está cumplido" in spanish.stderr
+    # With what is new, the same status is an entry like any other.
+    noted = mirps("update", "HN-01", "--status", "fulfilled", "--note", "Regulations published")
+    assert noted.exit_code == 0, noted.stderr

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from mirps_cli.i18n import Message
 from mirps_cli.loader.locate import Loc, locate, problem_at
-from mirps_cli.model import NationalPlan
+from mirps_cli.model import WorkPlan
 from mirps_cli.problems import Problem
 from mirps_cli.tree import PlanFile, Tree
 
@@ -41,12 +41,12 @@ def _repeats_of(items: Iterable[tuple[Message, str, Place]]) -> list[Problem]:
 
 
 def unique_ids(tree: Tree, as_of: dt.date) -> list[Problem]:
-    # Tracked items (commitments, their milestones) share one namespace in the tree:
-    # `mirps update ID` must find exactly one.
+    # Tracked items (commitments, their milestones, the Fund's projects and roadmap) share
+    # one namespace in the tree: `mirps update ID` must find exactly one.
     problems = _repeats_of(
         (type(ref.item).NOUN, ref.ident, (ref.file, [*ref.loc, "id"]))
         for ref in tree.tracked()
-        if isinstance(ref.file.model, NationalPlan)  # a work plan's ids are checked in its file
+        if not isinstance(ref.file.model, WorkPlan)  # a work plan's ids: checked in its file
     )
     for plan, national in tree.national_plans():
         problems += _repeats(

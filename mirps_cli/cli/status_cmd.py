@@ -106,7 +106,7 @@ def status(
     when = parse_as_of(as_of)
 
     from mirps_cli.cli.common import load_view
-    from mirps_cli.members import find_member, resolve_member
+    from mirps_cli.members import find_member, looks_like_a_member, resolve_member
     from mirps_cli.status import activity_detail, country_status, regional_status
     from mirps_cli.status.commitment import commitment_detail
     from mirps_cli.status.since import changes
@@ -114,6 +114,10 @@ def status(
 
     if target is not None and country is None and find_member(target) is not None:
         country, target = target, None
+    elif target is not None and country is None and looks_like_a_member(target):
+        # `mirps status Hondras`: the suggestion `--country Hondras` gives, not "unknown
+        # commitment".
+        resolve_member(target)
     # A country's table shows no other country: their plans need no preparing.
     alone = None
     if country is not None and activity is None and since is None and target is None:

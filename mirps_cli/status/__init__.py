@@ -82,6 +82,40 @@ def _matches(row: Row, plan: NationalPlan, filters: Filters) -> bool:
     return True
 
 
+def check_filters(tree: Tree, filters: Filters) -> None:
+    """A filter that names something the plans do not hold is a usage error (exit 2) with the
+    closest valid choices, as `--country` is: never a table of zeros."""
+    import difflib
+
+    if filters.working_group is not None:
+        groups = sorted({g.id for _, wp in tree.work_plans() for g in wp.working_groups})
+        if filters.working_group not in groups:
+            close = difflib.get_close_matches(filters.working_group, groups, n=3, cutoff=0.4)
+            raise UsageError(
+                f"unknown working group '{filters.working_group}'; use one of "
+                f"{', '.join(close or groups)}",
+                f"grupo de trabajo desconocido '{filters.working_group}'; use uno de "
+                f"{', '.join(close or groups)}",
+            )
+    if filters.institution is not None:
+        wanted = fold(filters.institution)
+        known: dict[str, str] = {}
+        for _, plan in tree.national_plans():
+            for i in plan.institutions:
+                known[fold(i.id)] = i.id
+                for text in (text_in(i.name, "en")[0], text_in(i.name, "es")[0]):
+                    known[fold(text)] = i.id
+        if not any(wanted == key or wanted in key for key in known):
+            close = difflib.get_close_matches(wanted, list(known), n=3, cutoff=0.5)
+            choices = list(dict.fromkeys(known[c] for c in close)) or sorted(set(known.values()))
+            raise UsageError(
+                f"no institution is named '{filters.institution}'; did you mean "
+                f"{' or '.join(choices)}?",
+                f"ninguna institución se llama '{filters.institution}'; ¿quiso decir "
+                f"{' o '.join(choices)}?",
+            )
+
+
 def _rows(
     tree: Tree, as_of: dt.date, filters: Filters, lang: str, country: str | None = None
 ) -> list[Row]:
@@ -117,6 +151,7 @@ def _counts(member: Member, rows: Iterable[Row]) -> CountryCounts:
 def regional_status(
     tree: Tree, as_of: dt.date, filters: Filters, lang: str, next_events: int = 5
 ) -> RegionalStatus:
+    check_filters(tree, filters)
     rows = _rows(tree, as_of, filters, lang)
     present = [
         (member, national)
@@ -187,6 +222,7 @@ def _groups_of(row: Row, plan: NationalPlan, group_by: GroupBy, lang: str) -> li
 def country_status(
     tree: Tree, member: Member, as_of: dt.date, filters: Filters, group_by: GroupBy, lang: str
 ) -> CountryStatus:
+    check_filters(tree, filters)
     plan = tree.national(member.code)
     if plan is None:
         raise UsageError(

@@ -28,7 +28,7 @@ from mirps_cli.problems import Invalid
 from mirps_cli.tree import PlanFile
 from mirps_cli.update.text import splice
 from mirps_cli.validate import Validation, validate_tree
-from mirps_cli.vocab import Reporter, parse_reporter, parse_status_of
+from mirps_cli.vocab import Reporter, parse_reporter, parse_status_of, status_label
 
 _BOM = "\ufeff"
 
@@ -116,6 +116,15 @@ def prepare_update(root: Path, update: StatusUpdate, today: dt.date) -> Edit:
             f"estado desconocido '{update.status}': use uno de {choices}",
         )
 
+    current = item.current
+    if current is not None and current.status == status and not update.note and not update.sources:
+        raise UpdateRefused(
+            f"{found.ident} is already {status.value}: an entry that repeats its status needs "
+            "a --note or a --source saying what is new",
+            f"{found.ident} ya está {status_label(status, 'es')}: una entrada que repite su "
+            "estado necesita "
+            "una --note o una --source que diga qué hay de nuevo",
+        )
     last = item.last_dated
     if last is not None and date.latest() < last.earliest():
         raise UpdateRefused(
