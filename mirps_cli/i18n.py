@@ -8,6 +8,7 @@ and read through `pick`; month names, dates and numbers come from Babel (CLDR).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
@@ -109,6 +110,17 @@ def amount(value: float, lang: str, places: int = 2) -> str:
     with decimal.localcontext() as context:  # as number() does, for the largest amounts
         context.prec = 400
         return str(format_decimal(value, format=pattern, locale=Lang(lang).value))
+
+
+# Control characters (but the line break and tab), C1 controls, and the bidirectional
+# overrides and isolates: plan text holding them could move a terminal's cursor, open an
+# OSC 8 link or reverse a line. Every text output writes them out instead.
+_INVISIBLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def visible(text: str) -> str:
+    """Plan text made safe to show: such characters are written out as \\u202e."""
+    return _INVISIBLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def printable(name: str) -> str:

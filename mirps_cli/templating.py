@@ -20,6 +20,7 @@ from jinja2 import TemplateSyntaxError as JinjaSyntaxError
 from jinja2.sandbox import SandboxedEnvironment
 
 from mirps_cli.errors import MirpsError
+from mirps_cli.i18n import visible
 
 _PACKAGE = Path(__file__).resolve().parent
 # Text that would start a block of Markdown at the beginning of a line: a heading, a quote,
@@ -40,7 +41,8 @@ _INLINE = str.maketrans({c: "\\" + c for c in "\\*_`[]<>#&|~"})
 
 
 def _escape_inline(text: str) -> str:
-    return text.translate(_INLINE)
+    # Control characters written out first (a Markdown file is read in terminals too).
+    return visible(text).translate(_INLINE)
 
 
 def md_cell(value: object) -> str:

@@ -580,3 +580,36 @@ def test_a_file_name_that_is_not_utf8_is_a_finding_not_a_crash(
         result = mirps(command, "--plans", str(plans), env={"MIRPS_DEBUG": "1"})
         assert result.exit_code == 1, (command, result.stderr)
         assert "unexpected error" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["status", "--country", "HN", "--format", "markdown"],
+        ["status", "--country", "HN", "--format", "csv"],
+        ["report", "--country", "HN"],
+        ["status", "HN-03", "--format", "csv"],
+    ],
+)
+def test_terminal_control_sequences_never_reach_stdout_raw(
+    mirps: Callable[..., Run], tmp_path: Path, args: list[str]
+) -> None:
+    """ESC, an OSC 8 link, a C1 CSI and U+202E once reached the terminal raw in Markdown, CSV
+    and the report: they are written out, as the tables write them."""
+    plans = tmp_path / "plans"
+    shutil.copytree(SHIPPED_PLANS, plans)
+    path = plans / "national" / "HN.yaml"
+    hostile = "Map \\e[31mred\\e]8;;https://x\\e\\\\link \\x9b2J \\u202eevil"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace(
+            "title: Map potentially contested land in future return areas",
+            f'title: "{hostile}"',
+        ),
+        encoding="utf-8",
+    )
+    result = mirps(*args, "--plans", str(plans))
+    assert result.exit_code == 0, result.stderr
+    for raw in ("\x1b", "\x9b", "\u202e"):
+        assert raw not in result.stdout, (args, raw)
+    assert "\\u001b" in result.stdout or "\\\\u001b" in result.stdout

@@ -424,3 +424,11 @@ def test_a_filter_or_target_naming_nothing_suggests_the_closest(
     result = status(mirps, *args)
     assert result.exit_code == 2
     assert said in result.stderr and result.stdout == ""
+
+
+def test_one_commitments_csv_keeps_what_its_table_shows(mirps: Callable[..., Run]) -> None:
+    """It once dropped the entry's reported date and reporter."""
+    rows = list(csv.DictReader(io.StringIO(status(mirps, "MX-01", "--format", "csv").stdout)))
+    assert rows[0]["reported"] == "2019-11-08" and rows[0]["date"] == ""
+    assert rows[0]["title"].startswith("Provisional CURP")
+    assert {"reporter", "archive_capture", "recorded"} <= set(rows[0])

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import io
 import os
-import re
 import shutil
 import sys
 from collections.abc import Callable
@@ -18,7 +17,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from mirps_cli.i18n import label
+from mirps_cli.i18n import label, visible
 
 # rich's SIMPLE_HEAD drawn with ASCII, for pipes and files: no escape codes
 # and no box-drawing characters, so the output greps and diffs cleanly.
@@ -27,15 +26,6 @@ PLAIN_WIDTH = 80
 
 
 # Characters that would move the cursor, ring, or turn a line around on a terminal: C0 and
-# C1 controls (but the line break and tab) and the bidirectional overrides and isolates.
-_INVISIBLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
-
-def visible(text: str) -> str:
-    """Plan text made safe to show: such characters are written out as \\u202e."""
-    return _INVISIBLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
-
-
 def esc(text: str) -> str:
     """Plan text for a rich console: control characters shown, markup escaped."""
     return escape(visible(text))

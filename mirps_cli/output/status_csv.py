@@ -6,6 +6,7 @@ import csv
 import io
 from typing import Any
 
+from mirps_cli.i18n import visible
 from mirps_cli.output.status_json import change_data, counts_data, opt, row_data, unique_rows
 from mirps_cli.status.since import ChangesView
 from mirps_cli.status.views import (
@@ -55,10 +56,13 @@ def _csv(fields: list[str], rows: list[dict[str, Any]]) -> str:
 
 def safe_cell(value: object) -> object:
     """A cell a spreadsheet will not run: text starting = + - @ (or a tab or return) gets a
-    leading apostrophe, as OWASP advises against CSV injection. Numbers stay numbers."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
+    leading apostrophe, as OWASP advises against CSV injection; control characters are
+    written out (a CSV is read in terminals too). Numbers stay numbers."""
+    if not isinstance(value, str):
+        return value
+    if value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        value = "'" + value
+    return visible(value)
 
 
 def _regional(view: RegionalStatus) -> str:
@@ -102,18 +106,25 @@ def _country(view: CountryStatus) -> str:
 
 
 def _commitment(view: CommitmentDetail) -> str:
-    """One row per status entry."""
+    """One row per status entry, with what the table shows of it: when it happened, when and
+    by whom it was reported (or the archive capture that dates it), when it was recorded."""
     rows = [
         {
             "id": view.row.id,
+            "title": str(view.row.title),
             "date": opt(e.date),
+            "reported": opt(e.reported),
+            "archive_capture": opt(e.captured),
+            "recorded": opt(e.recorded),
+            "reporter": str(e.reporter) if e.reporter else "",
             "status": str(e.status),
             "note": e.note.text if e.note else "",
             "sources": e.sources,
         }
         for e in view.history
     ]
-    return _csv(["id", "date", "status", "note", "sources"], rows)
+    fields = ["id", "title", "date", "reported", "archive_capture", "recorded", "reporter"]
+    return _csv([*fields, "status", "note", "sources"], rows)
 
 
 def _changes(view: ChangesView) -> str:
