@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import glob
 import os
 import stat
 import tempfile
+import time
 from pathlib import Path
 
 from mirps_cli.errors import MirpsError
@@ -35,6 +37,35 @@ def write_atomic(path: Path, data: bytes) -> None:
             os.unlink(temp)
         raise
     _sync_folder(target.parent)
+    _remove_leftovers(target)
+
+
+def _remove_leftovers(target: Path) -> None:
+    """A write killed between creating its temporary file and renaming it leaves the file
+    behind: the next write of the same file removes such leftovers, those older than this
+    run (a younger one may be another run's, still being written)."""
+    started = _run_started()
+    for leftover in target.parent.glob(f".{glob.escape(target.name)}.*.tmp"):
+        with contextlib.suppress(OSError):
+            if leftover.is_file() and leftover.stat().st_mtime < started:
+                leftover.unlink()
+
+
+def _run_started() -> float:
+    """When this process started (Linux's /proc), else when this module was imported."""
+    try:
+        fields = Path("/proc/self/stat").read_text().rsplit(")", 1)[1].split()
+        boot = next(
+            float(line.split()[1])
+            for line in Path("/proc/stat").read_text().splitlines()
+            if line.startswith("btime")
+        )
+        return boot + int(fields[19]) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError, StopIteration):
+        return _IMPORTED
+
+
+_IMPORTED = time.time()
 
 
 def _sync_folder(folder: Path) -> None:

@@ -631,3 +631,24 @@ def test_an_entry_that_only_repeats_the_status_is_refused(
     # With what is new, the same status is an entry like any other.
     noted = mirps("update", "HN-01", "--status", "fulfilled", "--note", "Regulations published")
     assert noted.exit_code == 0, noted.stderr
+
+
+def test_a_write_removes_its_own_leftovers_from_a_killed_run(
+    plans_copy: Path, mirps: Callable[..., Run]
+) -> None:
+    """A kill between creating the temporary file and renaming it left it there forever."""
+    import time
+
+    folder = plans_copy / "national"
+    old = folder / ".PA.yaml.k1ll3d.tmp"
+    old.write_text("half a plan", encoding="utf-8")
+    os.utime(old, (time.time() - 3600, time.time() - 3600))
+    young = folder / ".PA.yaml.st1ll.tmp"  # another run's, written after this one started
+    young.write_text("being written", encoding="utf-8")
+    os.utime(young, (time.time() + 3600, time.time() + 3600))
+    other = folder / ".HN.yaml.k1ll3d.tmp"  # another file's leftover: not this write's
+    other.write_text("x", encoding="utf-8")
+    os.utime(other, (time.time() - 3600, time.time() - 3600))
+    result = mirps("update", "PA-02", "--status", "in_progress", "--date", "2026-01")
+    assert result.exit_code == 0, result.stderr
+    assert not old.exists() and young.exists() and other.exists()
