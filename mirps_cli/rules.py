@@ -115,6 +115,15 @@ RULES: dict[str, Rule] = {
             "Point --plans at the folder that holds national/ and regional/.",
             "Indique con --plans la carpeta que contiene national/ y regional/.",
         ),
+        _rule(
+            "M113",
+            "link-out-of-plans",
+            W,
+            "Keep the plan inside the plans folder (copy it there), or link only within it: "
+            "mirps never writes through such a link.",
+            "Deje el plan dentro de la carpeta de planes (cópielo allí), o enlace solo dentro "
+            "de ella: mirps nunca escribe a través de ese enlace.",
+        ),
         # One file against its schema
         _rule(
             "M201",

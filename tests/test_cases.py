@@ -22,6 +22,9 @@ CASE_DIRS = sorted(p for p in CASES.glob("*/*") if (p / "case.json").is_file())
 def test_case(case: Path, isolated: Path, mirps: Callable[..., Run]) -> None:
     spec = json.loads((case / "case.json").read_text())
     shutil.copytree(case / "plans", isolated / "plans", symlinks=True)
+    for beside in case.iterdir():  # what a case's links lead to, outside its plans folder
+        if beside.is_dir() and beside.name != "plans":
+            shutil.copytree(beside, isolated / beside.name, symlinks=True)
 
     result = mirps(
         "validate", "--plans", "plans", "--as-of", "2022-06-01", "--format", "json", *spec["args"]

@@ -613,3 +613,22 @@ def test_terminal_control_sequences_never_reach_stdout_raw(
     for raw in ("\x1b", "\x9b", "\u202e"):
         assert raw not in result.stdout, (args, raw)
     assert "\\u001b" in result.stdout or "\\\\u001b" in result.stdout
+
+
+def test_an_update_never_writes_through_a_link_out_of_the_plans(
+    mirps: Callable[..., Run], tmp_path: Path
+) -> None:
+    plans = tmp_path / "plans"
+    shutil.copytree(SHIPPED_PLANS, plans)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    outside = elsewhere / "PA.yaml"
+    (plans / "national" / "PA.yaml").rename(outside)
+    (plans / "national" / "PA.yaml").symlink_to(outside)
+    before = outside.read_bytes()
+    shown = mirps("validate", "--plans", str(plans))
+    assert "M113" in shown.stdout and str(outside) in shown.stdout
+    result = mirps("update", "PA-02", "--status", "in_progress", "--plans", str(plans))
+    assert result.exit_code == 1
+    assert "outside the plans folder" in result.stderr
+    assert outside.read_bytes() == before

@@ -63,7 +63,8 @@ def load_file(
     if seen is not None:
         first, problems = seen
         return first.moved(plan.path, plan.display), [
-            replace(p, file=plan.display) for p in problems
+            *file.problems,
+            *(replace(p, file=plan.display) for p in problems),
         ]
     hit = None
     if helper is not None and key in helper.files and helper.done():
@@ -82,7 +83,9 @@ def load_file(
             cache.store(*entry)
     if _SEEN is not None:
         _SEEN[key] = (plan, list(problems))
-    return plan, problems
+    # What is said of the file itself (a link out of the plans folder) is no part of what its
+    # text gives, which the cache keeps: it comes with it here.
+    return plan, [*file.problems, *problems] if file.problems else problems
 
 
 def _store(file: SourceFile, folder: Path) -> None:

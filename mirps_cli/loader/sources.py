@@ -69,7 +69,25 @@ class Folder:
                 yield SourceFile(path, display, None, None)
                 continue
             text, problems = read_text(path, display, max_size)
+            outside = leaves_folder(path, self.root)
+            if outside is not None:
+                said = Message(
+                    f"this plan is a link to {outside}, outside the plans folder",
+                    f"este plan es un enlace a {outside}, fuera de la carpeta de planes",
+                )
+                problems = [*problems, file_problem(display, "M113", said)]
             yield SourceFile(path, display, kind, text, problems)
+
+
+def leaves_folder(path: Path, root: Path) -> str | None:
+    """Where a link leads when it leads out of the plans folder (shown), else None."""
+    if not path.is_symlink():
+        return None
+    try:
+        target = path.resolve()
+    except (OSError, RuntimeError):
+        return None  # a loop: reading it says so (M101)
+    return None if target.is_relative_to(root.resolve()) else printable(str(target))
 
 
 @dataclass(frozen=True)

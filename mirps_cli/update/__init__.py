@@ -23,7 +23,7 @@ from mirps_cli.dates import PartialDate
 from mirps_cli.errors import MirpsError, UpdateRefused
 from mirps_cli.i18n import Message
 from mirps_cli.loader.locate import Loc
-from mirps_cli.loader.sources import Folder, WithText
+from mirps_cli.loader.sources import Folder, WithText, leaves_folder
 from mirps_cli.problems import Invalid
 from mirps_cli.tree import PlanFile
 from mirps_cli.update.text import splice
@@ -108,6 +108,14 @@ def prepare_update(root: Path, update: StatusUpdate, today: dt.date) -> Edit:
         plan_file, loc, item = found
     except MirpsError as error:
         raise UpdateRefused(error.message.en, error.message.es) from None
+    outside = leaves_folder(plan_file.path, root)
+    if outside is not None:
+        raise UpdateRefused(
+            f"{plan_file.display} is a link to {outside}, outside the plans folder: mirps does "
+            "not write through it; update the file there, or copy it into the plans folder",
+            f"{plan_file.display} es un enlace a {outside}, fuera de la carpeta de planes: "
+            "mirps no escribe a través de él; actualice el archivo allí, o cópielo a la carpeta",
+        )
     status = parse_status_of(type(item).STATUSES, update.status)
     if status is None:
         choices = ", ".join(s.value for s in type(item).STATUSES)
