@@ -12,8 +12,15 @@ day, or a changed mirps is a different key.
 - A tree's checks: the problems the cross-file rules found for one set of files on one day.
   `validate` on an unchanged tree reads its files, finds this entry and decodes nothing else.
 
-The folder is safe to delete at any time; `--no-cache` (or MIRPS_NO_CACHE=1) turns it off.
-It lives in the user's cache folder, never in the plans.
+The folder is safe to delete at any time (`mirps cache clear`); `--no-cache` (or
+MIRPS_NO_CACHE=1) turns it off. It lives in the user's cache folder, never in the plans.
+
+Entries are pickles, and a pickle runs code when it is read: so every entry is signed with a
+key only this user can read (`key` in the folder, mode 0600, keyed BLAKE2b), and an entry
+whose signature does not match is never unpickled. A folder another user can write (or a key
+another user can read) is not used at all. The folder keeps under a maximum size (default
+300 MB; MIRPS_CACHE_MAX_SIZE, written as --max-file-size takes it), the least recently used
+entries going first.
 """
 
 from __future__ import annotations
@@ -52,7 +59,78 @@ def folder() -> Path:
 
 
 def enabled() -> bool:
-    return not os.environ.get("MIRPS_NO_CACHE")
+    """Whether this run uses the cache folder: not turned off, and a folder (and key) only
+    this user can write and read."""
+    return not os.environ.get("MIRPS_NO_CACHE") and _secret(folder()) is not None
+
+
+DEFAULT_MAX_SIZE = 300_000_000
+KEY_NAME = "key"
+MAC_SIZE = 32
+
+
+def max_size() -> int:
+    """MIRPS_CACHE_MAX_SIZE (20MB, 1GB, a number of bytes), else 300 MB."""
+    from mirps_cli.i18n import size_of
+
+    return size_of(os.environ.get("MIRPS_CACHE_MAX_SIZE", "")) or DEFAULT_MAX_SIZE
+
+
+# One key a folder, read once a run. A folder that is not the cache's (a helper's temporary
+# folder, with the cache off) is signed with a key of this run's alone, which forked helpers
+# share.
+_KEYS: dict[Path, bytes | None] = {}
+_RUN_KEY = os.urandom(32)
+
+
+def _private(path: Path, info: os.stat_result) -> bool:
+    """Owned by this user, and no one else can write it (nor, for the key, read it)."""
+    getuid = getattr(os, "getuid", None)
+    if getuid is not None and info.st_uid != getuid():
+        return False
+    return not info.st_mode & (0o077 if path.name == KEY_NAME else 0o022)
+
+
+def _secret(base: Path) -> bytes | None:
+    """The key that signs the entries in `base`, created on first use; None when the folder
+    or its key is not this user's alone (then the cache is not used)."""
+    if base in _KEYS:
+        return _KEYS[base]
+    found: bytes | None = None
+    try:
+        base.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if _private(base, base.stat()):
+            key = base / KEY_NAME
+            try:
+                fd = os.open(key, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            except FileExistsError:
+                pass
+            else:
+                with os.fdopen(fd, "wb") as handle:
+                    handle.write(os.urandom(32))
+            if _private(key, key.stat()):
+                found = key.read_bytes()
+                found = found if len(found) == 32 else None
+    except OSError:
+        found = None
+    _KEYS[base] = found
+    return found
+
+
+def _signed(base: Path, payload: bytes) -> bytes | None:
+    key = _secret(base) if base == folder() else _RUN_KEY
+    if key is None:
+        return None
+    return blake2b(payload, key=key, digest_size=MAC_SIZE).digest() + payload
+
+
+def _verified(base: Path, data: bytes) -> bytes:
+    """The payload of a signed entry; ValueError when its signature does not match."""
+    key = _secret(base) if base == folder() else _RUN_KEY
+    mac, payload = data[:MAC_SIZE], data[MAC_SIZE:]
+    if key is None or blake2b(payload, key=key, digest_size=MAC_SIZE).digest() != mac:
+        raise ValueError("unsigned cache entry")
+    return payload
 
 
 @cache
@@ -118,10 +196,13 @@ def has(kind: str, text: str) -> bool:
 
 def load(kind: str, text: str, display: str, at: Path | None = None) -> FileEntry | None:
     """What a file gave when read before, or None. `at`: another folder than the cache's."""
+    base = at or folder()
     try:
-        problems, raw, model = pickle.loads(_path("file", kind, text, at=at).read_bytes())
+        entry = _path("file", kind, text, at=at)
+        problems, raw, model = pickle.loads(_verified(base, entry.read_bytes()))
     except _LOAD_ERRORS:
-        return None  # absent, or unreadable: read the file again
+        return None  # absent, unreadable or not signed by this user: read the file again
+    _used(entry)
     if not (isinstance(raw, bytes) and isinstance(model, bytes)):
         return None
     return FileEntry([replace(p, file=display) for p in problems], raw, model)
@@ -139,10 +220,12 @@ def store(
 def load_checks(key: bytes) -> list[Problem] | None:
     """The problems the rules found in a tree checked before (see `checks_key`), or None."""
     try:
+        entry = _path("checks", key)
         with _collector_paused():
-            problems = pickle.loads(_path("checks", key).read_bytes())
+            problems = pickle.loads(_verified(folder(), entry.read_bytes()))
     except _LOAD_ERRORS:
         return None
+    _used(entry)
     return problems if isinstance(problems, list) else None
 
 
@@ -154,5 +237,56 @@ def store_checks(key: bytes, problems: list[Problem]) -> None:
 def _write(path: Path, value: Any) -> None:
     from mirps_cli.atomic import write_atomic
 
-    path.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+    base = path.parent.parent
+    signed = _signed(base, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+    if signed is None:
+        return  # a folder this user does not own alone: no entry is written there
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    write_atomic(path, signed)
+    if base == folder():
+        _bounded(base, max_size())
+
+
+def _used(entry: Path) -> None:
+    """Mark an entry used now: eviction takes the least recently used first."""
+    with contextlib.suppress(OSError):
+        os.utime(entry)
+
+
+def _entries(base: Path) -> list[tuple[float, int, Path]]:
+    found = []
+    for shard in base.iterdir() if base.is_dir() else []:
+        if shard.is_dir() and len(shard.name) == 2:
+            for entry in shard.iterdir():
+                with contextlib.suppress(OSError):
+                    info = entry.stat()
+                    found.append((info.st_mtime, info.st_size, entry))
+    return found
+
+
+def _bounded(base: Path, limit: int) -> None:
+    """Keep the folder under `limit` bytes: the least recently used entries go first."""
+    with contextlib.suppress(OSError):
+        entries = _entries(base)
+        total = sum(size for _, size, _ in entries)
+        for _, size, entry in sorted(entries):
+            if total <= limit:
+                break
+            with contextlib.suppress(FileNotFoundError):
+                entry.unlink()
+            total -= size
+
+
+def size(base: Path | None = None) -> tuple[int, int]:
+    """How many entries the cache folder holds, and their bytes."""
+    entries = _entries(base or folder())
+    return len(entries), sum(size for _, size, _ in entries)
+
+
+def clear(base: Path | None = None) -> tuple[int, int]:
+    """Remove every entry (the key stays); how many went, and their bytes."""
+    entries = _entries(base or folder())
+    for _, _, entry in entries:
+        with contextlib.suppress(FileNotFoundError):
+            entry.unlink()
+    return len(entries), sum(size for _, size, _ in entries)

@@ -129,6 +129,21 @@ def printable(name: str) -> str:
     return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
+# A size as people write one: 20MB, 500kB, 1.5 GiB, or a number of bytes (units of 1,024).
+_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kKmMgG]?)i?[bB]?\s*$")
+_UNITS = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}
+
+
+def size_of(text: str) -> int | None:
+    """The bytes a size names (`--max-file-size`, MIRPS_CACHE_MAX_SIZE), or None for what is
+    not a size or is past a terabyte (a typing slip)."""
+    match = _SIZE.match(text)
+    if not match:
+        return None
+    size = float(match[1]) * _UNITS[match[2].lower()]
+    return int(size) if 0 < size < 2**40 else None
+
+
 def full_stop(text: str) -> str:
     """The text ending a sentence: "did you mean 'x'?" keeps its question mark."""
     return text if text.rstrip().endswith((".", "?", "!", ":")) else f"{text}."

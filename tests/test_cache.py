@@ -119,11 +119,16 @@ def test_a_changed_file_checks_the_tree_again(
 def test_a_damaged_part_of_an_entry_is_read_anew(cache_dir: Path) -> None:
     import pickle
 
+    from mirps_cli import cache
+
     first = validate_tree(SHIPPED_PLANS, AS_OF)
     for entry in cache_dir.rglob("*.pickle"):
-        value = pickle.loads(entry.read_bytes())
+        value = pickle.loads(cache._verified(cache_dir, entry.read_bytes()))
         if isinstance(value, tuple):  # a file's entry: its problems, raw data and model
-            entry.write_bytes(pickle.dumps((value[0], b"damaged", b"damaged")))
+            damaged = pickle.dumps((value[0], b"damaged", b"damaged"))
+            signed = cache._signed(cache_dir, damaged)  # signed as this user's, yet damaged
+            assert signed is not None
+            entry.write_bytes(signed)
         else:  # a tree's checks: gone, so that they run on the damaged raw data
             entry.unlink()
     second = validate_tree(SHIPPED_PLANS, AS_OF)
@@ -198,3 +203,76 @@ def test_validate_served_from_the_cache_imports_neither_parser_nor_models(
     )
     assert "LOADED []" in runs[1].stderr  # the second run: every answer from the cache
     assert runs[0].stdout == runs[1].stdout
+
+
+def test_a_planted_entry_is_never_unpickled(cache_dir: Path, tmp_path: Path) -> None:
+    """Entries were pickles under keys anyone can compute: a planted one ran as the user."""
+    import pickle
+
+    validate_tree(SHIPPED_PLANS, AS_OF)
+    marker = tmp_path / "ran"
+
+    class Planted:
+        def __reduce__(self):  # type: ignore[no-untyped-def]
+            return (marker.write_text, ("code from the cache ran",))
+
+    entries = list(cache_dir.rglob("*.pickle"))
+    assert entries
+    for entry in entries:
+        entry.write_bytes(pickle.dumps(Planted()))
+    again = validate_tree(SHIPPED_PLANS, AS_OF)
+    assert not marker.exists()
+    assert len(again.tree.files) == 9
+
+
+def test_a_cache_folder_others_can_write_is_not_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mirps_cli import cache
+
+    shared = tmp_path / "shared-cache"
+    shared.mkdir()
+    shared.chmod(0o777)
+    monkeypatch.setenv("MIRPS_CACHE_DIR", str(shared))
+    monkeypatch.delenv("MIRPS_NO_CACHE", raising=False)
+    cache._KEYS.clear()
+    assert not cache.enabled()
+    validate_tree(SHIPPED_PLANS, AS_OF)
+    assert not list(shared.rglob("*.pickle"))
+    own = tmp_path / "own-cache"
+    monkeypatch.setenv("MIRPS_CACHE_DIR", str(own))
+    assert cache.enabled()
+    assert (own / "key").stat().st_mode & 0o777 == 0o600
+
+
+def test_the_cache_keeps_under_its_maximum_size_least_recently_used_first(
+    cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    from mirps_cli import cache
+
+    validate_tree(SHIPPED_PLANS, AS_OF)
+    entries = sorted(cache_dir.rglob("*.pickle"))
+    count, total = cache.size()
+    assert count == len(entries) and total > 0
+    for age, entry in enumerate(entries):  # the first, the oldest used
+        os.utime(entry, (1_000_000 + age, 1_000_000 + age))
+    newest = entries[-1].stat().st_size
+    cache._bounded(cache_dir, newest)
+    assert [e for e in entries if e.exists()] == [entries[-1]]
+    monkeypatch.setenv("MIRPS_CACHE_MAX_SIZE", "1MB")
+    assert cache.max_size() == 1024**2
+    monkeypatch.setenv("MIRPS_CACHE_MAX_SIZE", "lots")
+    assert cache.max_size() == cache.DEFAULT_MAX_SIZE
+
+
+def test_cache_clear_empties_it(cache_dir: Path, mirps: Callable[..., Run]) -> None:
+    validate_tree(SHIPPED_PLANS, AS_OF)
+    assert list(cache_dir.rglob("*.pickle"))
+    shown = mirps("cache")
+    assert shown.exit_code == 0 and str(cache_dir) in shown.stdout and "entries" in shown.stdout
+    cleared = mirps("cache", "clear", "--lang", "es")
+    assert cleared.exit_code == 0 and "se quitaron" in cleared.stdout
+    assert not list(cache_dir.rglob("*.pickle"))
+    assert (cache_dir / "key").exists()  # the key stays: the next entries are signed alike

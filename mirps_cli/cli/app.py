@@ -25,6 +25,7 @@ COMMANDS: dict[str, str] = {
     "diff": "diff_cmd",
     "report": "report_cmd",
     "fund": "fund_cmd",
+    "cache": "cache_cmd",
 }
 
 
@@ -73,12 +74,12 @@ def make_app(verbs: Collection[str] | None = None, listing: bool = False) -> typ
         if verbs is not None and name not in verbs:
             continue
         module = importlib.import_module(f"mirps_cli.cli.{module_name}")
+        group = getattr(module, f"{name}_app", None)  # a command with commands of its own
         if listing:
-            group = name == "fund"
-            said = module.fund_app.info.help if group else getattr(module, name).__doc__
+            said = group.info.help if group is not None else getattr(module, name).__doc__
             app.command(name, help=said)(_listed)
-        elif name == "fund":
-            app.add_typer(module.fund_app, name="fund")
+        elif group is not None:
+            app.add_typer(group, name=name)
         else:
             app.command()(getattr(module, name))
     return app

@@ -1,7 +1,6 @@
 """`mirps validate`."""
 
 import os
-import re
 from enum import StrEnum
 from typing import Annotated
 
@@ -18,24 +17,17 @@ class ProblemFormat(StrEnum):
     sarif = "sarif"
 
 
-_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kKmMgG]?)i?[bB]?\s*$")
-_UNITS = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}
-
-
 def parse_size(text: str) -> int:
-    match = _SIZE.match(text)
-    if not match:
+    from mirps_cli.i18n import size_of
+
+    size = size_of(text)
+    if size is None:
         raise typer.BadParameter(
-            f"'{text}' is not a size: write 20MB, 500kB or a number of bytes",
+            f"'{text}' is not a size mirps can read: write 20MB, 500kB or a number of bytes "
+            "(up to a terabyte)",
             param_hint="'--max-file-size'",
         )
-    size = float(match[1]) * _UNITS[match[2].lower()]
-    if not 0 < size < 2**40:  # a terabyte: past it the number is a typing slip
-        raise typer.BadParameter(
-            f"'{text}' is not a size mirps can read up to: write 20MB, 500kB or a number of bytes",
-            param_hint="'--max-file-size'",
-        )
-    return int(size)
+    return size
 
 
 @guarded
