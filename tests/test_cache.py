@@ -122,13 +122,23 @@ def test_a_damaged_part_of_an_entry_is_read_anew(cache_dir: Path) -> None:
     from mirps_cli import cache
 
     first = validate_tree(SHIPPED_PLANS, AS_OF)
+    key = (cache_dir / "key").read_bytes()
+    size = cache.MAC_SIZE
     for entry in cache_dir.rglob("*.pickle"):
-        value = pickle.loads(cache._verified(cache_dir, entry.read_bytes()))
-        if isinstance(value, tuple):  # a file's entry: its problems, raw data and model
-            damaged = pickle.dumps((value[0], b"damaged", b"damaged"))
-            signed = cache._signed(cache_dir, damaged)  # signed as this user's, yet damaged
-            assert signed is not None
-            entry.write_bytes(signed)
+        data = entry.read_bytes()
+        length = int.from_bytes(data[size : size + 8], "big")
+        header = data[size + 8 : size + 8 + length]
+        if cache._mac(key, header) == data[:size]:  # a file's entry: damage its two parts
+            problems, _ = pickle.loads(header)
+            damaged = cache._mac(key, b"damaged") + b"damaged"  # signed as this user's
+            new_header = pickle.dumps((problems, len(damaged)))
+            entry.write_bytes(
+                cache._mac(key, new_header)
+                + len(new_header).to_bytes(8, "big")
+                + new_header
+                + damaged
+                + damaged
+            )
         else:  # a tree's checks: gone, so that they run on the damaged raw data
             entry.unlink()
     second = validate_tree(SHIPPED_PLANS, AS_OF)
@@ -160,12 +170,12 @@ def test_a_country_s_status_prepares_no_other_country(
     decodes: list[str] = []
     real = cache.FileEntry.decode
 
-    def decode(blob: bytes) -> object:
-        value = real(blob)
+    def decode(self: object, blob: bytes) -> object:
+        value = real(self, blob)  # type: ignore[arg-type]
         decodes.append(type(value).__name__)
         return value
 
-    monkeypatch.setattr(cache.FileEntry, "decode", staticmethod(decode))
+    monkeypatch.setattr(cache.FileEntry, "decode", decode)
     again = mirps("status", "HN", "--plans", str(SHIPPED_PLANS))
     assert again.exit_code == 0 and again.stdout == whole.stdout
     assert decodes.count("NationalPlan") == 1  # Honduras's alone; the checks came cached

@@ -127,7 +127,7 @@ def _decode_later(plan: PlanFile, entry: cache.FileEntry, text: str) -> None:
         def get() -> Any:
             if name not in decoded:
                 try:
-                    decoded[name] = cache.FileEntry.decode(blobs.pop(name))
+                    decoded[name] = entry.decode(blobs.pop(name))
                 except ValueError:
                     decoded[name] = getattr(anew(), name)
             return decoded[name]
