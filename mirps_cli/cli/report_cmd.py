@@ -103,7 +103,7 @@ def report(
     ] = None,
     plans: PlansOption = None,
 ) -> None:
-    """Draft the MIRPS Annual Report from the plans, in Markdown or HTML, Spanish or English.
+    """Draft the MIRPS Annual Report from the plans: Markdown, HTML or Word, Spanish or English.
 
     The draft follows the published reports (III Annual Report 2020): title, acronyms,
     presentation and regional context (placeholders), a chapter per country (relevant
