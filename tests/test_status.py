@@ -432,3 +432,14 @@ def test_one_commitments_csv_keeps_what_its_table_shows(mirps: Callable[..., Run
     assert rows[0]["reported"] == "2019-11-08" and rows[0]["date"] == ""
     assert rows[0]["title"].startswith("Provisional CURP")
     assert {"reporter", "archive_capture", "recorded"} <= set(rows[0])
+
+
+def test_status_takes_the_status_names_in_both_languages(mirps: Callable[..., Run]) -> None:
+    """`update --status cumplido` was accepted and `status --status cumplido` refused."""
+    by_code = json.loads(status(mirps, "--status", "fulfilled", "--format", "json").stdout)
+    for name in ("cumplido", "Cumplido", "fulfilled"):
+        by_name = json.loads(status(mirps, "--status", name, "--format", "json").stdout)
+        assert by_name["commitments"] == by_code["commitments"]
+    wrong = status(mirps, "--status", "terminado", "--lang", "es")
+    assert wrong.exit_code == 2
+    assert "cumplido (fulfilled)" in wrong.stderr and "en curso (in_progress)" in wrong.stderr

@@ -652,3 +652,11 @@ def test_a_write_removes_its_own_leftovers_from_a_killed_run(
     result = mirps("update", "PA-02", "--status", "in_progress", "--date", "2026-01")
     assert result.exit_code == 0, result.stderr
     assert not old.exists() and young.exists() and other.exists()
+
+
+def test_a_spanish_refusal_names_the_statuses_in_spanish(
+    plans_copy: Path, mirps: Callable[..., Run]
+) -> None:
+    result = mirps("update", "PA-02", "--status", "terminado", "--lang", "es")
+    assert result.exit_code == 1
+    assert "cumplido (fulfilled)" in result.stderr and "en curso (in_progress)" in result.stderr

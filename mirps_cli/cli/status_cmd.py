@@ -50,8 +50,14 @@ def status(
     ] = GroupBy.pillar,
     pillar: Annotated[Pillar | None, typer.Option("--pillar", show_default=False)] = None,
     status_filter: Annotated[
-        Status | None,
-        typer.Option("--status", help="Only commitments in this status.", show_default=False),
+        str | None,
+        typer.Option(
+            "--status",
+            help="Only commitments in this status: planned, in_progress, fulfilled, suspended, "
+            "cancelled, or their names in English or Spanish (cumplido, en curso).",
+            show_default=False,
+            metavar="STATUS",
+        ),
     ] = None,
     institution: Annotated[
         str | None,
@@ -123,7 +129,8 @@ def status(
     if country is not None and activity is None and since is None and target is None:
         alone = resolve_member(country).code
     tree = load_view(plans, when, lang, country=alone)
-    filters = Filters(pillar, status_filter, institution, working_group, overdue, stale)
+    wanted = _status(status_filter, lang) if status_filter is not None else None
+    filters = Filters(pillar, wanted, institution, working_group, overdue, stale)
     view: StatusView
     if activity is not None:
         view = activity_detail(tree, activity, when, lang)
@@ -167,3 +174,20 @@ OUTPUTS: "Outputs[StatusView]" = Outputs(
     plain={ViewFormat.json: _json, ViewFormat.csv: _csv, ViewFormat.markdown: _markdown},
     coloured={ViewFormat.table: _table},
 )
+
+
+def _status(text: str, lang: str) -> Status:
+    """--status, as `mirps update --status` takes it: the value or its name in either language."""
+    from mirps_cli.i18n import Message
+    from mirps_cli.vocab import STATUS_TERMS, parse_status
+
+    found = parse_status(text)
+    if found is None:
+        said = Message(
+            f"'{text}' is not a status; use one of "
+            + ", ".join(f"{s.value} ({t.name.en})" for s, t in STATUS_TERMS.items()),
+            f"'{text}' no es un estado; use uno de "
+            + ", ".join(f"{t.name.es} ({s.value})" for s, t in STATUS_TERMS.items()),
+        )
+        raise typer.BadParameter(said.in_lang(lang), param_hint="'--status'")
+    return found

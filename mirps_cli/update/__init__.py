@@ -119,9 +119,10 @@ def prepare_update(root: Path, update: StatusUpdate, today: dt.date) -> Edit:
     status = parse_status_of(type(item).STATUSES, update.status)
     if status is None:
         choices = ", ".join(s.value for s in type(item).STATUSES)
+        spanish = ", ".join(f"{status_label(s, 'es')} ({s.value})" for s in type(item).STATUSES)
         raise UpdateRefused(
             f"unknown status '{update.status}': use one of {choices}",
-            f"estado desconocido '{update.status}': use uno de {choices}",
+            f"estado desconocido '{update.status}': use uno de {spanish}",
         )
 
     current = item.current
