@@ -132,3 +132,17 @@ def test_a_narrow_terminal_wraps_titles_not_ids(mirps: Callable[..., Run]) -> No
     assert max(len(line.rstrip()) for line in text.splitlines()) <= 60
     assert ids and all(f"{i} " in text for i in ids)
     assert "…" not in text
+
+
+def test_the_fund_csv_holds_every_table_of_the_overview(mirps: Callable[..., Run]) -> None:
+    """It once gave the by-country header alone: projects and contributions were missing."""
+    import csv
+    import io
+
+    text = fund(mirps, SHIPPED_PLANS, "--format", "csv").stdout
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert {r["table"] for r in rows} == {"by_donor", "projects"}
+    gift = next(r for r in rows if r["table"] == "by_donor")
+    assert (gift["donor"], gift["currency"], gift["given"]) == ("Spain", "EUR", "1000000.0")
+    projects = [r["id"] for r in rows if r["table"] == "projects"]
+    assert "CR-asylum-platform" in projects and "SV-CONAPINA-returnees" in projects

@@ -1,5 +1,6 @@
-"""`mirps fund` as CSV, for spreadsheets: one row per country and currency, or per ranked
-request; numbers as numbers."""
+"""`mirps fund` as CSV, for spreadsheets: the overview's four tables in one sheet, each row
+naming its table in the first column (`by_country`, `by_donor`, `projects`, `roadmap`), so a
+filter on it gives each; or one row per ranked request. Numbers as numbers."""
 
 from __future__ import annotations
 
@@ -20,14 +21,19 @@ def render(view: FundOverview | Prioritized, lang: str) -> str:
             for r in data(view)["ranked"]
         ]
     else:
-        table = data(view)["by_country"]
+        overview = data(view)
+        table = [
+            {"table": name, **row}
+            for name in ("by_country", "by_donor", "projects", "roadmap")
+            for row in overview[name]
+        ]
     out = io.StringIO()
-    fields = (
-        list(table[0])
-        if table
-        else ["country", "currency", "requested", "approved", "disbursed", "gap"]
-    )
-    writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
+    fields: list[str] = ["table"] if not isinstance(view, Prioritized) else []
+    for row in table:  # every table's columns, in the order they first come
+        fields += [key for key in row if key not in fields]
+    if not table and not isinstance(view, Prioritized):
+        fields += ["country", "currency", "requested", "approved", "disbursed", "gap"]
+    writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n", restval="")
     writer.writeheader()
     writer.writerows({k: safe_cell(v) for k, v in row.items()} for row in table)
     return out.getvalue()
