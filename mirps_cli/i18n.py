@@ -144,6 +144,18 @@ def size_of(text: str) -> int | None:
     return int(size) if 0 < size < 2**40 else None
 
 
+def either(words: list[str], lang: str) -> str:
+    """ "A, B or C" / "A, B o C": alternatives as CLDR writes them (Babel), never "A o B o C"."""
+    if len(words) < 2:
+        return "".join(words)
+    from babel.lists import format_list  # only a message that offers choices pays for it
+
+    # CLDR's English puts a serial comma before "or"; mirps's English messages have none
+    # (as in British usage, CLDR's en_GB), so English is written that way.
+    locale = Message("en_GB", "es").in_lang(lang)
+    return str(format_list(words, style="or", locale=locale))
+
+
 def full_stop(text: str) -> str:
     """The text ending a sentence: "did you mean 'x'?" keeps its question mark."""
     return text if text.rstrip().endswith((".", "?", "!", ":")) else f"{text}."

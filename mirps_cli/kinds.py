@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from mirps_cli.i18n import Message
+from mirps_cli.i18n import Message, either
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -91,7 +91,7 @@ BY_NAME: dict[str, PlanKind] = {kind.name: kind for kind in KINDS}
 def folders_phrase() -> Message:
     """ "national/ or regional/", as the message about a misplaced file says it."""
     folders = [f"{kind.folder}/" for kind in KINDS]
-    return Message(" or ".join(folders), " o ".join(folders))
+    return Message(either(folders, "en"), either(folders, "es"))
 
 
 def files_phrase() -> Message:

@@ -12,7 +12,7 @@ import difflib
 from dataclasses import dataclass
 
 from mirps_cli.errors import UsageError
-from mirps_cli.i18n import Lang, Message, fold
+from mirps_cli.i18n import Lang, Message, either, fold
 
 
 @dataclass(frozen=True)
@@ -71,7 +71,7 @@ def resolve_member(text: str) -> Member:
     if member is None:
         close = closest_members(text)
         raise UsageError(
-            f"unknown country '{text}'; did you mean {' or '.join(close)}?",
-            f"país desconocido '{text}'; ¿quiso decir {' o '.join(close)}?",
+            f"unknown country '{text}'; did you mean {either(close, 'en')}?",
+            f"país desconocido '{text}'; ¿quiso decir {either(close, 'es')}?",
         )
     return member

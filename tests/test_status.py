@@ -443,3 +443,11 @@ def test_status_takes_the_status_names_in_both_languages(mirps: Callable[..., Ru
     wrong = status(mirps, "--status", "terminado", "--lang", "es")
     assert wrong.exit_code == 2
     assert "cumplido (fulfilled)" in wrong.stderr and "en curso (in_progress)" in wrong.stderr
+
+
+def test_choices_are_listed_as_a_list_not_a_chain_of_ors(mirps: Callable[..., Run]) -> None:
+    """ "A o B o C" read wrong in Spanish: Babel's lists give "A, B o C" / "A, B or C"."""
+    spanish = status(mirps, "--institution", "comr", "--lang", "es")
+    assert "¿quiso decir COMAR, CODER o CONARE?" in spanish.stderr
+    english = status(mirps, "--institution", "comr")
+    assert "did you mean COMAR, CODER or CONARE?" in english.stderr

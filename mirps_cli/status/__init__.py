@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 from mirps_cli.categories import FOCUS_AREA_TERMS, PILLAR_TERMS, FocusArea, GroupBy, Pillar
 from mirps_cli.errors import UsageError
-from mirps_cli.i18n import fold, label, shown
+from mirps_cli.i18n import either, fold, label, shown
 from mirps_cli.members import MEMBERS, Member
 from mirps_cli.model import Commitment, NationalPlan
 from mirps_cli.model.common import text_in
@@ -110,9 +110,9 @@ def check_filters(tree: Tree, filters: Filters) -> None:
             choices = list(dict.fromkeys(known[c] for c in close)) or sorted(set(known.values()))
             raise UsageError(
                 f"no institution is named '{filters.institution}'; did you mean "
-                f"{' or '.join(choices)}?",
+                f"{either(choices, 'en')}?",
                 f"ninguna institución se llama '{filters.institution}'; ¿quiso decir "
-                f"{' o '.join(choices)}?",
+                f"{either(choices, 'es')}?",
             )
 
 

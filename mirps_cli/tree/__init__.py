@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from mirps_cli.errors import UsageError
-from mirps_cli.i18n import Message, printable
+from mirps_cli.i18n import Message, either, printable
 from mirps_cli.kinds import FUND, NATIONAL, WORK_PLAN, PlanKind
 
 # The models and the parser are imported where they are used, not here: `validate` on a tree
@@ -192,12 +192,12 @@ class Tree:
         ]
         # "unknown commitment", or the nouns of every tracked kind the tree holds.
         nouns = list(dict.fromkeys(type(ref.item).NOUN for ref in every.values())) or [kind.NOUN]
-        noun = Message(_either([n.en for n in nouns], "or"), _either([n.es for n in nouns], "o"))
+        noun = Message(either([n.en for n in nouns], "en"), either([n.es for n in nouns], "es"))
         raise UsageError(
             f"unknown {noun.en} '{ident}'"
-            + (f"; did you mean {' or '.join(close)}?" if close else ""),
+            + (f"; did you mean {either(close, 'en')}?" if close else ""),
             f"{noun.es} desconocido '{ident}'"
-            + (f"; ¿quiso decir {' o '.join(close)}?" if close else ""),
+            + (f"; ¿quiso decir {either(close, 'es')}?" if close else ""),
         )
 
     def national(self, country: str) -> NationalPlan | None:
@@ -240,8 +240,3 @@ class Tree:
         ref = self.find_tracked(ident, Commitment)
         assert isinstance(ref.file.model, NationalPlan) and isinstance(ref.item, Commitment)
         return ref.file.model, ref.item
-
-
-def _either(words: list[str], conjunction: str) -> str:
-    """ "commitment, milestone or event"."""
-    return f"{', '.join(words[:-1])} {conjunction} {words[-1]}" if len(words) > 1 else words[0]
