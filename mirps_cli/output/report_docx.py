@@ -34,9 +34,6 @@ if TYPE_CHECKING:
 
 PLACEHOLDER_STYLE = "Placeholder"  # the drafting team's "[To be drafted]" paragraphs
 CHART_WIDTH_CM = 16.0
-# An id such as BZ-01 or CR-03.1: its hyphen is Word's non-breaking hyphen, so a line never
-# ends in "BZ-" with "01" on the next.
-ID = re.compile(r"\b[A-Z]{2}-\d+(?:\.\d+)*\b")
 WORD_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _SPACE = "{http://www.w3.org/XML/1998/namespace}space"  # xml:space, kept on every w:t
 
@@ -52,13 +49,10 @@ def render(
 
     from mirps_cli.output.charts import draw
 
-    charts = report_markdown.charts(view, lang)
-    nonce = secrets.token_hex(8)
-    marks = {name: f"mirps-chart-{nonce}-{name}" for name in charts}
-    markdown = report_markdown.render(view, lang, template_dir, marks)
+    markdown, charts = report_markdown.with_charts(view, lang, template_dir)
     document = _document(reference_doc)
     _ensure_styles(document)
-    pictures = {marks[name]: draw(chart, "png") for name, chart in charts.items()}
+    pictures = {mark: draw(chart, "png") for mark, chart in charts.values()}
     writer = _Writer(document, pictures, Cm(CHART_WIDTH_CM), lang)
     writer.write(markdown)
     _page_numbers(document)
@@ -441,7 +435,7 @@ def _has(document: WordDocument, style: str) -> bool:
 def _pieces(text: str) -> Iterator[tuple[str, bool]]:
     """The text cut around ids: (piece, is it an id)."""
     at = 0
-    for match in ID.finditer(text):
+    for match in report_markdown.ID.finditer(text):  # its hyphen: a non-breaking one
         if match.start() > at:
             yield text[at : match.start()], False
         yield match.group(), True

@@ -4,6 +4,7 @@ templates a team may override by file name."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -267,6 +268,26 @@ def charts(report: Report, lang: str) -> dict[str, Chart]:
             month_only_note=words["month_only"],
         )
     return found
+
+
+# An id (BZ-01, CR-03.1) in the draft's text: the formats that print keep it on one line, so a
+# line never ends in "BZ-" with "01" on the next.
+ID = re.compile(r"\b[A-Z]{2}-\d+(?:\.\d+)*\b")
+
+
+def with_charts(
+    view: Report, lang: str, template_dir: Path | None
+) -> tuple[str, dict[str, tuple[str, Chart]]]:
+    """The draft as Markdown for a format that draws its charts itself, and each chart with
+    the line that stands where its Mermaid block would be: a mark no plan text can hold (a
+    fresh nonce each run), for that format to replace with its picture."""
+    import secrets
+
+    drawn = charts(view, lang)
+    nonce = secrets.token_hex(8)
+    marks = {name: f"mirps-chart-{nonce}-{name}" for name in drawn}
+    markdown = render(view, lang, template_dir, marks)
+    return markdown, {name: (marks[name], chart) for name, chart in drawn.items()}
 
 
 def render(
