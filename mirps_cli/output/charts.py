@@ -15,6 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from mirps_cli.dates import add_months
+
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
@@ -154,7 +156,7 @@ def _calendar(chart: Calendar) -> Figure:
     if chart.months:
         first = chart.months[0][0]
         last = chart.months[-1][0]
-        after = dt.date(last.year + (last.month == 12), last.month % 12 + 1, 1)
+        after = add_months(last, 1)
         axes.set_xlim(_day(first), _day(after))
         axes.set_xticks([_day(day) for day, _ in chart.months], [n for _, n in chart.months])
     axes.tick_params(axis="x", labelsize=8)
@@ -191,5 +193,5 @@ def months_between(start: dt.date, end: dt.date) -> Sequence[dt.date]:
     day = dt.date(start.year, start.month, 1)
     while day <= end:
         days.append(day)
-        day = dt.date(day.year + (day.month == 12), day.month % 12 + 1, 1)
+        day = add_months(day, 1)
     return days
