@@ -132,6 +132,15 @@ def parse_status(text: str) -> Status | None:
     return None
 
 
+def status_choices(statuses: type[StrEnum]) -> Message:
+    """The statuses an option takes, as a refusal lists them: the values in English, the
+    Spanish names with their values in Spanish ("cumplido (fulfilled)")."""
+    return Message(
+        ", ".join(s.value for s in statuses),
+        ", ".join(f"{status_label(s, 'es')} ({s.value})" for s in statuses),
+    )
+
+
 def status_label(status: StrEnum | None, lang: str) -> str:
     if status is None:
         return label("no_status", lang)

@@ -179,15 +179,14 @@ OUTPUTS: "Outputs[StatusView]" = Outputs(
 def _status(text: str, lang: str) -> Status:
     """--status, as `mirps update --status` takes it: the value or its name in either language."""
     from mirps_cli.i18n import Message
-    from mirps_cli.vocab import STATUS_TERMS, parse_status
+    from mirps_cli.vocab import parse_status, status_choices
 
     found = parse_status(text)
     if found is None:
+        choices = status_choices(Status)
         said = Message(
-            f"'{text}' is not a status; use one of "
-            + ", ".join(f"{s.value} ({t.name.en})" for s, t in STATUS_TERMS.items()),
-            f"'{text}' no es un estado; use uno de "
-            + ", ".join(f"{t.name.es} ({s.value})" for s, t in STATUS_TERMS.items()),
+            f"'{text}' is not a status; use one of {choices.en}",
+            f"'{text}' no es un estado; use uno de {choices.es}",
         )
         raise typer.BadParameter(said.in_lang(lang), param_hint="'--status'")
     return found

@@ -28,7 +28,13 @@ from mirps_cli.problems import Invalid
 from mirps_cli.tree import PlanFile
 from mirps_cli.update.text import splice
 from mirps_cli.validate import Validation, validate_tree
-from mirps_cli.vocab import Reporter, parse_reporter, parse_status_of, status_label
+from mirps_cli.vocab import (
+    Reporter,
+    parse_reporter,
+    parse_status_of,
+    status_choices,
+    status_label,
+)
 
 _BOM = "\ufeff"
 
@@ -118,11 +124,10 @@ def prepare_update(root: Path, update: StatusUpdate, today: dt.date) -> Edit:
         )
     status = parse_status_of(type(item).STATUSES, update.status)
     if status is None:
-        choices = ", ".join(s.value for s in type(item).STATUSES)
-        spanish = ", ".join(f"{status_label(s, 'es')} ({s.value})" for s in type(item).STATUSES)
+        statuses = status_choices(type(item).STATUSES)
         raise UpdateRefused(
-            f"unknown status '{update.status}': use one of {choices}",
-            f"estado desconocido '{update.status}': use uno de {spanish}",
+            f"unknown status '{update.status}': use one of {statuses.en}",
+            f"estado desconocido '{update.status}': use uno de {statuses.es}",
         )
 
     current = item.current
