@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from dataclasses import replace
 
 from mirps_cli.categories import FOCUS_AREA_TERMS, PILLAR_TERMS, FocusArea, Pillar
 from mirps_cli.errors import UsageError
@@ -99,26 +100,27 @@ def _annex_row(plan: NationalPlan, c: Commitment, lang: str) -> AnnexRow:
     )
 
 
-def known_later(tree: Tree, day: dt.date, country: str | None = None) -> frozenset[str]:
-    """The commitments with an achievement no source dates (no date, no report, no archive
-    capture) that entered the plans after `day`: in a view of that day they are not "no
-    status" but known later, their date not reported."""
+def known_later(
+    tree: Tree, days: tuple[dt.date, ...], country: str | None = None
+) -> tuple[frozenset[str], ...]:
+    """For each of `days`, the commitments with an achievement no source dates (no date, no
+    report, no archive capture) that entered the plans after it: in a view of that day they
+    are not "no status" but known later, their date not reported. One walk for every day; a
+    chapter drafted alone decodes no other country's plan."""
     alone = showing(country=country)
-    found = set()
-    for plan_file, plan in tree.national_plans():
-        if alone is not None and not alone(plan_file):
-            continue
+    if alone is not None:
+        tree = replace(tree, files=[f for f in tree.files if alone(f)])
+    found: list[set[str]] = [set() for _ in days]
+    for _, plan in tree.national_plans():
         for c in plan.commitments:
             entries = [*c.status_history, *(e for m in c.milestones for e in m.status_history)]
-            if any(
-                e.date is None
-                and e.reported is None
-                and e.captured is None
-                and not is_there(e, day, plan.version_date)
-                for e in entries
-            ):
-                found.add(c.id)
-    return frozenset(found)
+            undated = [
+                e for e in entries if e.date is None and e.reported is None and e.captured is None
+            ]
+            for ids, day in zip(found, days, strict=True):
+                if any(not is_there(e, day, plan.version_date) for e in undated):
+                    ids.add(c.id)
+    return tuple(frozenset(ids) for ids in found)
 
 
 def build_report(
@@ -140,8 +142,7 @@ def build_report(
     # from the plans at its end, without a copy of the tree as it stood then (as_of removes
     # entries, never commitments, and what was there at the start is there at the end).
     day_before = start - dt.timedelta(days=1)
-    later = known_later(tree, end, country)
-    later_then = known_later(tree, day_before, country)
+    later, later_then = known_later(tree, (end, day_before), country)
     then_of: dict[str, Then] = {
         plan.country: [
             (
