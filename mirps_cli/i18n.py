@@ -85,31 +85,28 @@ def shown(value: str | Bilingual, lang: str) -> Shown:
     return Shown(text, other_lang(lang) if fell_back else None)
 
 
-def number(value: int | float, lang: str, about: bool = False) -> str:
-    """A number in the language's own form: "210,000" / "210.000"; "about 210,000" / "unos
-    210.000" when the source gives it as approximate. From Babel (CLDR)."""
+def _decimal(value: int | float, lang: str, pattern: str | None = None) -> str:
+    """Babel's form of a number. Babel rounds in the current decimal context (28 digits): a
+    value of 1e27 or more overflowed it; any float has at most 309 digits before its point."""
     import decimal
 
     from babel.numbers import format_decimal  # only the commands that show numbers pay for it
 
-    # Babel rounds in the current decimal context (28 digits): a value of 1e27 or more
-    # overflowed it. Any float has at most 309 digits before its point.
     with decimal.localcontext() as context:
         context.prec = 400
-        text = str(format_decimal(value, locale=Lang(lang).value))
+        return str(format_decimal(value, format=pattern, locale=Lang(lang).value))
+
+
+def number(value: int | float, lang: str, about: bool = False) -> str:
+    """A number in the language's own form: "210,000" / "210.000"; "about 210,000" / "unos
+    210.000" when the source gives it as approximate. From Babel (CLDR)."""
+    text = _decimal(value, lang)
     return LABELS["about"].in_lang(lang).format(n=text) if about else text
 
 
 def amount(value: float, lang: str, places: int = 2) -> str:
     """An amount with fixed decimals: "1,000,000.00" / "1.000.000,00"; "20.5" / "20,5"."""
-    import decimal
-
-    from babel.numbers import format_decimal
-
-    pattern = "#,##0" + ("." + "0" * places if places else "")
-    with decimal.localcontext() as context:  # as number() does, for the largest amounts
-        context.prec = 400
-        return str(format_decimal(value, format=pattern, locale=Lang(lang).value))
+    return _decimal(value, lang, "#,##0" + ("." + "0" * places if places else ""))
 
 
 # Control characters (but the line break and tab), C1 controls, and the bidirectional
