@@ -15,6 +15,7 @@ from mirps_cli.i18n import either, fold, label, shown
 from mirps_cli.members import MEMBERS, Member
 from mirps_cli.model import Commitment, NationalPlan
 from mirps_cli.model.common import text_in
+from mirps_cli.model.national_plan import Institution
 from mirps_cli.model.tracked import StatusEntry
 from mirps_cli.model.work_plan import Activity
 from mirps_cli.status.figures import country_sections, coverage
@@ -70,16 +71,19 @@ def _matches(row: Row, plan: NationalPlan, filters: Filters) -> bool:
     if filters.stale and not row.stale:
         return False
     if filters.institution is not None:
-        # An id, or part of the name in either language, accents and case aside.
         wanted = fold(filters.institution)
-        names = {
-            i.id: fold(text_in(i.name, "en")[0] + " " + text_in(i.name, "es")[0])
-            for i in plan.institutions
-        }
-        return any(
-            wanted == fold(inst) or wanted in names.get(inst, "") for inst in row.institutions
-        )
+        named = {i.id for i in plan.institutions if _names(wanted, i)}
+        return any(inst in named for inst in row.institutions)
     return True
+
+
+def _names(wanted: str, institution: Institution) -> bool:
+    """Whether a folded --institution names it: its id, or part of its name in either
+    language, accents and case aside."""
+    if wanted == fold(institution.id):
+        return True
+    name = institution.name
+    return wanted in fold(text_in(name, "en")[0] + " " + text_in(name, "es")[0])
 
 
 def check_filters(tree: Tree, filters: Filters) -> None:
@@ -99,13 +103,13 @@ def check_filters(tree: Tree, filters: Filters) -> None:
             )
     if filters.institution is not None:
         wanted = fold(filters.institution)
-        known: dict[str, str] = {}
-        for _, plan in tree.national_plans():
-            for i in plan.institutions:
+        institutions = [i for _, plan in tree.national_plans() for i in plan.institutions]
+        if not any(_names(wanted, i) for i in institutions):  # the rule _matches applies
+            known: dict[str, str] = {}
+            for i in institutions:
                 known[fold(i.id)] = i.id
                 for text in (text_in(i.name, "en")[0], text_in(i.name, "es")[0]):
                     known[fold(text)] = i.id
-        if not any(wanted == key or wanted in key for key in known):
             close = difflib.get_close_matches(wanted, list(known), n=3, cutoff=0.5)
             choices = list(dict.fromkeys(known[c] for c in close)) or sorted(set(known.values()))
             raise UsageError(
