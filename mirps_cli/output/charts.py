@@ -77,12 +77,12 @@ def draw(chart: Chart, picture: Picture) -> bytes:
     from matplotlib import rcParams
 
     rcParams["svg.fonttype"] = "none"  # text as text, not paths
-    rcParams["svg.hashsalt"] = "mirps"  # the same ids every run
+    rcParams["svg.hashsalt"] = "mirps"  # the same ids every run (and no version in the file)
     rcParams["font.family"] = "DejaVu Sans"  # shipped with matplotlib: the same on every machine
     figure = _bars(chart) if isinstance(chart, StackedBars) else _calendar(chart)
     out = io.BytesIO()
     if picture == "svg":
-        figure.savefig(out, format="svg", metadata={"Date": None})
+        figure.savefig(out, format="svg", metadata={"Date": None, "Creator": None})
     else:
         figure.savefig(out, format="png", dpi=150, metadata={"Software": None})
     return out.getvalue()
