@@ -166,3 +166,69 @@ def describe(folder: Path) -> str | None:
     except GitError:
         return None
     return f"{commit} + uncommitted changes" if changed.strip() else commit
+
+
+def uncommitted(folder: Path) -> list[str]:
+    """The files under `folder` whose content differs from the last commit, staged or not,
+    and the files git does not track there (as `git status --porcelain` names them)."""
+    repo = toplevel(folder)
+    out = _git(repo, "status", "--porcelain", "-z", "--", relative_to_root(repo, folder))
+    return [record[3:].decode("utf-8", "surrogateescape") for record in out.split(b"\0") if record]
+
+
+def current_branch(repo: Path) -> str | None:
+    """The branch checked out, or None on a detached HEAD."""
+    try:
+        return _git(repo, "symbolic-ref", "--quiet", "--short", "HEAD").decode().strip()
+    except GitError:
+        return None
+
+
+def check_new_branch(repo: Path, name: str) -> None:
+    """Refuse a branch name git would not take, or one that exists."""
+    try:
+        _git(repo, "check-ref-format", "--branch", name)
+    except GitError:
+        raise GitError(
+            f"'{name}' is not a branch name git accepts: use letters, digits, '-', '_' and '/'",
+            f"'{name}' no es un nombre de rama que git acepte: use letras, dígitos, '-', '_' y '/'",
+        ) from None
+    try:
+        _git(repo, "rev-parse", "--verify", "--quiet", f"refs/heads/{name}")
+    except GitError:
+        return
+    raise GitError(
+        f"the branch '{name}' exists already: give a new name with --branch",
+        f"la rama '{name}' ya existe: indique un nombre nuevo con --branch",
+    )
+
+
+def new_branch(repo: Path, name: str) -> None:
+    """Create the branch at HEAD and check it out; the working tree's changes go with it."""
+    _git(repo, "switch", "--quiet", "-c", name)
+
+
+def back_to(repo: Path, branch: str, created: str) -> None:
+    """Undo `new_branch`: check `branch` out again and delete `created`."""
+    _git(repo, "switch", "--quiet", branch)
+    _git(repo, "branch", "--quiet", "-D", created)
+
+
+def commit_file(repo: Path, path: Path, message: str) -> str:
+    """Commit this one file as it is in the working tree (whatever else is staged stays
+    staged, uncommitted); the new commit's id."""
+    name = path.resolve().relative_to(repo.resolve()).as_posix()
+    try:
+        _git(repo, "add", "--", name)
+        _git(repo, "commit", "--quiet", "--only", "-m", message, "--", name)
+    except GitError as error:
+        said = error.message.en
+        if any(w in said for w in ("tell me who you are", "email address", "empty ident")):
+            raise GitError(
+                "git does not know who commits: set it with git config user.name and "
+                "git config user.email",
+                "git no sabe quién hace el commit: indíquelo con git config user.name y "
+                "git config user.email",
+            ) from None
+        raise
+    return _git(repo, "rev-parse", "--short=12", "HEAD").decode().strip()

@@ -25,6 +25,7 @@ COMMANDS: dict[str, str] = {
     "diff": "diff_cmd",
     "report": "report_cmd",
     "fund": "fund_cmd",
+    "sheet": "sheet_cmd",
     "cache": "cache_cmd",
 }
 

@@ -26,7 +26,7 @@ from mirps_cli.loader.locate import Loc
 from mirps_cli.loader.sources import Folder, WithText, leaves_folder
 from mirps_cli.problems import Invalid
 from mirps_cli.tree import PlanFile
-from mirps_cli.update.text import splice
+from mirps_cli.update.text import Addition, splice, splice_many
 from mirps_cli.validate import Validation, validate_tree
 from mirps_cli.vocab import (
     Reporter,
@@ -51,15 +51,13 @@ class StatusUpdate:
 
 
 @dataclass(frozen=True)
-class Edit:
+class FileEdit:
+    """A plan file's text before and after: what `apply_edit` writes."""
+
     path: Path
     display: str
-    item: str  # its id
-    status: StrEnum  # a commitment's Status, an event's EventStatus
-    date: PartialDate
     old: bytes
     new: bytes
-    added: tuple[int, int]  # first and last added line, 1-based
 
     def diff(self) -> str:
         old = self.old.decode("utf-8-sig").splitlines(keepends=True)
@@ -68,13 +66,33 @@ class Edit:
         return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
 
 
-def _with_entry(plan: BaseModel, loc: Loc, entry: dict[str, object]) -> BaseModel:
-    """What the plan must be after the update: the old one plus exactly this entry."""
+@dataclass(frozen=True)
+class Edit(FileEdit):
+    """One status entry added by `mirps update`."""
+
+    item: str  # its id
+    status: StrEnum  # a commitment's Status, an event's EventStatus
+    date: PartialDate
+    added: tuple[int, int]  # first and last added line, 1-based
+
+
+@dataclass(frozen=True)
+class Additions(FileEdit):
+    """Entries added to one plan file at once (`mirps sheet import`)."""
+
+    spans: tuple[tuple[int, int], ...]  # the lines each list's new entries took, 1-based
+
+
+def _with_entries(
+    plan: BaseModel, additions: list[tuple[Loc, str, dict[str, object]]]
+) -> BaseModel:
+    """What the plan must be after the update: the old one plus exactly these entries."""
     data = plan.model_dump()
-    item: Any = data
-    for step in loc:
-        item = item[step]
-    item["status_history"] = [*item["status_history"], entry]
+    for loc, key, entry in additions:
+        item: Any = data
+        for step in loc:
+            item = item[step]
+        item[key] = [*(item.get(key) or []), entry]
     return type(plan).model_validate(data)
 
 
@@ -116,12 +134,7 @@ def prepare_update(root: Path, update: StatusUpdate, today: dt.date) -> Edit:
         raise UpdateRefused(error.message.en, error.message.es) from None
     outside = leaves_folder(plan_file.path, root)
     if outside is not None:
-        raise UpdateRefused(
-            f"{plan_file.display} is a link to {outside}, outside the plans folder: mirps does "
-            "not write through it; update the file there, or copy it into the plans folder",
-            f"{plan_file.display} es un enlace a {outside}, fuera de la carpeta de planes: "
-            "mirps no escribe a través de él; actualice el archivo allí, o cópielo a la carpeta",
-        )
+        raise _linked_out(plan_file.display, outside)
     status = parse_status_of(type(item).STATUSES, update.status)
     if status is None:
         statuses = status_choices(type(item).STATUSES)
@@ -174,7 +187,7 @@ def prepare_update(root: Path, update: StatusUpdate, today: dt.date) -> Edit:
     entry |= {"note": update.note, "sources": list(update.sources)}
     _check_only_the_entry(after.tree.files, plan_file, loc, entry)
     return Edit(
-        plan_file.path, plan_file.display, found.ident, status, date, old, new, (first, last_line)
+        plan_file.path, plan_file.display, old, new, found.ident, status, date, (first, last_line)
     )
 
 
@@ -184,7 +197,7 @@ def _check_only_the_entry(
     """Refuse unless the new plan equals the old one plus exactly `entry`: a safety net."""
     new_plan = next(f.model for f in after if f.path == plan_file.path)
     assert plan_file.model is not None
-    if new_plan != _with_entry(plan_file.model, loc, entry):
+    if new_plan != _with_entries(plan_file.model, [(loc, "status_history", entry)]):
         raise UpdateRefused(
             "mirps could not add the entry without changing something else in the plan, "
             "so the file was left as it was; write the new entry by hand",
@@ -193,7 +206,55 @@ def _check_only_the_entry(
         )
 
 
-def apply_edit(edit: Edit) -> None:
+def prepare_additions(
+    root: Path, plan_file: PlanFile, additions: list[Addition], today: dt.date
+) -> Additions:
+    """Every addition written into one plan file of a valid tree, validated as a
+    whole and checked to add exactly those entries, without writing anything. The caller
+    has checked each entry (its item, status, date); this is the safety net."""
+    outside = leaves_folder(plan_file.path, root)
+    if outside is not None:
+        raise _linked_out(plan_file.display, outside)
+    old = plan_file.path.read_bytes()
+    bom = _BOM.encode() if old.startswith(_BOM.encode()) else b""
+    spliced, spans = splice_many(old.decode("utf-8-sig"), additions)
+    after = validate_tree(WithText(Folder(root), {plan_file.path: spliced}), today)
+    if after.errors:
+        raise _findings(
+            Message(
+                "the entries would make the plan invalid",
+                "las entradas dejarían el plan inválido",
+            ),
+            after,
+        )
+    new_plan = next(f.model for f in after.tree.files if f.path == plan_file.path)
+    assert plan_file.model is not None
+    expected = [
+        (a.loc, a.key, {k: list(v) if isinstance(v, tuple) else v for k, v in a.fields})
+        for a in additions
+    ]
+    if new_plan != _with_entries(plan_file.model, expected):
+        raise UpdateRefused(
+            "mirps could not add the entries without changing something else in the plan, "
+            "so the file was left as it was; add them with mirps update, one by one",
+            "mirps no pudo agregar las entradas sin cambiar otra cosa del plan, así que el "
+            "archivo quedó como estaba; agréguelas con mirps update, una a una",
+        )
+    return Additions(
+        plan_file.path, plan_file.display, old, bom + spliced.encode("utf-8"), tuple(spans)
+    )
+
+
+def _linked_out(display: str, outside: str) -> UpdateRefused:
+    return UpdateRefused(
+        f"{display} is a link to {outside}, outside the plans folder: mirps does "
+        "not write through it; update the file there, or copy it into the plans folder",
+        f"{display} es un enlace a {outside}, fuera de la carpeta de planes: "
+        "mirps no escribe a través de él; actualice el archivo allí, o cópielo a la carpeta",
+    )
+
+
+def apply_edit(edit: FileEdit) -> None:
     """Write the edit, unless the file changed since it was read."""
     if edit.path.read_bytes() != edit.old:
         raise UpdateRefused(

@@ -8,7 +8,9 @@ with its reason.
 from __future__ import annotations
 
 import re
-from typing import Any
+from collections.abc import Callable, Sequence
+from enum import StrEnum
+from typing import Any, NamedTuple
 
 from mirps_cli.errors import UpdateRefused
 from mirps_cli.loader.locate import Loc
@@ -22,6 +24,9 @@ from mirps_cli.yaml import (
     scalar,
 )
 
+# An entry's keys and values, in the order they are written.
+Fields = Sequence[tuple[str, object]]
+
 # Lines as the parser counts them, so a node's mark names the right one: libyaml (the C
 # parser) also breaks lines at NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR, as YAML 1.1
 # did; the pure-Python parser follows YAML 1.2, where they are ordinary characters.
@@ -30,23 +35,52 @@ _LINES_11 = re.compile(r".*?(?:\r\n|\r|\n|\x85|\u2028|\u2029)|.+\Z", re.DOTALL)
 
 
 def _entry_lines(entry: dict[str, Any], dash: int, keys: int) -> list[str]:
-    """The entry as lines, the dash at column `dash`, its keys at column `keys`."""
+    """A `mirps update` entry as lines, the dash at column `dash`, its keys at column `keys`."""
+    update = entry["update"]
+    return _lines(
+        (
+            ("date", entry["date"]),
+            ("reported", entry["reported"]),
+            ("recorded", entry["recorded"]),
+            ("reporter", entry["reporter"]),
+            ("status", entry["status"]),
+            ("note", update.note),
+            ("sources", tuple(update.sources)),
+        ),
+        dash,
+        keys,
+    )
+
+
+def _lines(fields: Fields, dash: int, keys: int) -> list[str]:
+    """An entry's fields as lines (None and empty lists left out), the dash at column
+    `dash`, its keys at column `keys`."""
     first = " " * dash + "-" + " " * (keys - dash - 1)
     body = " " * keys
-    lines = [f"{first}date: {entry['date']}"]
-    if entry["reported"] is not None:
-        lines.append(f"{body}reported: {entry['reported']}")
-    lines.append(f"{body}recorded: {entry['recorded']}")
-    if entry["reporter"] is not None:
-        lines.append(f"{body}reporter: {entry['reporter'].value}")
-    lines.append(f"{body}status: {entry['status'].value}")
-    update = entry["update"]
-    if update.note:
-        lines.append(f"{body}note: {scalar(update.note)}")
-    if update.sources:
-        lines.append(f"{body}sources:")
-        lines += [f"{body}  - {scalar(source)}" for source in update.sources]
+    lines: list[str] = []
+    for key, value in fields:
+        if value is None or value == ():
+            continue
+        lead = body if lines else first
+        if isinstance(value, tuple):
+            lines.append(f"{lead}{key}:")
+            lines += [f"{body}  - {_written(item)}" for item in value]
+        else:
+            lines.append(f"{lead}{key}: {_written(value)}")
     return lines
+
+
+def _written(value: object) -> str:
+    """A scalar as the plan writes it: a date or a status as itself, text quoted if need be."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, StrEnum):
+        return value.value
+    if isinstance(value, str):
+        return scalar(value)
+    if isinstance(value, int | float):
+        return repr(value)
+    return str(value)  # a PartialDate
 
 
 def _last_end(node: Node) -> tuple[int, int]:
@@ -97,18 +131,77 @@ def _borrowed(node: Node, within: Node) -> bool:
 
 
 def splice(text: str, loc: Loc, entry: dict[str, Any]) -> tuple[str, int, int]:
-    """The text with the entry inserted, and the first and last inserted line (1-based)."""
+    """The text with a `mirps update` entry inserted, and the first and last inserted line
+    (1-based)."""
+    new, spans = _insert(text, [(loc, "status_history", [lambda d, k: _entry_lines(entry, d, k)])])
+    return new, *spans[0]
+
+
+def splice_many(text: str, additions: Sequence[Addition]) -> tuple[str, list[tuple[int, int]]]:
+    """The text with every addition inserted, each at the end of its list (those to one list
+    in their order), from one parse; and the lines each list's new entries took (1-based),
+    in the order the lists were first named."""
+    groups: dict[tuple[Loc, str], list[Render]] = {}
+    for addition in additions:
+        groups.setdefault((addition.loc, addition.key), []).append(_render(addition.fields))
+    return _insert(text, [(loc, key, renders) for (loc, key), renders in groups.items()])
+
+
+def _render(fields: Fields) -> Render:
+    return lambda dash, keys: _lines(fields, dash, keys)
+
+
+class Addition(NamedTuple):
+    """An entry to add at the end of the list `key` of the item at `loc`."""
+
+    loc: Loc
+    key: str  # "status_history", "values"
+    fields: Fields
+
+
+# An entry's lines, given the column of its dash and of its keys.
+Render = Callable[[int, int], list[str]]
+
+
+def _insert(
+    text: str, groups: Sequence[tuple[Loc, str, Sequence[Render]]]
+) -> tuple[str, list[tuple[int, int]]]:
     lines = (_LINES_11 if is_c_parser_active() else _LINES_12).findall(text)
     newline = "\r\n" if "\r\n" in text else "\r" if "\r" in text and "\n" not in text else "\n"
     root = compose(text)
     assert root is not None
+    places = [_place(lines, root, loc, key, renders, newline) for loc, key, renders in groups]
+    # From the bottom up, so that each place's line index still holds when it is used.
+    order = sorted(range(len(places)), key=lambda n: places[n][0], reverse=True)
+    blocks: dict[int, list[str]] = {}
+    for n in order:
+        at, new, changed = places[n]
+        if changed is not None:
+            lines[changed[0]] = changed[1]
+        if at > 0 and at == len(lines) and not lines[-1].endswith(("\n", "\r")):
+            lines[-1] += newline
+        blocks[n] = [line + newline for line in new]
+        lines[at:at] = blocks[n]
+    # Told in the lines an editor shows, which end at line feeds and carriage returns only:
+    # where the parser counts other breaks too, each place is counted again.
+    recount = is_c_parser_active() and any(c in text for c in "\x85\u2028\u2029")
+    spans = []
+    for n, (at, _new, _changed) in enumerate(places):
+        shift = sum(len(blocks[m]) for m, p in enumerate(places) if p[0] < at)
+        final = at + shift
+        first = len(_LINES_12.findall("".join(lines[:final]))) + 1 if recount else final + 1
+        spans.append((first, first + len(blocks[n]) - 1))
+    return "".join(lines), spans
+
+
+def _place(
+    lines: list[str], root: Node, loc: Loc, key: str, renders: Sequence[Render], newline: str
+) -> tuple[int, list[str], tuple[int, str] | None]:
+    """Where the new entries of the list `key` go (a line index), their lines, and the one
+    line that changes (its index and new text) where `key: []` becomes a block list."""
     item = _find_item(root, loc)
     history = next(
-        (
-            value
-            for key, value in item.value
-            if isinstance(key, ScalarNode) and key.value == "status_history"
-        ),
+        (value for k, value in item.value if isinstance(k, ScalarNode) and k.value == key),
         None,
     )
     last_of = history.value[-1] if isinstance(history, SequenceNode) and history.value else None
@@ -116,42 +209,32 @@ def splice(text: str, loc: Loc, entry: dict[str, Any]) -> tuple[str, int, int]:
         _borrowed(history, item) or (last_of is not None and _borrowed(last_of, history))
     ):
         raise UpdateRefused(
-            "the status history, or its last entry, is an alias (*name) of text written "
+            f"the list {key}, or its last entry, is an alias (*name) of text written "
             "elsewhere in the file; write it out in full to update it with mirps",
-            "el historial de estado, o su última entrada, es un alias (*nombre) de texto "
-            "escrito en otra parte del archivo; escríbalo completo para actualizarlo con mirps",
+            f"la lista {key}, o su última entrada, es un alias (*nombre) de texto "
+            "escrito en otra parte del archivo; escríbala completa para actualizarla con mirps",
         )
     if isinstance(history, SequenceNode) and history.value and not history.flow_style:
         last = history.value[-1]
         dash_line = lines[last.start_mark.line]
         dash = dash_line.rfind("-", 0, last.start_mark.column)
-        new = _entry_lines(entry, dash, last.start_mark.column)
-        at = _after(_last_end(history))
-    elif history is None or (isinstance(history, SequenceNode) and not history.value):
+        new = [line for render in renders for line in render(dash, last.start_mark.column)]
+        return _after(_last_end(history)), new, None
+    if history is None or (isinstance(history, SequenceNode) and not history.value):
         keys = item.value[0][0].start_mark.column
-        written = _entry_lines(entry, keys + 2, keys + 4)
+        written = [line for render in renders for line in render(keys + 2, keys + 4)]
         if history is None:
-            new = [" " * keys + "status_history:", *written]
-            at = _after(_last_end(item))
-        else:
-            # "status_history: []" becomes a block list: the one changed line.
-            row = history.start_mark.line
-            start, end = history.start_mark.column, history.end_mark.column
-            lines[row] = (lines[row][:start].rstrip() + lines[row][end:]).rstrip(" ")
-            if not lines[row].endswith(("\n", "\r")):
-                lines[row] += newline
-            new, at = written, row + 1
-    else:
-        raise UpdateRefused(
-            "status_history is written as a flow list [ ... ]; write it as a block list "
-            "(one '- ' item per entry) to update it with mirps",
-            "status_history está escrito como lista en línea [ ... ]; escríbalo como lista "
-            "en bloque (un elemento '- ' por entrada) para actualizarlo con mirps",
-        )
-    if at > 0 and at == len(lines) and not lines[-1].endswith(("\n", "\r")):
-        lines[-1] += newline
-    block = [line + newline for line in new]
-    lines[at:at] = block
-    # Told in the lines an editor shows, which end at line feeds and carriage returns only.
-    first = len(_LINES_12.findall("".join(lines[:at]))) + 1
-    return "".join(lines), first, first + len(block) - 1
+            return _after(_last_end(item)), [" " * keys + f"{key}:", *written], None
+        # "key: []" becomes a block list: the one changed line.
+        row = history.start_mark.line
+        start, end = history.start_mark.column, history.end_mark.column
+        changed = (lines[row][:start].rstrip() + lines[row][end:]).rstrip(" ")
+        if not changed.endswith(("\n", "\r")):
+            changed += newline
+        return row + 1, written, (row, changed)
+    raise UpdateRefused(
+        f"{key} is written as a flow list [ ... ]; write it as a block list "
+        "(one '- ' item per entry) to update it with mirps",
+        f"{key} está escrito como lista en línea [ ... ]; escríbalo como lista "
+        "en bloque (un elemento '- ' por entrada) para actualizarlo con mirps",
+    )

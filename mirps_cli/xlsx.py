@@ -1,0 +1,282 @@
+"""The spreadsheet edge: the one module that imports openpyxl (`mirps sheet`).
+
+It writes a workbook from a plain description (sheets, columns, rows) and reads one back as
+plain cells, so the rest of mirps never sees an openpyxl object. A workbook mirps reads comes
+from outside, by email: it is checked as a file before openpyxl opens it (its size, packed
+and unpacked, against zip bombs; an encrypted or macro-enabled file; a file of another kind
+renamed), and openpyxl parses its XML through defusedxml, against entity expansion.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import warnings
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mirps_cli.errors import MirpsError
+
+# An OLE compound file: what Excel 97-2003 writes, and what an encrypted .xlsx is wrapped in.
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# The stream an encrypted OOXML file keeps its key data in, as the OLE directory names it.
+_ENCRYPTION_INFO = "EncryptionInfo".encode("utf-16-le")
+_MACRO_TYPE = "application/vnd.ms-excel.sheet.macroEnabled"
+
+
+class BookRefused(MirpsError):
+    """A file that is not a workbook mirps can read, said in one sentence (exit 1)."""
+
+    exit_code = 1
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    width: float  # in characters, as Excel counts a column's width
+    fill: bool = False  # a cell the national team fills in: unlocked, and shaded
+    date: bool = False  # a date cell, shown in the book's date format
+    choices: tuple[str, ...] = ()  # a drop-down of these words
+    wrap: bool = False
+
+
+@dataclass(frozen=True)
+class SheetSpec:
+    title: str
+    columns: tuple[Column, ...]
+    rows: list[tuple[object, ...]]
+    spare_rows: int = 0  # empty rows left open to fill beyond the written ones
+    hidden: bool = False
+    protected: bool = True  # with no password, so removing it loses nothing
+    header: bool = True  # the first row names the columns (bold, frozen)
+
+
+@dataclass(frozen=True)
+class BookSpec:
+    sheets: list[SheetSpec]
+    date_format: str  # a number format: "dd/mm/yyyy"
+    author: str = "mirps"
+
+
+@dataclass(frozen=True)
+class Cell:
+    ref: str  # "F7"
+    value: object  # str, int, float, bool, datetime, or None when empty
+    formula: bool = False  # a formula; `value` is what the program that saved it computed
+
+
+@dataclass(frozen=True)
+class ReadSheet:
+    title: str
+    hidden: bool
+    rows: list[list[Cell]]  # from the first row, each with its cells from column A
+
+
+@dataclass(frozen=True)
+class ReadBook:
+    sheets: list[ReadSheet] = field(default_factory=list)
+    epoch_1904: bool = False  # the Mac date system: serial numbers count from 1904
+
+    def sheet(self, title: str) -> ReadSheet | None:
+        return next((s for s in self.sheets if s.title == title), None)
+
+
+def write_book(book: BookSpec) -> bytes:
+    """The workbook's bytes."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill, Protection
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+    from openpyxl.worksheet.protection import SheetProtection
+
+    workbook = Workbook()
+    workbook.remove(workbook.worksheets[0])  # the blank sheet a new workbook opens with
+    workbook.properties.creator = book.author
+    bold = Font(bold=True)
+    shade = PatternFill("solid", fgColor="FFF2CC")
+    open_cell = Protection(locked=False)
+    wrapped = Alignment(wrap_text=True, vertical="top")
+    top = Alignment(vertical="top")
+    for spec in book.sheets:
+        sheet = workbook.create_sheet(spec.title)
+        if spec.header:
+            sheet.append([c.header for c in spec.columns])
+            for cell in sheet[1]:
+                cell.font = bold
+            sheet.freeze_panes = "B2"
+        for row in spec.rows:
+            sheet.append(list(row))
+        first = 2 if spec.header else 1
+        last = first + len(spec.rows) + spec.spare_rows - 1
+        for index, column in enumerate(spec.columns, start=1):
+            letter = get_column_letter(index)
+            sheet.column_dimensions[letter].width = column.width
+            for number in range(first, last + 1):
+                cell = sheet.cell(number, index)
+                cell.alignment = wrapped if column.wrap else top
+                if column.date:
+                    cell.number_format = book.date_format
+                if column.fill:
+                    cell.protection = open_cell
+                    cell.fill = shade
+            if column.choices and last >= first:
+                # A list given inline: Excel and LibreOffice show it as a drop-down.
+                listed = DataValidation(
+                    type="list",
+                    formula1='"' + ",".join(column.choices) + '"',
+                    allow_blank=True,
+                    showErrorMessage=False,  # mirps says what is wrong, on import
+                )
+                listed.add(f"{letter}{first}:{letter}{last}")
+                sheet.add_data_validation(listed)
+        for number, row in enumerate(spec.rows, start=first):
+            # A row as tall as its longest wrapped text: neither Excel nor LibreOffice grows
+            # a row to fit on opening a file they did not lay out.
+            lines = max(
+                (
+                    _lines_needed(str(value), column.width)
+                    for value, column in zip(row, spec.columns, strict=False)
+                    if column.wrap and value not in (None, "")
+                ),
+                default=1,
+            )
+            if lines > 1:
+                sheet.row_dimensions[number].height = 15 * lines
+        # Printed across the page's width, landscape, the header on every page.
+        sheet.page_setup.orientation = "landscape"
+        sheet.page_setup.fitToWidth = 1
+        sheet.page_setup.fitToHeight = 0
+        sheet.sheet_properties.pageSetUpPr.fitToPage = True
+        if spec.header:
+            sheet.print_title_rows = "1:1"
+        if spec.protected:
+            # No password: protection keeps slips out, and a team that lifts it loses nothing.
+            # Resizing, hiding and sorting stay allowed (False: not protected).
+            sheet.protection = SheetProtection(
+                sheet=True, formatColumns=False, formatRows=False, sort=False, autoFilter=False
+            )
+        if spec.hidden:
+            sheet.sheet_state = "hidden"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _lines_needed(text: str, width: float) -> int:
+    """How many lines a wrapped cell of `width` characters takes for `text`, roughly."""
+    per_line = max(int(width * 1.1), 1)
+    return sum(max(1, -(-len(line) // per_line)) for line in text.splitlines() or [""])
+
+
+def read_book(path: Path, shown: str, max_size: int, max_unpacked: int) -> ReadBook:
+    """Every cell of every sheet, by value; `shown` names the file in messages."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise BookRefused(
+            f"{shown}: cannot be read ({error.strerror})",
+            f"{shown}: no se puede leer ({error.strerror})",
+        ) from None
+    _check_file(data, shown, max_size, max_unpacked)
+    from openpyxl import load_workbook
+
+    try:
+        with warnings.catch_warnings():
+            # openpyxl warns of parts it drops (a LibreOffice extension, a slicer): mirps
+            # reads values alone, so they change nothing here.
+            warnings.simplefilter("ignore")
+            values = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+            formulas = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+    except Exception as error:  # any failure to parse foreign bytes is the file's, not ours
+        raise BookRefused(
+            f"{shown}: not a workbook mirps can read ({type(error).__name__}); open it in "
+            "Excel or LibreOffice and save it again as .xlsx",
+            f"{shown}: no es un libro que mirps pueda leer ({type(error).__name__}); ábralo "
+            "en Excel o LibreOffice y guárdelo otra vez como .xlsx",
+        ) from None
+    sheets = []
+    for shown_sheet, formula_sheet in zip(values.worksheets, formulas.worksheets, strict=True):
+        rows = []
+        for value_row, formula_row in zip(
+            shown_sheet.iter_rows(), formula_sheet.iter_rows(), strict=False
+        ):
+            cells = []
+            for value_cell, formula_cell in zip(value_row, formula_row, strict=False):
+                ref = getattr(value_cell, "coordinate", None)
+                if ref is None:  # an empty cell read-only mode fills a row with
+                    continue
+                cells.append(
+                    Cell(ref, value_cell.value, getattr(formula_cell, "data_type", "") == "f")
+                )
+            rows.append(cells)
+        sheets.append(
+            ReadSheet(shown_sheet.title, getattr(shown_sheet, "sheet_state", "") != "visible", rows)
+        )
+    epoch = values.epoch
+    values.close()
+    formulas.close()
+    return ReadBook(sheets, epoch == dt.datetime(1904, 1, 1))
+
+
+def _check_file(data: bytes, shown: str, max_size: int, max_unpacked: int) -> None:
+    """Refuse, in one sentence, what openpyxl must not be given."""
+    if len(data) > max_size:
+        raise BookRefused(
+            f"{shown}: {len(data):,} bytes, over the limit of {max_size:,}; a national "
+            "workbook is far smaller: send the one mirps exported",
+            f"{shown}: {len(data):,} bytes, más que el límite de {max_size:,}; un libro "
+            "nacional es mucho menor: envíe el que exportó mirps",
+        )
+    if data.startswith(_OLE):
+        if _ENCRYPTION_INFO in data:
+            raise BookRefused(
+                f"{shown}: the workbook is protected by a password (encrypted); save it "
+                "again without one (File › Info › Protect workbook)",
+                f"{shown}: el libro está protegido con contraseña (cifrado); guárdelo otra "
+                "vez sin ella (Archivo › Información › Proteger libro)",
+            )
+        raise BookRefused(
+            f"{shown}: an Excel 97-2003 workbook (.xls); save it as an Excel workbook (.xlsx)",
+            f"{shown}: un libro de Excel 97-2003 (.xls); guárdelo como libro de Excel (.xlsx)",
+        )
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        members = archive.infolist()
+        names = {m.filename for m in members}
+        kind = archive.read("mimetype")[:80] if "mimetype" in names else b""
+        content_types = (
+            archive.read("[Content_Types].xml") if "[Content_Types].xml" in names else b""
+        )
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError):
+        raise _not_a_workbook(shown) from None
+    if b"opendocument.spreadsheet" in kind:
+        raise BookRefused(
+            f"{shown}: an OpenDocument spreadsheet (.ods); save it as an Excel workbook (.xlsx)",
+            f"{shown}: una hoja de cálculo OpenDocument (.ods); guárdela como libro de Excel "
+            "(.xlsx)",
+        )
+    unpacked = sum(m.file_size for m in members)
+    if unpacked > max_unpacked or len(members) > 10_000:
+        raise BookRefused(
+            f"{shown}: unpacks to {unpacked:,} bytes in {len(members):,} parts, over the limit "
+            f"of {max_unpacked:,}; send the workbook mirps exported",
+            f"{shown}: se descomprime en {unpacked:,} bytes en {len(members):,} partes, más "
+            f"que el límite de {max_unpacked:,}; envíe el libro que exportó mirps",
+        )
+    if "xl/vbaProject.bin" in names or _MACRO_TYPE.encode() in content_types:
+        raise BookRefused(
+            f"{shown}: a macro-enabled workbook (.xlsm); mirps does not open files with "
+            "macros: save it as an Excel workbook (.xlsx)",
+            f"{shown}: un libro habilitado para macros (.xlsm); mirps no abre archivos con "
+            "macros: guárdelo como libro de Excel (.xlsx)",
+        )
+    if "xl/workbook.xml" not in names or not content_types:
+        raise _not_a_workbook(shown)
+
+
+def _not_a_workbook(shown: str) -> BookRefused:
+    return BookRefused(
+        f"{shown}: not an Excel workbook (.xlsx); send the workbook mirps exported",
+        f"{shown}: no es un libro de Excel (.xlsx); envíe el libro que exportó mirps",
+    )
