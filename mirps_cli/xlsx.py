@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import textwrap
 import warnings
 import zipfile
 from dataclasses import dataclass, field
@@ -165,8 +166,8 @@ def write_book(book: BookSpec) -> bytes:
 
 def _lines_needed(text: str, width: float) -> int:
     """How many lines a wrapped cell of `width` characters takes for `text`, roughly."""
-    per_line = max(int(width * 1.1), 1)
-    return sum(max(1, -(-len(line) // per_line)) for line in text.splitlines() or [""])
+    per_line = max(int(width * 0.85), 1)
+    return sum(max(1, len(textwrap.wrap(line, per_line))) for line in text.splitlines() or [""])
 
 
 def read_book(path: Path, shown: str, max_size: int, max_unpacked: int) -> ReadBook:

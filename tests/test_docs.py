@@ -54,6 +54,16 @@ def test_every_rule_is_in_the_readme_table() -> None:
         assert row in README, row
 
 
+def test_every_workbook_rule_is_in_the_readme_table() -> None:
+    from mirps_cli.sheet.rules import SHEET_RULES
+
+    for code, (name, hint) in SHEET_RULES.items():
+        row = f"| {code} | {name} | {hint.en} |"
+        assert row in README, row
+    assert "### `mirps sheet`" in README and "docs/sheet-compromisos.png" in README
+    assert (REPO / "docs" / "sheet-compromisos.png").is_file()
+
+
 def test_status_vocabulary_in_both_languages() -> None:
     for status, term in STATUS_TERMS.items():
         assert re.search(rf"\| `{status.value}` \| {term.name.en} \| {term.name.es} \|", README), (

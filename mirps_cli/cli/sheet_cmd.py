@@ -9,7 +9,7 @@ import typer
 
 from mirps_cli.cli.common import PlansOption, country_option, fail, guarded
 from mirps_cli.errors import MirpsError
-from mirps_cli.i18n import Lang, Message
+from mirps_cli.i18n import Lang, Message, counted
 
 sheet_app = typer.Typer(
     help="A national team's workbook: export it to fill in, import it filled.",
@@ -17,6 +17,12 @@ sheet_app = typer.Typer(
     no_args_is_help=True,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+SHEET_COUNTS = {
+    "commitments": (Message("commitment", "compromiso"), Message("commitments", "compromisos")),
+    "milestones": (Message("milestone", "hito"), Message("milestones", "hitos")),
+    "indicators": (Message("indicator", "indicador"), Message("indicators", "indicadores")),
+}
 
 SheetLang = Annotated[
     Lang | None,
@@ -102,14 +108,15 @@ def export(
         book = export_book(plan_file, plan, chosen, today, revision, send_to, folder)
         path = targets(code)
         _write(path, book.data)
-        written.append(
-            Message(
-                f"{path}: {plan.country}, {book.commitments} commitments, {book.milestones} "
-                f"milestones, {book.indicators} indicators ({chosen.value})",
-                f"{path}: {plan.country}, {book.commitments} compromisos, {book.milestones} "
-                f"hitos, {book.indicators} indicadores ({chosen.value})",
-            ).in_lang(said)
+        counts = ", ".join(
+            counted(n, *SHEET_COUNTS[key], said)
+            for key, n in (
+                ("commitments", book.commitments),
+                ("milestones", book.milestones),
+                ("indicators", book.indicators),
+            )
         )
+        written.append(f"{path}: {plan.country}, {counts} ({chosen.value})")
     typer.echo("\n".join(written))
 
 
