@@ -180,6 +180,7 @@ EDGES = {
     "matplotlib": {"output/charts.py"},
     "docx": {"output/report_docx.py"},
     "openpyxl": {"xlsx.py"},
+    "xlsxwriter": {"xlsx.py"},
     "babel.messages": {"po.py"},
 }
 

@@ -138,6 +138,36 @@ def test_export_of_every_member_writes_one_workbook_each(mirps: Mirps, plans_cop
     assert "st@example.org" in text
 
 
+def test_workbooks_written_on_two_cores_are_the_ones_written_on_one(
+    plans_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from functools import partial
+
+    from mirps_cli.sheet import export
+    from mirps_cli.validate import validate_tree
+
+    tree = validate_tree(plans_copy, TODAY).tree
+    jobs = [
+        (len(plan.commitments), partial(export.export_book, f, plan, "es", TODAY, None))
+        for f, plan in tree.national_plans()
+    ]
+    alone = export.export_many(jobs)  # the shipped plans are too small to fork for
+    monkeypatch.setattr(export, "_FORK_FROM", 0)
+    shared = export.export_many(jobs)
+    assert (
+        [b.country for b in shared]
+        == [b.country for b in alone]
+        == ["BZ", "CR", "GT", "HN", "MX", "PA", "SV"]
+    )
+    assert [(b.lang, b.commitments, b.milestones, b.indicators) for b in shared] == [
+        (b.lang, b.commitments, b.milestones, b.indicators) for b in alone
+    ]
+    for one, two in zip(alone, shared, strict=True):
+        books = [openpyxl.load_workbook(io.BytesIO(b.data)) for b in (one, two)]
+        sheets = [[[c.value for c in row] for row in b["Compromisos"].iter_rows()] for b in books]
+        assert sheets[0] == sheets[1] and len(sheets[0]) > 1
+
+
 def test_export_refuses_a_bad_target_before_any_work(mirps: Mirps, plans_copy: Path) -> None:
     inside = mirps(
         "sheet", "export", "-c", "HN", "-o", str(plans_copy / "HN.xlsx"), "--plans", str(plans_copy)
@@ -589,7 +619,7 @@ def test_help_and_validate_do_not_load_openpyxl() -> None:
         "import sys\nfrom mirps_cli.cli.main import main\n"
         f"sys.argv = ['mirps', 'validate', '--plans', {str(SHIPPED_PLANS)!r}]\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "heavy = ('openpyxl', 'defusedxml')\n"
+        "heavy = ('openpyxl', 'xlsxwriter', 'defusedxml')\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in heavy), file=sys.stderr)"
     )
     run = sp.run([sys.executable, "-c", code], capture_output=True, text=True)

@@ -2,6 +2,7 @@
 
 import datetime as dt
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Annotated
 
@@ -94,18 +95,24 @@ def export(
             1,
         )
     from mirps_cli import git
-    from mirps_cli.sheet.export import export_book
+    from mirps_cli.sheet.export import export_book, export_many
 
     revision = git.describe(folder)
     today = dt.date.today()
-    written = []
-    for code in [country] if country else sorted(plans_of):
+    jobs = []
+    codes = [country] if country else sorted(plans_of)
+    for code in codes:
         plan_file = plans_of[code]
         plan = plan_file.model
         assert isinstance(plan, NationalPlan)
         member_lang = MEMBERS[code].chapter_language if code in MEMBERS else Lang.es
         chosen = lang or member_lang
-        book = export_book(plan_file, plan, chosen, today, revision, send_to, folder)
+        size = sum(1 + len(c.milestones) + len(c.indicators) for c in plan.commitments)
+        jobs.append(
+            (size, partial(export_book, plan_file, plan, chosen, today, revision, send_to, folder))
+        )
+    written = []
+    for code, book in zip(codes, export_many(jobs), strict=True):
         path = targets(code)
         _write(path, book.data)
         counts = ", ".join(
@@ -116,7 +123,7 @@ def export(
                 ("indicators", book.indicators),
             )
         )
-        written.append(f"{path}: {plan.country}, {counts} ({chosen.value})")
+        written.append(f"{path}: {code}, {counts} ({book.lang})")
     typer.echo("\n".join(written))
 
 

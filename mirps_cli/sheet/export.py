@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from dataclasses import dataclass
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from mirps_cli.categories import PILLAR_TERMS
@@ -39,6 +41,7 @@ from mirps_cli.xlsx import BookSpec, Column, SheetSpec
 class Exported:
     data: bytes
     country: str
+    lang: str
     commitments: int
     milestones: int
     indicators: int
@@ -82,14 +85,14 @@ def export_book(
     sheets.append(
         SheetSpec(
             META_SHEET,
-            (Column("key", 12), Column("value", 40), Column("more", 20)),
+            (Column("key", 12), Column("value", 40)),
             marks.to_rows(),
             hidden=True,
             header=False,
         )
     )
     data = write_book(BookSpec(sheets, DATE_FORMAT[lang]))
-    return Exported(data, plan.country, len(commitments), len(milestones), len(indicators))
+    return Exported(data, plan.country, lang, len(commitments), len(milestones), len(indicators))
 
 
 def indicator_id(commitment: Commitment, n: int) -> str:
@@ -222,3 +225,77 @@ def _instructions(
         [(line,) for line in lines],
         header=False,
     )
+
+
+def export_many(jobs: Sequence[tuple[int, Callable[[], Exported]]]) -> list[Exported]:
+    """Every job's workbook (each given with its size, to share them out), in the jobs'
+    order. Writing a workbook is most of an export and runs on one core: where the system
+    can fork, a child writes about half of them (by size) while this process writes the
+    rest, and sends its workbooks back through a pipe. A child that fails costs only time:
+    its share is written here."""
+    import gc
+    import os
+
+    from mirps_cli.loader.ahead import can_fork
+
+    if len(jobs) < 2 or not can_fork() or sum(size for size, _ in jobs) < _FORK_FROM:
+        return [job() for _, job in jobs]
+    theirs: set[int] = set()
+    load = [0, 0]
+    for n in sorted(range(len(jobs)), key=lambda n: -jobs[n][0]):
+        side = 0 if load[0] <= load[1] else 1
+        load[side] += jobs[n][0]
+        if side:
+            theirs.add(n)
+    reading, writing = os.pipe()
+    # The tree's objects move to a generation the collector leaves alone, so that neither
+    # process walks them (and the child does not copy every page it would touch doing so).
+    gc.freeze()
+    pid = os.fork()
+    if pid == 0:  # the child: its share into the pipe, then out at once
+        code = 1
+        try:
+            os.close(reading)
+            with os.fdopen(writing, "wb") as pipe:
+                for n in sorted(theirs):
+                    pipe.write(_framed(n, jobs[n][1]()))
+            code = 0
+        finally:
+            os._exit(code)
+    os.close(writing)
+    done = {n: jobs[n][1]() for n in range(len(jobs)) if n not in theirs}
+    with os.fdopen(reading, "rb") as pipe:
+        done |= _unframed(pipe.read())
+    os.waitpid(pid, 0)
+    gc.unfreeze()
+    return [done[n] if n in done else jobs[n][1]() for n in range(len(jobs))]
+
+
+# Below this many rows, a fork costs more than the second core saves.
+_FORK_FROM = 2_000
+
+
+def _framed(n: int, book: Exported) -> bytes:
+    """A workbook as the child sends it: a line of JSON with its facts, then its bytes."""
+    facts = {"n": n, **{k: v for k, v in asdict(book).items() if k != "data"}}
+    facts["size"] = len(book.data)
+    return json.dumps(facts).encode() + b"\n" + book.data
+
+
+def _unframed(data: bytes) -> dict[int, Exported]:
+    """The workbooks a child sent, as far as they arrived whole."""
+    found: dict[int, Exported] = {}
+    at = 0
+    while at < len(data):
+        end = data.find(b"\n", at)
+        if end < 0:
+            break
+        facts = json.loads(data[at:end])
+        size = facts.pop("size")
+        body = data[end + 1 : end + 1 + size]
+        if len(body) < size:
+            break
+        n = facts.pop("n")
+        found[n] = Exported(body, **facts)
+        at = end + 1 + size
+    return found

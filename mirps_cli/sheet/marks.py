@@ -50,19 +50,23 @@ class Marks:
             ("revision", self.revision),
             ("exported", self.exported),
         ]
-        return head + [("row", ident, print_) for ident, print_ in self.rows.items()]
+        # Then each row's id and fingerprint, two cells a row (a workbook of 10,000
+        # commitments holds some 20,000: each cell written costs).
+        return [*head, ("rows", str(len(self.rows))), *self.rows.items()]
 
     @classmethod
     def from_rows(cls, rows: list[list[object]]) -> Marks | None:
         """The marks a hidden sheet holds; None when it does not hold mirps's."""
         values: dict[str, str] = {}
         prints: dict[str, str] = {}
+        listing = False
         for row in rows:
-            cells = [("" if c is None else str(c)) for c in row] + ["", "", ""]
-            if cells[0] == "row":
-                prints[cells[1]] = cells[2]
+            cells = [("" if c is None else str(c)) for c in row] + ["", ""]
+            if listing and cells[0]:
+                prints[cells[0]] = cells[1]
             elif cells[0]:
                 values[cells[0]] = cells[1]
+                listing = cells[0] == "rows"
         if values.get("format") != FORMAT or not values.get("country"):
             return None
         return cls(
