@@ -197,6 +197,43 @@ def read_book(path: Path, shown: str, max_size: int, max_unpacked: int) -> ReadB
             f"{shown}: no se puede leer ({error.strerror})",
         ) from None
     _check_file(data, shown, max_size, max_unpacked)
+    formulas = _load(data, shown, data_only=False)
+    book = ReadBook([], formulas.epoch == dt.datetime(1904, 1, 1))
+    values = None
+    for sheet in formulas.worksheets:
+        rows = [
+            [
+                Cell(c.coordinate, c.value, c.data_type == "f")
+                for c in row
+                if hasattr(c, "coordinate")
+            ]
+            for row in sheet.iter_rows()
+        ]
+        if any(cell.formula for row in rows for cell in row):
+            # Formulas are read by the value the program that saved them computed: a second
+            # reading of this sheet gives those (most workbooks hold none, and skip it).
+            values = values or _load(data, shown, data_only=True)
+            shown_values = {
+                c.coordinate: c.value
+                for row in values[sheet.title].iter_rows()
+                for c in row
+                if hasattr(c, "coordinate")
+            }
+            rows = [
+                [Cell(c.ref, shown_values.get(c.ref), True) if c.formula else c for c in row]
+                for row in rows
+            ]
+        book.sheets.append(
+            ReadSheet(sheet.title, getattr(sheet, "sheet_state", "") != "visible", rows)
+        )
+    formulas.close()
+    if values is not None:
+        values.close()
+    return book
+
+
+def _load(data: bytes, shown: str, data_only: bool) -> Any:
+    """openpyxl's reading of the workbook, streamed (read-only)."""
     from openpyxl import load_workbook
 
     try:
@@ -204,8 +241,7 @@ def read_book(path: Path, shown: str, max_size: int, max_unpacked: int) -> ReadB
             # openpyxl warns of parts it drops (a LibreOffice extension, a slicer): mirps
             # reads values alone, so they change nothing here.
             warnings.simplefilter("ignore")
-            values = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-            formulas = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+            return load_workbook(io.BytesIO(data), read_only=True, data_only=data_only)
     except Exception as error:  # any failure to parse foreign bytes is the file's, not ours
         raise BookRefused(
             f"{shown}: not a workbook mirps can read ({type(error).__name__}); open it in "
@@ -213,28 +249,6 @@ def read_book(path: Path, shown: str, max_size: int, max_unpacked: int) -> ReadB
             f"{shown}: no es un libro que mirps pueda leer ({type(error).__name__}); ábralo "
             "en Excel o LibreOffice y guárdelo otra vez como .xlsx",
         ) from None
-    sheets = []
-    for shown_sheet, formula_sheet in zip(values.worksheets, formulas.worksheets, strict=True):
-        rows = []
-        for value_row, formula_row in zip(
-            shown_sheet.iter_rows(), formula_sheet.iter_rows(), strict=False
-        ):
-            cells = []
-            for value_cell, formula_cell in zip(value_row, formula_row, strict=False):
-                ref = getattr(value_cell, "coordinate", None)
-                if ref is None:  # an empty cell read-only mode fills a row with
-                    continue
-                cells.append(
-                    Cell(ref, value_cell.value, getattr(formula_cell, "data_type", "") == "f")
-                )
-            rows.append(cells)
-        sheets.append(
-            ReadSheet(shown_sheet.title, getattr(shown_sheet, "sheet_state", "") != "visible", rows)
-        )
-    epoch = values.epoch
-    values.close()
-    formulas.close()
-    return ReadBook(sheets, epoch == dt.datetime(1904, 1, 1))
 
 
 def _check_file(data: bytes, shown: str, max_size: int, max_unpacked: int) -> None:

@@ -260,6 +260,37 @@ def test_dry_run_shows_the_diff_and_writes_nothing(mirps: Mirps, plans_copy: Pat
     assert (plans_copy / "national/HN.yaml").read_bytes() == old
 
 
+def test_the_dry_runs_diff_is_difflibs(mirps: Mirps, plans_copy: Path) -> None:
+    """The diff is written from the known places of the added lines, as difflib would."""
+    import difflib
+
+    path = _export(mirps, plans_copy, "CR")
+    milestone = _row_of(path, "Hitos", "CR-03.2")
+    filled = _fill(path, "Compromisos", {"I2": "en curso", "J2": "2024-01-05", "L2": "Uno."})
+    filled = _fill(
+        filled,
+        "Hitos",
+        {f"H{milestone}": "cumplido", f"I{milestone}": "2026-02", f"K{milestone}": "Dos."},
+        to=filled,
+    )
+    plan = plans_copy / "national/CR.yaml"
+    old = plan.read_text(encoding="utf-8")
+    dry = _import(mirps, plans_copy, filled, "--dry-run")
+    assert dry.exit_code == 0, dry.stderr
+    assert _import(mirps, plans_copy, filled).exit_code == 0
+    new = plan.read_text(encoding="utf-8")
+    expected = "".join(
+        difflib.unified_diff(
+            old.splitlines(keepends=True),
+            new.splitlines(keepends=True),
+            "plans/national/CR.yaml",
+            "plans/national/CR.yaml",
+        )
+    )
+    assert expected.count("@@ ") == 2
+    assert dry.stdout.startswith(expected)
+
+
 def test_every_problem_is_told_at_once_and_nothing_is_written(
     mirps: Mirps, plans_copy: Path
 ) -> None:

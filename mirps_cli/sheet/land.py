@@ -337,7 +337,7 @@ def _check_against(
     """Refuse a row the plan has moved past since the export, or one out of order."""
     item = target.item
     id_cell = row.cells["id"].ref if "id" in row.cells else _ref(row, "id")
-    exported = {k.upper(): v for k, v in marks.rows.items()}.get(row.ident)
+    exported = marks.fingerprint(row.ident)
     if exported is not None and exported != fingerprint(item) and not seen:
         when = _last_recorded(item)
         return SheetProblem(

@@ -39,6 +39,14 @@ class Marks:
     exported: str  # the day, ISO
     rows: dict[str, str] = field(default_factory=dict)  # row id -> fingerprint
     format: str = FORMAT
+    _upper: dict[str, str] | None = field(default=None, repr=False, compare=False)
+
+    def fingerprint(self, ident: str) -> str | None:
+        """The fingerprint a row's item had when the workbook was made, by id in any case."""
+        if self._upper is None:
+            object.__setattr__(self, "_upper", {k.upper(): v for k, v in self.rows.items()})
+        assert self._upper is not None
+        return self._upper.get(ident.upper())
 
     def to_rows(self) -> list[tuple[object, ...]]:
         head: list[tuple[object, ...]] = [

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -37,6 +38,8 @@ from mirps_cli.vocab import (
 )
 
 _BOM = "\ufeff"
+# Lines as an editor (and the spans) count them: ended by line feeds and carriage returns.
+_EDITOR_LINES = re.compile(r".*?(?:\r\n|\r|\n)|.+\Z", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -81,6 +84,20 @@ class Additions(FileEdit):
     """Entries added to one plan file at once (`mirps sheet import`)."""
 
     spans: tuple[tuple[int, int], ...]  # the lines each list's new entries took, 1-based
+
+    def diff(self) -> str:
+        """The unified diff, from the known places of the added lines (update/unified.py):
+        difflib's matching takes minutes at thousands of entries."""
+        from mirps_cli.update.unified import unified
+
+        old = self.old.decode("utf-8-sig").splitlines(keepends=True)
+        text = self.new.decode("utf-8-sig")
+        new = text.splitlines(keepends=True)
+        if len(new) != len(_EDITOR_LINES.findall(text)):
+            return super().diff()  # breaks the spans do not count: difflib finds them
+        added = {n - 1 for first, last in self.spans for n in range(first, last + 1)}
+        lines = unified(old, new, added, self.display)
+        return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
 
 
 def _with_entries(
