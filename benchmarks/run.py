@@ -85,6 +85,31 @@ def scratch_repository(plans: Path, folder: Path) -> Path:
     return repo
 
 
+def filled_workbook(plans: Path, folder: Path, country: str, rows: int) -> tuple[Path, Path]:
+    """A copy of `plans` and a workbook of `country` exported from it with `rows` rows
+    filled as a team fills them (a status, a date, a note), for `mirps sheet import`."""
+    import openpyxl
+
+    copy = folder / f"sheet-plans-{country}-{rows}"
+    shutil.copytree(plans, copy)
+    book = folder / f"{country}-{rows}.xlsx"
+    subprocess.run(
+        [*MIRPS, "sheet", "export", "-c", country, "-o", str(book), "--plans", str(copy)],
+        check=True,
+        capture_output=True,
+    )
+    workbook = openpyxl.load_workbook(book)
+    sheet = workbook.worksheets[1]
+    header = {cell.value: cell.column for cell in sheet[1]}
+    status, date, note = (header[h] for h in ("Nuevo estado", "Fecha", "Nota"))
+    for n, row in enumerate(range(2, min(sheet.max_row, rows + 1) + 1)):
+        sheet.cell(row, status).value = "en curso"
+        sheet.cell(row, date).value = f"2026-11-{1 + n % 28:02d}"
+        sheet.cell(row, note).value = f"Avance {n}."
+    workbook.save(book)
+    return copy, book
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="100,1000,10000")
@@ -156,6 +181,35 @@ def main() -> None:
             out = drafts / f"shipped.{fmt}"
             command = [*MIRPS, "report", "--plans", str(shipped), "--format", fmt, "-o", str(out)]
             record("shipped", f"report --format {fmt} (cold)", command, cold=True, runs=quick)
+        # The national teams' workbooks: one country's out and back in (the import as a dry
+        # run, which does all but write, so that every run imports the same rows).
+        sheets = folder / "sheets"
+        sheets.mkdir()
+        record(
+            "shipped",
+            "sheet export --country HN (cold)",
+            [
+                *MIRPS,
+                "sheet",
+                "export",
+                "-c",
+                "HN",
+                "-o",
+                str(sheets / "HN.xlsx"),
+                "--plans",
+                str(shipped),
+            ],
+            cold=True,
+            runs=quick,
+        )
+        copy, book = filled_workbook(shipped, folder, "HN", 5)
+        record(
+            "shipped",
+            "sheet import, 5 rows (cold)",
+            [*MIRPS, "sheet", "import", str(book), "--dry-run", "--plans", str(copy)],
+            cold=True,
+            runs=quick,
+        )
         peer = shutil.which("check-jsonschema")
         schemas: dict[str, Path] = {}
         if peer:
@@ -208,6 +262,15 @@ def main() -> None:
             ):
                 record(label, f"{name} (cold)", command, cold=True)
                 record(label, f"{name} (files unchanged)", command)
+            out = folder / f"sheets-{size}{'-heavy' if heavy else ''}"
+            export_all = [*MIRPS, "sheet", "export", "-o", str(out), *p]
+            record(label, "sheet export, every member (cold)", export_all, cold=True)
+            record(label, "sheet export, every member (files unchanged)", export_all)
+            if size >= 10_000 and (only is None or only.search("sheet import")):
+                copy, book = filled_workbook(plans, folder, "MX", 1000)
+                imported = [*MIRPS, "sheet", "import", str(book), "--dry-run", "--plans", str(copy)]
+                record(label, "sheet import, 1,000 rows (cold)", imported, cold=True)
+                record(label, "sheet import, 1,000 rows (files unchanged)", imported)
             repo = scratch_repository(plans, folder / f"git-{size}{'-heavy' if heavy else ''}")
             diff = [*MIRPS, "diff", "HEAD~1..HEAD", "--plans", str(repo / "plans")]
             record(label, "diff HEAD~1..HEAD (cold)", diff, cwd=repo, cold=True)
