@@ -87,7 +87,7 @@ def test_shell_completion_gets_every_commands_options(monkeypatch: pytest.Monkey
     assert {c.callback for c in app_for([]).registered_commands} == {_listed}
     monkeypatch.setenv("_MIRPS_COMPLETE", "complete_bash")
     callbacks = {c.callback for c in app_for([]).registered_commands}
-    groups = 3  # fund, cache, sheet: commands of their own
+    groups = 4  # fund, cache, sheet, translations: commands of their own
     assert _listed not in callbacks and len(callbacks) == len(VERBS) - groups
     monkeypatch.setenv("COMP_WORDS", "mirps validate --str")
     monkeypatch.setenv("COMP_CWORD", "2")

@@ -26,6 +26,7 @@ COMMANDS: dict[str, str] = {
     "report": "report_cmd",
     "fund": "fund_cmd",
     "sheet": "sheet_cmd",
+    "translations": "translations_cmd",
     "cache": "cache_cmd",
 }
 

@@ -1,0 +1,183 @@
+"""`mirps translations import`: a translated PO file's entries written into the plans.
+
+Each entry comes back by its context (the file and the place by ids). An entry whose place no
+longer exists, whose source text changed since the export, or that its translator marked
+fuzzy is not applied, and is named; the others are written into their files as the other
+language of their text (translations/text.py), validated together, checked to change those
+texts and nothing else, and written all files or none.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from mirps_cli.atomic import unwritable, write_atomic
+from mirps_cli.errors import MirpsError, UpdateRefused
+from mirps_cli.i18n import Message
+from mirps_cli.loader.sources import Folder, WithText
+from mirps_cli.po import PoFile
+from mirps_cli.translations import TextAt, texts
+from mirps_cli.translations.po_out import context
+from mirps_cli.translations.text import with_translations
+from mirps_cli.tree import PlanFile, Tree
+from mirps_cli.update import FileEdit
+from mirps_cli.validate import validate_tree
+
+
+@dataclass(frozen=True)
+class Skipped:
+    context: str
+    why: Message
+
+
+@dataclass
+class TranslationPlan:
+    lang: str
+    applied: int = 0
+    already: int = 0
+    untranslated: int = 0
+    skipped: list[Skipped] = field(default_factory=list)
+    edits: list[FileEdit] = field(default_factory=list)
+
+
+def plan_translations(
+    root: Path, tree: Tree, po: PoFile, lang: str, today: dt.date
+) -> TranslationPlan:
+    """What the PO file changes, checked and validated, without writing anything."""
+    result = TranslationPlan(lang)
+    by_context = {context(t, tree.root): t for t in texts(tree)}
+    changes: dict[Path, list[tuple[TextAt, str]]] = defaultdict(list)
+    for entry in po.entries:
+        if not entry.translation.strip():
+            result.untranslated += 1
+            continue
+        text = by_context.get(entry.context)
+        if text is None:
+            result.skipped.append(
+                Skipped(
+                    entry.context,
+                    Message(
+                        "this place is no longer in the plans: not applied",
+                        "este lugar ya no está en los planes: no se aplicó",
+                    ),
+                )
+            )
+            continue
+        if entry.fuzzy:
+            result.skipped.append(
+                Skipped(
+                    entry.context,
+                    Message(
+                        "marked fuzzy by its translator: not applied",
+                        "marcada como dudosa (fuzzy) por quien la tradujo: no se aplicó",
+                    ),
+                )
+            )
+            continue
+        source = text.texts()[_other(lang)]
+        if source != entry.source:
+            result.skipped.append(
+                Skipped(
+                    entry.context,
+                    Message(
+                        "its source text changed since the export (fuzzy): not applied; "
+                        "export again and translate the new text",
+                        "su texto de origen cambió desde la exportación (dudosa): no se "
+                        "aplicó; exporte otra vez y traduzca el texto nuevo",
+                    ),
+                )
+            )
+            continue
+        translation = entry.translation.strip()
+        if text.texts()[lang] == translation:
+            result.already += 1
+            continue
+        changes[text.file.path].append((text, translation))
+    texts_by_file: dict[Path, str] = {}
+    files: dict[Path, PlanFile] = {}
+    for path, found in changes.items():
+        plan_file = found[0][0].file
+        files[path] = plan_file
+        old = path.read_text(encoding="utf-8-sig")
+        written = [(t.loc, *_both(t, lang, translation)) for t, translation in found]
+        texts_by_file[path] = with_translations(old, written)
+    if not texts_by_file:
+        return result
+    after = validate_tree(WithText(Folder(root), texts_by_file), today)
+    if after.errors:
+        raise UpdateRefused(
+            "the translations would make the plans invalid",
+            "las traducciones dejarían los planes inválidos",
+            after.errors,
+            len(after.tree.files),
+        )
+    new_models = {f.path: f.model for f in after.tree.files}
+    for path, found in changes.items():
+        plan_file = files[path]
+        assert plan_file.model is not None
+        expected = _with_texts(plan_file.model, [(t.loc, *_both(t, lang, s)) for t, s in found])
+        if new_models.get(path) != expected:
+            raise UpdateRefused(
+                f"mirps could not write the translations into {plan_file.display} without "
+                "changing something else, so no file was changed; write them by hand",
+                f"mirps no pudo escribir las traducciones en {plan_file.display} sin cambiar "
+                "otra cosa, así que no se cambió ningún archivo; escríbalas a mano",
+            )
+        old_bytes = path.read_bytes()
+        bom = b"\xef\xbb\xbf" if old_bytes.startswith(b"\xef\xbb\xbf") else b""
+        result.edits.append(
+            FileEdit(path, plan_file.display, old_bytes, bom + texts_by_file[path].encode())
+        )
+        result.applied += len(found)
+    return result
+
+
+def _other(lang: str) -> str:
+    from mirps_cli.i18n import other_lang
+
+    return other_lang(lang).value
+
+
+def _both(text: TextAt, lang: str, translation: str) -> tuple[str | None, str | None]:
+    given = {**text.texts(), lang: translation}
+    return given["en"], given["es"]
+
+
+def _with_texts(plan: BaseModel, changes: list[tuple[Any, str | None, str | None]]) -> BaseModel:
+    """The plan with each text at its loc written {en, es}: what the file must now hold."""
+    data = plan.model_dump()
+    for loc, en, es in changes:
+        item: Any = data
+        for step in loc[:-1]:
+            item = item[step]
+        item[loc[-1]] = {"en": en, "es": es}
+    return type(plan).model_validate(data)
+
+
+def apply_all(edits: list[FileEdit]) -> None:
+    """Write every file, or none: a file that cannot be written puts back those before it."""
+    done: list[FileEdit] = []
+    for edit in edits:
+        if edit.path.read_bytes() != edit.old:
+            _undo(done)
+            raise MirpsError(
+                f"{edit.display} changed while mirps was translating it; run again",
+                f"{edit.display} cambió mientras mirps lo traducía; vuelva a ejecutarlo",
+            )
+        try:
+            write_atomic(edit.path, edit.new)
+        except OSError as error:
+            _undo(done)
+            raise unwritable(Path(edit.display), error) from None
+        done.append(edit)
+
+
+def _undo(done: list[FileEdit]) -> None:
+    for edit in reversed(done):
+        write_atomic(edit.path, edit.old)

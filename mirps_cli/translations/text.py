@@ -1,0 +1,108 @@
+"""A plan file's text with translations written into it, everything else byte for byte.
+
+Each text's node comes from the parser's marks: a plain `title: X` becomes
+`title: {en: X, es: Y}`, a `{en: X}` gains its other language the same way; a text written
+as a block scalar or a block mapping is replaced by the same flow mapping, on its own line.
+What cannot be written that way (an alias) is refused with its reason.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+
+from mirps_cli.errors import UpdateRefused
+from mirps_cli.yaml import (
+    MappingNode,
+    Node,
+    ScalarNode,
+    SequenceNode,
+    compose,
+    is_c_parser_active,
+    scalar,
+)
+
+Loc = Sequence[str | int]
+
+_LINES_12 = re.compile(r".*?(?:\r\n|\r|\n)|.+\Z", re.DOTALL)
+_LINES_11 = re.compile(r".*?(?:\r\n|\r|\n|\x85|\u2028|\u2029)|.+\Z", re.DOTALL)
+# What a plain scalar cannot hold inside a flow mapping.
+_FLOW = re.compile(r"[,\[\]{}#]|: |:$")
+
+
+def flow_text(en: str | None, es: str | None) -> str:
+    """{en: ..., es: ...} as one line, each text plain where it can be."""
+    parts = []
+    for key, value in (("en", en), ("es", es)):
+        if value is not None:
+            written = scalar(value)
+            if written == value and _FLOW.search(value):
+                written = json.dumps(value, ensure_ascii=False)
+            parts.append(f"{key}: {written}")
+    return "{" + ", ".join(parts) + "}"
+
+
+def _node_at(root: Node, loc: Loc) -> Node:
+    node = root
+    for step in loc:
+        if isinstance(step, int):
+            assert isinstance(node, SequenceNode)
+            node = node.value[step]
+        else:
+            assert isinstance(node, MappingNode)
+            node = next(v for k, v in node.value if isinstance(k, ScalarNode) and k.value == step)
+    return node
+
+
+def _end(node: Node) -> tuple[int, int]:
+    """Where a node's own text ends (0-based line, column): a block collection's end mark
+    lies past comments at the next token, so its last child is followed instead."""
+    while isinstance(node, MappingNode | SequenceNode) and not node.flow_style and node.value:
+        last = node.value[-1]
+        node = last[1] if isinstance(node, MappingNode) else last
+    return node.end_mark.line, node.end_mark.column
+
+
+def with_translations(text: str, changes: Sequence[tuple[Loc, str | None, str | None]]) -> str:
+    """The text with each text at `loc` written as {en, es}."""
+    lines = (_LINES_11 if is_c_parser_active() else _LINES_12).findall(text)
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line))
+    root = compose(text)
+    assert root is not None
+    spans = []
+    for loc, en, es in changes:
+        node = _node_at(root, loc)
+        if node.anchor is not None or _is_alias(node, root, loc):
+            raise UpdateRefused(
+                f"the text at {' › '.join(map(str, loc))} is an alias (*name) or an anchor "
+                "(&name); write it out in full to translate it with mirps",
+                f"el texto en {' › '.join(map(str, loc))} es un alias (*nombre) o un ancla "
+                "(&nombre); escríbalo completo para traducirlo con mirps",
+            )
+        start = starts[node.start_mark.line] + node.start_mark.column
+        end_line, end_column = _end(node)
+        end = starts[end_line] + end_column
+        replacement = flow_text(en, es)
+        if end_column == 0 and end > start:  # a block scalar ends at the next line's start
+            newline = "\r\n" if text[:end].endswith("\r\n") else text[end - 1]
+            replacement += newline
+        spans.append((start, end, replacement))
+    for start, end, replacement in sorted(spans, reverse=True):
+        text = text[:start] + replacement + text[end:]
+    return text
+
+
+def _is_alias(node: Node, root: Node, loc: Loc) -> bool:
+    """Whether the node was reached through an alias: it is written elsewhere."""
+    parent = _node_at(root, loc[:-1]) if loc else root
+    return bool(
+        node.start_mark.index < parent.start_mark.index
+        or (
+            isinstance(parent, MappingNode | SequenceNode)
+            and not parent.flow_style
+            and node.start_mark.line < parent.start_mark.line
+        )
+    )
