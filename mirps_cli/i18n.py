@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Protocol
@@ -20,6 +21,16 @@ class Lang(StrEnum):
 
     en = "en"
     es = "es"
+
+
+def language_of_locale(environ: Mapping[str, str]) -> Lang:
+    """The language a user's locale asks for: Spanish where the first of LC_ALL,
+    LC_MESSAGES and LANG that is set names Spanish (es, es_HN.UTF-8), else English."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(name, "")
+        if value:
+            return Lang.es if value.split("_")[0].split(".")[0].lower() == "es" else Lang.en
+    return Lang.en
 
 
 @dataclass(frozen=True)

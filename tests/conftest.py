@@ -57,6 +57,11 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         "MIRPS_DEBUG",
         "NO_COLOR",
         "FORCE_COLOR",
+        # The language a run speaks by default comes from these: tests choose it themselves.
+        "MIRPS_LANG",
+        "LC_ALL",
+        "LC_MESSAGES",
+        "LANG",
     ):
         monkeypatch.delenv(name, raising=False)
     return work

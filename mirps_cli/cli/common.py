@@ -54,7 +54,29 @@ def country_option(help: str) -> Any:
     )
 
 
-LangOption = Annotated[Lang, typer.Option("--lang", help="Language of labels and messages.")]
+def _chosen_lang(ctx: typer.Context, param: typer.CallbackParam, value: Lang) -> Lang:
+    """--lang, else MIRPS_LANG, else the locale's language (LANG=es_HN.UTF-8: Spanish),
+    else English."""
+    # Compared by name: typer 0.28 carries click's ParameterSource inside, 0.27 imports it.
+    source = ctx.get_parameter_source(param.name) if param.name else None
+    if source is None or source.name == "DEFAULT":
+        from mirps_cli.i18n import language_of_locale
+
+        return language_of_locale(os.environ)
+    return value
+
+
+LangOption = Annotated[
+    Lang,
+    typer.Option(
+        "--lang",
+        envvar="MIRPS_LANG",
+        callback=_chosen_lang,
+        help="Language of labels and messages (default: MIRPS_LANG, else the locale's: "
+        "Spanish where LANG is es_*, else English).",
+        show_default=False,
+    ),
+]
 
 
 def parse_as_of(value: str | None) -> dt.date:

@@ -1,0 +1,50 @@
+"""Which language a run speaks by default: --lang, else MIRPS_LANG, else the locale's."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from mirps_cli.i18n import Lang, language_of_locale
+from tests.helpers import SHIPPED_PLANS, Run
+
+Mirps = Callable[..., Run]
+SPANISH = "archivos revisados"
+ENGLISH = "files checked"
+
+
+@pytest.mark.parametrize(
+    ("env", "args", "said"),
+    [
+        ({}, [], ENGLISH),
+        ({"LANG": "es_HN.UTF-8"}, [], SPANISH),
+        ({"LANG": "es"}, [], SPANISH),
+        ({"LANG": "en_US.UTF-8"}, [], ENGLISH),
+        ({"LANG": "es_HN.UTF-8", "LC_ALL": "C.UTF-8"}, [], ENGLISH),  # LC_ALL comes first
+        ({"LANG": "en_GB.UTF-8", "LC_MESSAGES": "es_CR.UTF-8"}, [], SPANISH),
+        ({"MIRPS_LANG": "es"}, [], SPANISH),
+        ({"MIRPS_LANG": "en", "LANG": "es_HN.UTF-8"}, [], ENGLISH),  # MIRPS_LANG beats the locale
+        ({"MIRPS_LANG": "es"}, ["--lang", "en"], ENGLISH),  # --lang beats everything
+        ({"LANG": "es_HN.UTF-8"}, ["--lang", "en"], ENGLISH),
+    ],
+)
+def test_the_default_language_follows_the_user(
+    mirps: Mirps, env: dict[str, str], args: list[str], said: str
+) -> None:
+    run = mirps("validate", "--plans", str(SHIPPED_PLANS), *args, env=env)
+    assert run.exit_code == 0, run.stderr
+    assert said in run.stdout.splitlines()[-1]
+
+
+def test_a_bad_mirps_lang_is_a_usage_error(mirps: Mirps) -> None:
+    run = mirps("validate", "--plans", str(SHIPPED_PLANS), env={"MIRPS_LANG": "fr"})
+    assert run.exit_code == 2 and "fr" in run.stderr and run.stdout == ""
+
+
+def test_the_locale_rule() -> None:
+    assert language_of_locale({"LANG": "es_MX.UTF-8"}) is Lang.es
+    assert language_of_locale({"LANG": "ES_mx"}) is Lang.es
+    assert language_of_locale({"LANG": "eu_ES.UTF-8"}) is Lang.en  # Basque is not Spanish
+    assert language_of_locale({"LC_ALL": "", "LANG": "es_PA"}) is Lang.es  # empty is unset
+    assert language_of_locale({}) is Lang.en
