@@ -96,6 +96,12 @@ def shown(value: str | Bilingual, lang: str) -> Shown:
     return Shown(text, other_lang(lang) if fell_back else None)
 
 
+# Numbers as the region writes them, not Spain: Latin American Spanish (CLDR's es_419) groups
+# with commas and marks decimals with a point (247,090.5), as the member states' own
+# publications in Spanish do; Spain's "es" would write 247.090,5.
+NUMBER_LOCALE = {Lang.en: "en", Lang.es: "es_419"}
+
+
 def _decimal(value: int | float, lang: str, pattern: str | None = None) -> str:
     """Babel's form of a number. Babel rounds in the current decimal context (28 digits): a
     value of 1e27 or more overflowed it; any float has at most 309 digits before its point."""
@@ -105,7 +111,7 @@ def _decimal(value: int | float, lang: str, pattern: str | None = None) -> str:
 
     with decimal.localcontext() as context:
         context.prec = 400
-        return str(format_decimal(value, format=pattern, locale=Lang(lang).value))
+        return str(format_decimal(value, format=pattern, locale=NUMBER_LOCALE[Lang(lang)]))
 
 
 def number(value: int | float, lang: str, about: bool = False) -> str:

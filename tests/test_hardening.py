@@ -385,13 +385,16 @@ def test_help_and_validate_load_no_chart_word_or_spreadsheet_library(args: list[
     assert run.stdout.splitlines()[-1] == "[]"
 
 
-def test_spanish_messages_write_numbers_the_spanish_way(mirps: Callable[..., Run]) -> None:
+def test_spanish_messages_write_numbers_as_the_region_does(mirps: Callable[..., Run]) -> None:
+    """Latin American Spanish (CLDR es_419), as the member states write: 100,000.00, not
+    Spain's 100.000,00."""
     plans = CASES / "invalid" / "fund-rules" / "plans"
     es = mirps("validate", "--plans", str(plans), "--lang", "es")
     en = mirps("validate", "--plans", str(plans))
     assert es.exit_code == en.exit_code == 1
-    assert "USD 100.000,00" in es.stdout and "90.000,00" in es.stdout
-    assert "USD 100,000.00" in en.stdout and "100,000.00" not in es.stdout
+    assert "USD 100,000.00" in es.stdout and "90,000.00" in es.stdout
+    assert "USD 100,000.00" in en.stdout and "100.000,00" not in es.stdout
+    assert "archivos revisados" in es.stdout
     small = CASES / "invalid" / "file-too-large" / "plans"
     tiny = mirps("validate", "--plans", str(small), "--max-file-size", "100", "--lang", "es")
     assert tiny.exit_code == 1

@@ -329,7 +329,7 @@ def test_figures_carry_their_period_and_source_and_an_undated_one_says_so(
     draft = report(mirps, plans, "--year", "2022", "--country", "HN", "--lang", "es").stdout
     figures = draft.split("#### Indicadores relevantes")[1].split("####")[0]
     assert (
-        "- personas desplazadas internamente: 247.090 (2004–2018). Fuente: "
+        "- personas desplazadas internamente: 247,090 (2004–2018). Fuente: "
         "<https://mirps-platform.org/en/mirps-by-country/mirps-in-honduras/>" in figures
     )
     assert "186 (la fuente no da fecha ni período). Fuente: <https://" in figures

@@ -373,7 +373,7 @@ def test_milestones_and_indicator_values_land_in_their_lists(
     filled = _fill(
         filled,
         "Indicadores",
-        {f"H{indicator}": "32.500", f"I{indicator}": "01/2024", f"J{indicator}": "Informe."},
+        {f"H{indicator}": "32,500", f"I{indicator}": "01/2024", f"J{indicator}": "Informe."},
         to=filled,
     )
     run = _import(mirps, plans_copy, filled)

@@ -124,7 +124,7 @@ def test_a_round_trip_leaves_the_spanish_report_without_english(
     assert len(marks.findall(report.stdout)) > 50
     po = _export(mirps, plans_copy)
     done = _fill(po, lambda _c, source: "Traducido: " + source)
-    run = mirps("translations", "import", str(done), "--plans", str(plans_copy))
+    run = mirps("translations", "import", str(done), "--plans", str(plans_copy), "--lang", "es")
     assert run.exit_code == 0, run.stderr
     assert re.search(
         r": 27[0-9] traducciones escritas en 9 archivos; 0 ya estaban, 0 sin aplicar", run.stdout
@@ -144,7 +144,7 @@ def test_a_round_trip_leaves_the_spanish_report_without_english(
         assert all(flow.match(line) for line in added), path
         assert len(removed) >= len(added)
         assert all(not line.lstrip().startswith("#") for line in removed), path
-    again = mirps("translations", "import", str(done), "--plans", str(plans_copy))
+    again = mirps("translations", "import", str(done), "--plans", str(plans_copy), "--lang", "es")
     assert again.exit_code == 0 and "0 traducciones escritas en 0 archivos" in again.stdout
 
 
@@ -189,7 +189,9 @@ def test_dry_run_shows_the_change_and_writes_nothing(mirps: Mirps, plans_copy: P
         _export(mirps, plans_copy), lambda c, s: "ES " + s if c.startswith("national/PA") else None
     )
     before = (plans_copy / "national/PA.yaml").read_bytes()
-    run = mirps("translations", "import", str(done), "--dry-run", "--plans", str(plans_copy))
+    run = mirps(
+        "translations", "import", str(done), "--dry-run", "--plans", str(plans_copy), "--lang", "es"
+    )
     assert run.exit_code == 0, run.stderr
     assert run.stdout.startswith("--- plans/national/PA.yaml")
     assert "se escribirían en 1 archivos" in run.stdout
@@ -201,7 +203,7 @@ def test_a_file_that_is_no_po_file_is_refused_in_one_sentence(
 ) -> None:
     bad = plans_copy.parent / "roto.po"
     bad.write_text('msgid "a"\nmsgstr "b"\nesto no es PO\n', encoding="utf-8")
-    run = mirps("translations", "import", str(bad), "--plans", str(plans_copy))
+    run = mirps("translations", "import", str(bad), "--plans", str(plans_copy), "--lang", "es")
     assert run.exit_code == 1 and run.stdout == ""
     lines = run.stderr.strip().splitlines()
     assert len(lines) == 1 and "no es un archivo PO que mirps pueda leer" in lines[0]
@@ -209,5 +211,5 @@ def test_a_file_that_is_no_po_file_is_refused_in_one_sentence(
     other.write_text(
         'msgid ""\nmsgstr ""\n"Language: fr\\n"\n\nmsgid "a"\nmsgstr "b"\n', encoding="utf-8"
     )
-    french = mirps("translations", "import", str(other), "--plans", str(plans_copy))
+    french = mirps("translations", "import", str(other), "--plans", str(plans_copy), "--lang", "es")
     assert french.exit_code == 1 and "no es ni en" in french.stderr

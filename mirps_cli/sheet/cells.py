@@ -161,7 +161,7 @@ def _bad_date(value: str) -> CellRefused:
 
 def number_or_text(value: object, lang: str) -> int | float | str:
     """An indicator's new value: a number cell, a number typed as text in the language's
-    form (32.000 in Spanish, 32,000 in English), else the text itself."""
+    form (32,000: Latin American Spanish groups digits as English does), else the text itself."""
     if isinstance(value, bool):
         raise CellRefused(
             "S305",
@@ -189,7 +189,7 @@ def number_or_text(value: object, lang: str) -> int | float | str:
 
 
 def _grouped(whole: str, group: str) -> bool:
-    """Whether digits with group marks are grouped in threes: "32.000" yes, "3.2" no."""
+    """Whether digits with group marks are grouped in threes: "32,000" yes, "3,2" no."""
     if group not in whole:
         return True
     head, *rest = whole.lstrip("-").split(group)

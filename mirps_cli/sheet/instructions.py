@@ -71,7 +71,7 @@ def _spanish(w: _Words) -> list[str]:
         "Fuente: la dirección web (https://…) de un documento público que lo diga; varias, "
         "separadas por un espacio o un salto de línea.",
         "Nuevo valor (indicadores): un número (32000) o, si no lo hay, un texto (más de "
-        "32.000), con su fecha.",
+        "32,000), con su fecha.",
         "",
         "Qué no tocar",
         "Las columnas sin sombrear (id, título, estado actual) muestran lo que dicen los "

@@ -106,7 +106,7 @@ INSTRUCTIONS = Message("Instructions", "Instrucciones")
 # text puts the day first (15/03/2023); and a number's group and decimal marks as typed.
 DATE_FORMAT = {"en": "yyyy-mm-dd", "es": "dd/mm/yyyy"}
 DAY_FIRST = {"en": False, "es": True}
-NUMBER_MARKS = {"en": (",", "."), "es": (".", ",")}
+NUMBER_MARKS = {"en": (",", "."), "es": (",", ".")}  # es_419, as i18n.NUMBER_LOCALE
 
 
 def header_key(kind: SheetKind, text: object) -> str | None:
