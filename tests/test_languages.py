@@ -48,3 +48,19 @@ def test_the_locale_rule() -> None:
     assert language_of_locale({"LANG": "eu_ES.UTF-8"}) is Lang.en  # Basque is not Spanish
     assert language_of_locale({"LC_ALL": "", "LANG": "es_PA"}) is Lang.es  # empty is unset
     assert language_of_locale({}) is Lang.en
+
+
+def test_country_names_come_from_cldr_in_the_chosen_language(mirps: Mirps) -> None:
+    report = mirps("report", "--year", "2022", "--lang", "es", "--plans", str(SHIPPED_PLANS))
+    assert report.exit_code == 0, report.stderr
+    assert "Miembros: Argentina, Brasil, Canadá, Colombia, Unión Europea" in report.stdout
+    assert "Spain" not in report.stdout.replace("spain", "")
+    assert "Canada \\[en\\]" not in report.stdout and "(Presidencia: Canadá)" in report.stdout
+    fund = mirps("fund", "--lang", "es", "--plans", str(SHIPPED_PLANS))
+    assert (
+        fund.exit_code == 0
+        and "España" in fund.stdout
+        and "[en]" not in fund.stdout.split("España")[1][:5]
+    )
+    english = mirps("report", "--year", "2022", "--lang", "en", "--plans", str(SHIPPED_PLANS))
+    assert "Canada" in english.stdout and "Canadá" not in english.stdout

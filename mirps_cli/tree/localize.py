@@ -34,14 +34,38 @@ _GIVEN: dict[str, set[str]] = {}
 
 def marked(value: str, lang: str) -> LocalizedText:
     """`LocalizedText(**{lang: value})` for a plan's own text, already validated: built
-    without validating it again (a view of 10,000 commitments marks some 100,000 texts)."""
+    without validating it again (a view of 10,000 commitments marks some 100,000 texts).
+    A country's or territory's name (Spain, European Union) comes with its name in the
+    other language from CLDR, so it is never shown as untranslated."""
     text = LocalizedText.__new__(LocalizedText)
     put = object.__setattr__  # the models are frozen
-    put(text, "__dict__", {**_UNSET, lang: value})
-    put(text, "__pydantic_fields_set__", _GIVEN.setdefault(lang, {lang}))
+    named = _place_names(lang).get(value)
+    given = {lang: value, **named} if named else {lang: value}
+    put(text, "__dict__", {**_UNSET, **given})
+    key = "+".join(sorted(given))
+    put(text, "__pydantic_fields_set__", _GIVEN.setdefault(key, set(given)))
     put(text, "__pydantic_extra__", None)
     put(text, "__pydantic_private__", None)
     return text
+
+
+@cache
+def _place_names(lang: str) -> dict[str, dict[str, str]]:
+    """Each country's and territory's CLDR name in `lang` -> its name in the other language
+    (Babel): "Spain" -> {"es": "España"}."""
+    from babel import Locale
+
+    from mirps_cli.i18n import other_lang
+
+    other = other_lang(lang).value
+    mine = Locale.parse(lang).territories
+    theirs = Locale.parse(other).territories
+    # Two-letter codes are countries and territories (and EU); numeric ones are regions.
+    return {
+        name: {other: theirs[code]}
+        for code, name in mine.items()
+        if code.isalpha() and code in theirs
+    }
 
 
 def _has_text(model: type[BaseModel]) -> bool:
