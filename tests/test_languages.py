@@ -64,3 +64,16 @@ def test_country_names_come_from_cldr_in_the_chosen_language(mirps: Mirps) -> No
     )
     english = mirps("report", "--year", "2022", "--lang", "en", "--plans", str(SHIPPED_PLANS))
     assert "Canada" in english.stdout and "Canadá" not in english.stdout
+
+
+def test_diff_names_fields_and_the_working_tree_in_spanish() -> None:
+    from mirps_cli.output.diff_words import field_name, side_name
+
+    assert field_name("facilitating_factors", "es") == "factores facilitadores"
+    assert field_name("challenges", "es") == "desafíos"
+    assert field_name("status_history", "es") == "historial de estado"
+    assert field_name("national_technical_team", "es") == "equipo técnico nacional"
+    assert field_name("some_new_field", "es") == "some new field"  # never a raw key
+    assert field_name("facilitating_factors", "en") == "facilitating_factors"
+    assert side_name("working tree", "es") == "copia de trabajo"
+    assert side_name("HEAD~1", "es") == "HEAD~1"

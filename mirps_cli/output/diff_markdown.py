@@ -6,12 +6,20 @@ from itertools import groupby
 
 from mirps_cli.diff import DiffResult
 from mirps_cli.output.diff_text import change_lines, scope_heading, scope_of
-from mirps_cli.output.diff_words import NOTHING, SUMMARY, TITLE, headline, summary_text
+from mirps_cli.output.diff_words import (
+    NOTHING,
+    SUMMARY,
+    TITLE,
+    headline,
+    side_name,
+    summary_text,
+)
 from mirps_cli.templating import md_text
 
 
 def render(view: DiffResult, lang: str) -> str:
-    out = [f"## {md_text(TITLE.in_lang(lang).format(old=view.old, new=view.new))}", ""]
+    title = TITLE.in_lang(lang).format(old=side_name(view.old, lang), new=side_name(view.new, lang))
+    out = [f"## {md_text(title)}", ""]
     if not view.changes:
         return "\n".join([*out, md_text(NOTHING.in_lang(lang))]) + "\n"
     if view.summaries:

@@ -14,6 +14,7 @@ from mirps_cli.output.diff_words import (
     entry_line,
     field_lines,
     headline,
+    side_name,
     status_line,
     summary_text,
 )
@@ -49,7 +50,7 @@ def change_lines(change: Change, lang: str) -> list[str]:
 
 
 def render(view: DiffResult, lang: str, terminal: bool = False) -> str:
-    out = [TITLE.in_lang(lang).format(old=view.old, new=view.new)]
+    out = [TITLE.in_lang(lang).format(old=side_name(view.old, lang), new=side_name(view.new, lang))]
     if not view.changes:
         return "\n".join([*out, "", NOTHING.in_lang(lang)]) + "\n"
     for scope, changes in groupby(sorted(view.changes, key=scope_of), key=scope_of):

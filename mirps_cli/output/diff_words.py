@@ -35,6 +35,79 @@ ENTRY: dict[str, Message] = {
     "indicator_value": Message("new indicator value", "nuevo valor de indicador"),
     "request": Message("new request for support", "nueva solicitud de apoyo"),
 }
+# A plan's field names as a Spanish reader reads them; English keeps the plan's own keys,
+# which its editors write. A key not listed reads with its underscores as spaces.
+FIELD_NAMES_ES: dict[str, str] = {
+    "title": "título",
+    "description": "descripción",
+    "pillar": "pilar",
+    "focus_areas": "áreas",
+    "populations": "poblaciones",
+    "responsible_institutions": "instituciones responsables",
+    "partners": "socios",
+    "places": "lugares",
+    "start": "inicio",
+    "due": "fecha límite",
+    "status_history": "historial de estado",
+    "milestones": "hitos",
+    "support_requests": "solicitudes de apoyo",
+    "indicators": "indicadores",
+    "budget": "presupuesto",
+    "working_groups": "grupos de trabajo",
+    "activities": "actividades",
+    "facilitating_factors": "factores facilitadores",
+    "challenges": "desafíos",
+    "sources": "fuentes",
+    "name": "nombre",
+    "note": "nota",
+    "notes": "notas",
+    "national_technical_team": "equipo técnico nacional",
+    "national_coordination_group": "grupo de coordinación nacional",
+    "institutions": "instituciones",
+    "members": "miembros",
+    "coordinator": "coordinación",
+    "date": "fecha",
+    "figures": "cifras",
+    "quantification": "cuantificación",
+    "known_commitments": "compromisos conocidos",
+    "version_date": "fecha de la versión",
+    "adopted": "adopción",
+    "updated": "actualización",
+    "language": "idioma",
+    "objectives": "objetivos",
+    "outcomes": "resultados",
+    "priorities": "prioridades",
+    "timeline": "calendario",
+    "calendar": "período",
+    "section": "sección",
+    "lead": "coordinación",
+    "amount": "monto",
+    "currency": "moneda",
+    "what": "qué",
+    "asked_of": "a quién se pide",
+    "values": "valores",
+    "target": "meta",
+    "baseline": "línea de base",
+    "unit": "unidad",
+    "actual": "valor",
+    "kind": "tipo",
+    "value": "valor",
+    "end": "fin",
+}
+SIDES = {"working tree": Message("working tree", "copia de trabajo")}
+
+
+def field_name(key: str, lang: str) -> str:
+    """A field's name in a change's path: the plan's key in English, words in Spanish."""
+    spanish = FIELD_NAMES_ES.get(key, key.replace("_", " "))
+    return Message(key, spanish).in_lang(lang)
+
+
+def side_name(name: str, lang: str) -> str:
+    """How the diff names a side: a revision or folder as it is, the working tree in words."""
+    return SIDES[name].in_lang(lang) if name in SIDES else name
+
+
 STATUS = Message("status", "estado")
 NONE = Message("(none)", "(ninguno)")
 NOTHING = Message("No change in the plans.", "Ningún cambio en los planes.")
@@ -100,7 +173,7 @@ def headline(change: Change, lang: str) -> str:
 def field_lines(field: FieldChange, lang: str) -> list[str]:
     """ "due: 2024 → 2025"; "figures: + ..." for each item a list gained or lost; a long
     text as a word-level change; a text that changed only in the other language, in it."""
-    path = " › ".join(field.path)
+    path = " › ".join(field_name(step, lang) for step in field.path)
     old, new = field.old, field.new
     if isinstance(old, list) or isinstance(new, list):
         lost = [f"{path}: - {value_text(v, lang)}" for v in old or []]
