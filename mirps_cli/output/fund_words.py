@@ -34,6 +34,7 @@ WORDS: dict[str, Message] = {
     ),
     "rank": Message("Rank", "Puesto"),
     "score": Message("Score", "Puntaje"),
+    "tied": Message("tied", "empate"),
     "tie": Message(
         "Tied requests are ordered by id.", "Las solicitudes empatadas se ordenan por id."
     ),
@@ -96,7 +97,7 @@ def ranking_rows(view: Prioritized, lang: str) -> tuple[list[str], list[list[str
     head += [f"{ident} ×{number(weight, lang)}" for ident, _, weight in view.criteria]
     rows = [
         [
-            f"{r.rank}{'=' if r.tie else ''}",
+            f"{r.rank} ({word('tied', lang)})" if r.tie else str(r.rank),
             r.id,
             r.country,
             number(r.total, lang),
