@@ -77,3 +77,49 @@ def test_diff_names_fields_and_the_working_tree_in_spanish() -> None:
     assert field_name("facilitating_factors", "en") == "facilitating_factors"
     assert side_name("working tree", "es") == "copia de trabajo"
     assert side_name("HEAD~1", "es") == "HEAD~1"
+
+
+def test_status_csv_speaks_the_readers_language(mirps: Mirps) -> None:
+    import csv
+    import io
+
+    es = mirps(
+        "status",
+        "--country",
+        "HN",
+        "--format",
+        "csv",
+        "--lang",
+        "es",
+        "--plans",
+        str(SHIPPED_PLANS),
+    )
+    rows = list(csv.DictReader(io.StringIO(es.stdout)))
+    assert es.exit_code == 0 and list(rows[0])[:4] == ["país", "id", "título", "estado"]
+    assert {r["vencido"] for r in rows} <= {"sí", "no"} and {
+        r["sin fecha informada"] for r in rows
+    } == {"sí", "no"}
+    assert rows[0]["estado"] in {
+        "fulfilled",
+        "in_progress",
+        "planned",
+        "suspended",
+        "cancelled",
+        "",
+    }
+    en = mirps(
+        "status",
+        "--country",
+        "HN",
+        "--format",
+        "csv",
+        "--lang",
+        "en",
+        "--plans",
+        str(SHIPPED_PLANS),
+    )
+    first = next(csv.DictReader(io.StringIO(en.stdout)))
+    assert list(first)[:4] == ["country", "id", "title", "status"] and first["overdue"] in {
+        "True",
+        "False",
+    }

@@ -20,7 +20,78 @@ from mirps_cli.status.views import (
 
 
 def render(view: StatusView, lang: str) -> str:
-    return by_view(view, _regional, _country, _commitment, _changes, _activity)
+    """The CSV a person opens in a spreadsheet: its headers and yes/no cells in `lang`
+    (English keeps the field names and True/False that scripts have read since the start);
+    ids, codes, dates and numbers stay as they are, so filters work in either language."""
+    table = by_view(view, _regional, _country, _commitment, _changes, _activity)
+    return _in_lang(table, lang)
+
+
+# The headers in Spanish, for a table a person reads; English keeps the field names.
+HEADERS_ES = {
+    "country": "país",
+    "name": "nombre",
+    "total": "total",
+    "planned": "planificados",
+    "in_progress": "en curso",
+    "fulfilled": "cumplidos",
+    "suspended": "suspendidos",
+    "cancelled": "cancelados",
+    "none": "sin estado",
+    "fulfilled_share": "proporción cumplida",
+    "overdue": "vencido",
+    "stale": "sin actualización en 12 meses",
+    "latest_update": "última actualización",
+    "id": "id",
+    "title": "título",
+    "status": "estado",
+    "last_update": "última actualización",
+    "due": "fecha límite",
+    "date_not_reported": "sin fecha informada",
+    "pillar": "pilar",
+    "focus_areas": "áreas",
+    "institutions": "instituciones",
+    "working_groups": "grupos de trabajo",
+    "date": "fecha",
+    "reported": "informado",
+    "archive_capture": "captura de archivo",
+    "recorded": "registrado",
+    "reporter": "informado por",
+    "note": "nota",
+    "sources": "fuentes",
+    "dated_by": "fechado por",
+    "kind": "tipo",
+    "value": "valor",
+}
+YES_NO_ES = {"True": "sí", "False": "no"}
+# Per language: (headers, yes/no words); English has none to change.
+WORDS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
+    "en": ({}, {}),
+    "es": (HEADERS_ES, YES_NO_ES),
+}
+
+
+def _in_lang(table: str, lang: str) -> str:
+    """The table with its header, and its cells that say yes or no, in Spanish."""
+    headers, yes_no_words = WORDS[str(lang)]
+    if not headers:
+        return table
+    rows = list(csv.reader(io.StringIO(table)))
+    if not rows:
+        return table
+    head = rows[0]
+    yes_no = {n for n, name in enumerate(head) if name in _BOOLEAN_FIELDS}
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow([headers.get(name, name) for name in head])
+    for row in rows[1:]:
+        writer.writerow(
+            [yes_no_words.get(cell, cell) if n in yes_no else cell for n, cell in enumerate(row)]
+        )
+    return out.getvalue()
+
+
+_BOOLEAN_FIELDS = {"overdue", "stale", "date_not_reported"}
 
 
 CSV_FIELDS = [
