@@ -123,3 +123,10 @@ def test_status_csv_speaks_the_readers_language(mirps: Mirps) -> None:
         "True",
         "False",
     }
+
+
+def test_an_unknown_id_is_said_in_words_that_agree_with_any_noun(mirps: Mirps) -> None:
+    run = mirps("status", "2022:9.9", "--lang", "es", "--plans", str(SHIPPED_PLANS))
+    assert run.exit_code == 2
+    assert "no hay " in run.stderr and " con el id '2022:9.9'" in run.stderr
+    assert "desconocido" not in run.stderr

@@ -196,7 +196,8 @@ class Tree:
         raise UsageError(
             f"unknown {noun.en} '{ident}'"
             + (f"; did you mean {either(close, 'en')}?" if close else ""),
-            f"{noun.es} desconocido '{ident}'"
+            # "No hay ... con el id": the words agree with any noun (actividad, hito).
+            f"no hay {noun.es} con el id '{ident}'"
             + (f"; ¿quiso decir {either(close, 'es')}?" if close else ""),
         )
 
