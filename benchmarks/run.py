@@ -110,6 +110,39 @@ def filled_workbook(plans: Path, folder: Path, country: str, rows: int) -> tuple
     return copy, book
 
 
+def translated_po(plans: Path, folder: Path) -> Path:
+    """A PO file of every text of `plans` lacking Spanish, each translated (as "ES" and its
+    source), as a translator sends it back."""
+    from babel.messages.pofile import read_po, write_po
+
+    po = folder / f"es-{plans.name}.po"
+    subprocess.run(
+        [*MIRPS, "translations", "export", "--lang", "es", "-o", str(po), "--plans", str(plans)],
+        check=True,
+        capture_output=True,
+    )
+    with po.open("rb") as stream:
+        catalog = read_po(stream)
+    for message in catalog:
+        if message.id:
+            message.string = f"ES {message.id}"
+    done = po.with_name(f"es-{plans.name}-done.po")
+    with done.open("wb") as stream:
+        write_po(stream, catalog)
+    return done
+
+
+def import_fresh(plans: Path, po: Path, folder: Path) -> list[str]:
+    """`mirps translations import` on a fresh copy of the plans at every run (a second
+    import of the same file writes nothing): the copy's time is in the figure."""
+    copy = folder / f"translated-{plans.name}"
+    script = (
+        f"rm -rf '{copy}' && cp -r '{plans}' '{copy}' && "
+        f"{' '.join(MIRPS)} translations import '{po}' --plans '{copy}'"
+    )
+    return ["sh", "-c", script]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="100,1000,10000")
@@ -210,6 +243,29 @@ def main() -> None:
             cold=True,
             runs=quick,
         )
+        po = translated_po(shipped, folder)
+        record(
+            "shipped",
+            "translations export (cold)",
+            [
+                *MIRPS,
+                "translations",
+                "export",
+                "-o",
+                str(folder / "es.po"),
+                "--plans",
+                str(shipped),
+            ],
+            cold=True,
+            runs=quick,
+        )
+        record(
+            "shipped",
+            "translations import, copy included (cold)",
+            import_fresh(shipped, po, folder),
+            cold=True,
+            runs=quick,
+        )
         peer = shutil.which("check-jsonschema")
         schemas: dict[str, Path] = {}
         if peer:
@@ -271,6 +327,21 @@ def main() -> None:
                 imported = [*MIRPS, "sheet", "import", str(book), "--dry-run", "--plans", str(copy)]
                 record(label, "sheet import, 1,000 rows (cold)", imported, cold=True)
                 record(label, "sheet import, 1,000 rows (files unchanged)", imported)
+            if only is None or only.search("translations"):
+                record(
+                    label,
+                    "translations export (cold)",
+                    [*MIRPS, "translations", "export", "-o", str(folder / "big.po"), *p],
+                    cold=True,
+                )
+                if size >= 10_000:
+                    big = translated_po(plans, folder)
+                    record(
+                        label,
+                        "translations import, copy included (cold)",
+                        import_fresh(plans, big, folder),
+                        cold=True,
+                    )
             repo = scratch_repository(plans, folder / f"git-{size}{'-heavy' if heavy else ''}")
             diff = [*MIRPS, "diff", "HEAD~1..HEAD", "--plans", str(repo / "plans")]
             record(label, "diff HEAD~1..HEAD (cold)", diff, cwd=repo, cold=True)

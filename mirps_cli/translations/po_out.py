@@ -35,7 +35,9 @@ def export_po(tree: Tree, lang: str, everything: bool, when: dt.datetime) -> tup
         if text.texts()[_other(lang)] is None:
             continue  # nothing to translate from: the text is in `lang` alone
         (line, _column), _path = locate(text.file.raw, text.loc)
-        own = lines.setdefault(text.file.path, _file_lines(text.file.path))
+        if text.file.path not in lines:
+            lines[text.file.path] = _file_lines(text.file.path)
+        own = lines[text.file.path]
         comments = [*_comment_above(own, line)]
         entries.append(
             PoEntry(
