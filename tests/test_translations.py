@@ -213,3 +213,25 @@ def test_a_file_that_is_no_po_file_is_refused_in_one_sentence(
     )
     french = mirps("translations", "import", str(other), "--plans", str(plans_copy), "--lang", "es")
     assert french.exit_code == 1 and "no es ni en" in french.stderr
+
+
+def test_the_dry_runs_diff_is_difflibs(mirps: Mirps, plans_copy: Path) -> None:
+    """The diff is written from the known regions of the rewritten lines, as difflib would."""
+    before = {p: p.read_text(encoding="utf-8") for p in sorted(plans_copy.rglob("*.yaml"))}
+    done = _fill(_export(mirps, plans_copy), lambda _c, source: "Traducido: " + source)
+    dry = mirps("translations", "import", str(done), "--dry-run", "--plans", str(plans_copy))
+    assert dry.exit_code == 0, dry.stderr
+    assert mirps("translations", "import", str(done), "--plans", str(plans_copy)).exit_code == 0
+    expected = ""
+    for path, old in before.items():
+        shown = path.relative_to(plans_copy.parent).as_posix()
+        expected += "".join(
+            difflib.unified_diff(
+                old.splitlines(keepends=True),
+                path.read_text(encoding="utf-8").splitlines(keepends=True),
+                shown,
+                shown,
+            )
+        )
+    assert expected.count("@@ ") > 30  # hunks in every file
+    assert dry.stdout.startswith(expected)

@@ -31,6 +31,41 @@ from mirps_cli.validate import validate_tree
 
 
 @dataclass(frozen=True)
+class Replaced(FileEdit):
+    """A file whose texts were rewritten: each region of old lines is now one line."""
+
+    regions: tuple[tuple[int, int], ...]  # 0-based first and last old line of each
+
+    def diff(self) -> str:
+        """The unified diff from the known regions (update/unified.py): difflib's matching
+        takes minutes on a file with thousands of translations."""
+        from mirps_cli.update.unified import unified
+
+        old = self.old.decode("utf-8-sig").splitlines(keepends=True)
+        new = self.new.decode("utf-8-sig").splitlines(keepends=True)
+        shrink = sum(last - first for first, last in self.regions)
+        if len(old) - shrink != len(new):
+            return super().diff()  # line breaks the regions do not count: difflib finds them
+        opcodes = []
+        i = j = 0
+        for first, last in self.regions:
+            if first > i:
+                opcodes.append(("equal", i, first, j, j + first - i))
+                j += first - i
+            if opcodes and opcodes[-1][0] == "replace" and opcodes[-1][2] == first:
+                # Regions that touch are one change, as difflib groups them.
+                _, a, _, b, _ = opcodes[-1]
+                opcodes[-1] = ("replace", a, last + 1, b, j + 1)
+            else:
+                opcodes.append(("replace", first, last + 1, j, j + 1))
+            i, j = last + 1, j + 1
+        if i < len(old):
+            opcodes.append(("equal", i, len(old), j, len(new)))
+        lines = unified(old, new, set(), self.display, opcodes=opcodes)
+        return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
+
+
+@dataclass(frozen=True)
 class Skipped:
     context: str
     why: Message
@@ -100,13 +135,14 @@ def plan_translations(
             continue
         changes[text.file.path].append((text, translation))
     texts_by_file: dict[Path, str] = {}
+    regions: dict[Path, list[tuple[int, int]]] = {}
     files: dict[Path, PlanFile] = {}
     for path, found in changes.items():
         plan_file = found[0][0].file
         files[path] = plan_file
         old = path.read_text(encoding="utf-8-sig")
         written = [(t.loc, *_both(t, lang, translation)) for t, translation in found]
-        texts_by_file[path] = with_translations(old, written)
+        texts_by_file[path], regions[path] = with_translations(old, written)
     if not texts_by_file:
         return result
     after = validate_tree(WithText(Folder(root), texts_by_file), today)
@@ -132,7 +168,13 @@ def plan_translations(
         old_bytes = path.read_bytes()
         bom = b"\xef\xbb\xbf" if old_bytes.startswith(b"\xef\xbb\xbf") else b""
         result.edits.append(
-            FileEdit(path, plan_file.display, old_bytes, bom + texts_by_file[path].encode())
+            Replaced(
+                path,
+                plan_file.display,
+                old_bytes,
+                bom + texts_by_file[path].encode(),
+                tuple(regions[path]),
+            )
         )
         result.applied += len(found)
     return result

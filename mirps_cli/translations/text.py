@@ -77,8 +77,11 @@ def _end(node: Node) -> tuple[int, int]:
     return node.end_mark.line, node.end_mark.column
 
 
-def with_translations(text: str, changes: Sequence[tuple[Loc, str | None, str | None]]) -> str:
-    """The text with each text at `loc` written as {en, es}."""
+def with_translations(
+    text: str, changes: Sequence[tuple[Loc, str | None, str | None]]
+) -> tuple[str, list[tuple[int, int]]]:
+    """The text with each text at `loc` written as {en, es}; and the old lines each change
+    replaced (0-based, first and last), each now one line, for the diff."""
     lines = (_LINES_11 if is_c_parser_active() else _LINES_12).findall(text)
     starts = [0]
     for line in lines:
@@ -107,11 +110,25 @@ def with_translations(text: str, changes: Sequence[tuple[Loc, str | None, str | 
     # copy the file once per translation.
     pieces = []
     at = 0
+    regions: list[tuple[int, int]] = []
     for start, end, replacement in sorted(spans):
         pieces += [text[at:start], replacement]
         at = end
+        first = _line_of(starts, start)
+        last = _line_of(starts, end - 1) if end > start else first
+        if regions and first <= regions[-1][1]:  # two texts on one line (a flow list)
+            regions[-1] = (regions[-1][0], max(last, regions[-1][1]))
+        else:
+            regions.append((first, last))
     pieces.append(text[at:])
-    return "".join(pieces)
+    return "".join(pieces), regions
+
+
+def _line_of(starts: list[int], offset: int) -> int:
+    """The 0-based line that holds character `offset`."""
+    import bisect
+
+    return bisect.bisect_right(starts, offset) - 1
 
 
 def _is_alias(node: Node, root: Node, loc: Loc) -> bool:

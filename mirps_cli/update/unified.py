@@ -24,7 +24,7 @@ class _Known(difflib.SequenceMatcher[str]):
         return self._known
 
 
-def opcodes(old: Sequence[str], new: Sequence[str], added: set[int]) -> list[Opcode]:
+def edit_opcodes(old: Sequence[str], new: Sequence[str], added: set[int]) -> list[Opcode]:
     """The edit from `old` to `new`, where the lines of `new` at `added` (0-based) are
     inserted and any other line that differs replaces its old line."""
     found: list[Opcode] = []
@@ -64,11 +64,18 @@ def _range(start: int, stop: int) -> str:
 
 
 def unified(
-    old: Sequence[str], new: Sequence[str], added: set[int], name: str, context: int = 3
+    old: Sequence[str],
+    new: Sequence[str],
+    added: set[int],
+    name: str,
+    context: int = 3,
+    opcodes: list[Opcode] | None = None,
 ) -> Iterator[str]:
-    """The lines of the unified diff, as difflib.unified_diff(old, new, name, name) gives."""
+    """The lines of the unified diff, as difflib.unified_diff(old, new, name, name) gives;
+    from `opcodes` where the caller knows them, else from the added lines."""
     started = False
-    for group in _Known(opcodes(old, new, added)).get_grouped_opcodes(context):
+    known = opcodes if opcodes is not None else edit_opcodes(old, new, added)
+    for group in _Known(known).get_grouped_opcodes(context):
         if not started:
             started = True
             yield f"--- {name}\n"
