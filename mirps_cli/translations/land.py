@@ -19,7 +19,7 @@ from pydantic import BaseModel
 
 from mirps_cli.atomic import unwritable, write_atomic
 from mirps_cli.errors import MirpsError, UpdateRefused
-from mirps_cli.i18n import Message
+from mirps_cli.i18n import Message, other_lang
 from mirps_cli.loader.sources import Folder, WithText
 from mirps_cli.po import PoFile
 from mirps_cli.translations import TextAt, texts
@@ -115,7 +115,7 @@ def plan_translations(
                 )
             )
             continue
-        source = text.texts()[_other(lang)]
+        source = text.texts()[other_lang(lang).value]
         if source != entry.source:
             result.skipped.append(
                 Skipped(
@@ -178,12 +178,6 @@ def plan_translations(
         )
         result.applied += len(found)
     return result
-
-
-def _other(lang: str) -> str:
-    from mirps_cli.i18n import other_lang
-
-    return other_lang(lang).value
 
 
 def _both(text: TextAt, lang: str, translation: str) -> tuple[str | None, str | None]:

@@ -12,6 +12,7 @@ import datetime as dt
 from pathlib import Path
 
 from mirps_cli import __version__
+from mirps_cli.i18n import other_lang
 from mirps_cli.loader.locate import locate
 from mirps_cli.po import PoEntry, PoFile, write_po
 from mirps_cli.translations import TextAt, texts
@@ -32,7 +33,7 @@ def export_po(tree: Tree, lang: str, everything: bool, when: dt.datetime) -> tup
         has = text.has(lang)
         if has and not everything:
             continue
-        if text.texts()[_other(lang)] is None:
+        if text.texts()[other_lang(lang).value] is None:
             continue  # nothing to translate from: the text is in `lang` alone
         (line, _column), _path = locate(text.file.raw, text.loc)
         if text.file.path not in lines:
@@ -50,12 +51,6 @@ def export_po(tree: Tree, lang: str, everything: bool, when: dt.datetime) -> tup
         )
     po = PoFile(lang, entries)
     return write_po(po, "mirps", __version__, when), len(entries)
-
-
-def _other(lang: str) -> str:
-    from mirps_cli.i18n import other_lang
-
-    return other_lang(lang).value
 
 
 def _file_lines(path: Path) -> list[str]:
