@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -130,3 +131,25 @@ def test_an_unknown_id_is_said_in_words_that_agree_with_any_noun(mirps: Mirps) -
     assert run.exit_code == 2
     assert "no hay " in run.stderr and " con el id '2022:9.9'" in run.stderr
     assert "desconocido" not in run.stderr
+
+
+def test_a_removed_status_entry_is_worded_in_the_review(mirps: Mirps, tmp_path: Path) -> None:
+    import shutil
+
+    old, new = tmp_path / "antes", tmp_path / "despues"
+    shutil.copytree(SHIPPED_PLANS, old)
+    shutil.copytree(SHIPPED_PLANS, new)
+    hn = new / "national" / "HN.yaml"
+    text = hn.read_text(encoding="utf-8")
+    start = text.index("      - date: 2023-03\n")
+    entry = text[start : text.index("\n    sources:\n", start) + 1]  # its own sources too
+    hn.write_text(text.replace(entry, ""), encoding="utf-8")
+    es = mirps("diff", str(old), str(new), "--lang", "es")
+    said = "entrada de estado retirada: 2023-03, cumplido, Sanctioned and published in La Gaceta."
+    assert f"    {said}\n" in es.stdout
+    assert "sources" not in es.stdout and "status_history" not in es.stdout
+    en = mirps("diff", str(old), str(new), "--lang", "en")
+    assert (
+        "    status entry removed: 2023-03, fulfilled, Sanctioned and published in La Gaceta.\n"
+        in en.stdout
+    )

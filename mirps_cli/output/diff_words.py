@@ -150,8 +150,26 @@ def value_text(value: Any, lang: str) -> str:
     if isinstance(value, list):
         return ", ".join(value_text(v, lang) for v in value)
     if isinstance(value, dict):
-        return "; ".join(f"{k}: {value_text(v, lang)}" for k, v in value.items())
+        # What an item holds, field by field, in words: empty fields left out.
+        return "; ".join(
+            f"{field_name(k, lang)}: {value_text(v, lang)}"
+            for k, v in value.items()
+            if v not in (None, "", [], {})
+        )
     return str(value)
+
+
+REMOVED_ENTRY = Message("status entry removed", "entrada de estado retirada")
+
+
+def history_entry(entry: dict[str, Any], lang: str) -> str:
+    """A status entry as the review reads it: "2023-03-15, fulfilled, Mapping finished"."""
+    parts = [
+        str(entry.get("date") or entry.get("reported") or ""),
+        status_word(entry["status"], lang) if entry.get("status") else "",
+        value_text(entry.get("note"), lang) if entry.get("note") else "",
+    ]
+    return ", ".join(p for p in parts if p)
 
 
 # Items that are a whole plan or fund: named by their entity alone.
@@ -175,6 +193,20 @@ def field_lines(field: FieldChange, lang: str) -> list[str]:
     text as a word-level change; a text that changed only in the other language, in it."""
     path = " › ".join(field_name(step, lang) for step in field.path)
     old, new = field.old, field.new
+    if field.path and field.path[-1] == "status_history" and (old or new):
+        # Entries of a history, worded: "status entry removed: 2023-03, fulfilled, ...".
+        lost = [
+            f"{REMOVED_ENTRY.in_lang(lang)}: {history_entry(v, lang)}"
+            for v in old or []
+            if isinstance(v, dict)
+        ]
+        gained = [
+            f"{ENTRY['status_entry'].in_lang(lang)}: {history_entry(v, lang)}"
+            for v in new or []
+            if isinstance(v, dict)
+        ]
+        if len(lost) + len(gained) == len(old or []) + len(new or []):
+            return lost + gained
     if isinstance(old, list) or isinstance(new, list):
         lost = [f"{path}: - {value_text(v, lang)}" for v in old or []]
         return lost + [f"{path}: + {value_text(v, lang)}" for v in new or []]
