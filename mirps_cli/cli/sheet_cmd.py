@@ -210,7 +210,15 @@ def import_(
     country: Annotated[
         str | None, country_option("Refuse the workbook unless it is this member's.")
     ] = None,
-    lang: SheetLang = None,
+    lang: Annotated[
+        Lang | None,
+        typer.Option(
+            "--lang",
+            help="Language of the messages (default: the workbook's). Its cells are read in "
+            "the language it was exported in.",
+            show_default=False,
+        ),
+    ] = None,
     plans: PlansOption = None,
 ) -> None:
     """Add a filled workbook's rows to its country's plan: each filled row becomes a dated
