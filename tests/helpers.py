@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NoReturn
 
 REPO = Path(__file__).resolve().parent.parent
 SHIPPED_PLANS = REPO / "plans"
@@ -44,15 +45,32 @@ def system_tool(name: str, install: str) -> str:
     CI installs every one (`.ci/run` sets MIRPS_REQUIRE_TOOLS=1): there a missing tool fails
     the test. On a newcomer's machine without it the test is reported as not run, with why
     and how to install it (pytest's -ra lists it), never as a silent pass."""
-    import os
     import shutil
-
-    import pytest
 
     found = shutil.which(name)
     if found is not None:
         return found
-    reason = f"{name} is not installed, so this test did not run (install: {install})"
+    not_run(f"{name} is not installed", install)
+
+
+def libreoffice_calc() -> str:
+    """soffice, with the Calc part that converts workbooks (Debian packs Writer and Calc
+    apart: a machine may have the one without the other)."""
+    soffice = system_tool("soffice", "apt-get install libreoffice-calc-nogui")
+    program = Path(soffice).resolve().parent
+    if not (program / "libsclo.so").exists() and not list(program.glob("*sc*lo*")):
+        not_run("LibreOffice Calc is not installed", "apt-get install libreoffice-calc-nogui")
+    return soffice
+
+
+def not_run(why: str, install: str) -> NoReturn:
+    """Say a test did not run and why: a failure where CI requires every tool
+    (MIRPS_REQUIRE_TOOLS=1), else reported as not run (pytest -ra lists it)."""
+    import os
+
+    import pytest
+
+    reason = f"{why}, so this test did not run (install: {install})"
     if os.environ.get("MIRPS_REQUIRE_TOOLS") == "1":
         pytest.fail(reason)
     pytest.skip(reason)

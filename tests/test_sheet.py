@@ -18,7 +18,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from tests.helpers import Run, system_tool
+from tests.helpers import Run, libreoffice_calc
 
 Mirps = Callable[..., Run]
 TODAY = dt.date.today()
@@ -592,13 +592,7 @@ def test_commit_is_refused_over_uncommitted_plan_changes(
 
 
 def test_a_workbook_resaved_by_libreoffice_imports(mirps: Mirps, plans_copy: Path) -> None:
-    soffice = system_tool("soffice", "apt-get install libreoffice-calc-nogui")
-    program = Path(soffice).resolve().parent
-    if not (program / "libsclo.so").exists() and not list(program.glob("*sc*lo*")):
-        pytest.skip(
-            "LibreOffice Calc is not installed, so this test did not run "
-            "(install: apt-get install libreoffice-calc-nogui)"
-        )
+    soffice = libreoffice_calc()
     path = _export(mirps, plans_copy, "HN")
     # A formula LibreOffice computes and stores, and a typed date.
     filled = _fill(

@@ -336,7 +336,7 @@ def _check_against(
 ) -> SheetProblem | None:
     """Refuse a row the plan has moved past since the export, or one out of order."""
     item = target.item
-    id_cell = row.cells["id"].ref if "id" in row.cells else _ref(row, "id")
+    id_cell = _ref(row, "id")
     exported = marks.fingerprint(row.ident)
     if exported is not None and exported != fingerprint(item) and not seen:
         when = _last_recorded(item)
@@ -405,7 +405,7 @@ def _last_recorded(item: Tracked | Indicator) -> str | None:
 
 def _unknown(shown: str, row: FilledRow, country: str, name: Message) -> SheetProblem:
     code = row.ident.split("-", 1)[0]
-    id_cell = row.cells["id"].ref if "id" in row.cells else _ref(row, "id")
+    id_cell = _ref(row, "id")
     if code in MEMBERS and code != country:
         other = MEMBERS[code].name
         message = Message(

@@ -13,20 +13,17 @@ import re
 from collections.abc import Sequence
 
 from mirps_cli.errors import UpdateRefused
+from mirps_cli.update.text import node_at, parser_lines
 from mirps_cli.yaml import (
     MappingNode,
     Node,
-    ScalarNode,
     SequenceNode,
     compose,
-    is_c_parser_active,
     scalar,
 )
 
 Loc = Sequence[str | int]
 
-_LINES_12 = re.compile(r".*?(?:\r\n|\r|\n)|.+\Z", re.DOTALL)
-_LINES_11 = re.compile(r".*?(?:\r\n|\r|\n|\x85|\u2028|\u2029)|.+\Z", re.DOTALL)
 # What a plain scalar cannot hold inside a flow mapping.
 _FLOW = re.compile(r"[,\[\]{}#]|: |:$")
 
@@ -56,18 +53,6 @@ def _flow_scalar(value: str) -> str:
     return written
 
 
-def _node_at(root: Node, loc: Loc) -> Node:
-    node = root
-    for step in loc:
-        if isinstance(step, int):
-            assert isinstance(node, SequenceNode)
-            node = node.value[step]
-        else:
-            assert isinstance(node, MappingNode)
-            node = next(v for k, v in node.value if isinstance(k, ScalarNode) and k.value == step)
-    return node
-
-
 def _end(node: Node) -> tuple[int, int]:
     """Where a node's own text ends (0-based line, column): a block collection's end mark
     lies past comments at the next token, so its last child is followed instead."""
@@ -82,7 +67,7 @@ def with_translations(
 ) -> tuple[str, list[tuple[int, int]]]:
     """The text with each text at `loc` written as {en, es}; and the old lines each change
     replaced (0-based, first and last), each now one line, for the diff."""
-    lines = (_LINES_11 if is_c_parser_active() else _LINES_12).findall(text)
+    lines = parser_lines(text)
     starts = [0]
     for line in lines:
         starts.append(starts[-1] + len(line))
@@ -90,7 +75,7 @@ def with_translations(
     assert root is not None
     spans = []
     for loc, en, es in changes:
-        node = _node_at(root, loc)
+        node = node_at(root, loc)
         if node.anchor is not None or _is_alias(node, root, loc):
             raise UpdateRefused(
                 f"the text at {' › '.join(map(str, loc))} is an alias (*name) or an anchor "
@@ -133,7 +118,7 @@ def _line_of(starts: list[int], offset: int) -> int:
 
 def _is_alias(node: Node, root: Node, loc: Loc) -> bool:
     """Whether the node was reached through an alias: it is written elsewhere."""
-    parent = _node_at(root, loc[:-1]) if loc else root
+    parent = node_at(root, loc[:-1]) if loc else root
     return bool(
         node.start_mark.index < parent.start_mark.index
         or (

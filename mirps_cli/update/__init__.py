@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import re
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -27,7 +26,7 @@ from mirps_cli.loader.locate import Loc
 from mirps_cli.loader.sources import Folder, WithText, leaves_folder
 from mirps_cli.problems import Invalid
 from mirps_cli.tree import PlanFile
-from mirps_cli.update.text import Addition, splice, splice_many
+from mirps_cli.update.text import Addition, editor_lines, splice, splice_many
 from mirps_cli.validate import Validation, validate_tree
 from mirps_cli.vocab import (
     Reporter,
@@ -38,8 +37,6 @@ from mirps_cli.vocab import (
 )
 
 _BOM = "\ufeff"
-# Lines as an editor (and the spans) count them: ended by line feeds and carriage returns.
-_EDITOR_LINES = re.compile(r".*?(?:\r\n|\r|\n)|.+\Z", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -93,7 +90,7 @@ class Additions(FileEdit):
         old = self.old.decode("utf-8-sig").splitlines(keepends=True)
         text = self.new.decode("utf-8-sig")
         new = text.splitlines(keepends=True)
-        if len(new) != len(_EDITOR_LINES.findall(text)):
+        if len(new) != len(editor_lines(text)):  # the spans count an editor's lines
             return super().diff()  # breaks the spans do not count: difflib finds them
         added = {n - 1 for first, last in self.spans for n in range(first, last + 1)}
         lines = unified(old, new, added, self.display)

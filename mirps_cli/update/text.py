@@ -107,8 +107,8 @@ def _after(end: tuple[int, int]) -> int:
     return line + 1 if column > 0 else line
 
 
-def _find_item(root: Node, loc: Loc) -> MappingNode:
-    """The node of the tracked item at `loc` (("commitments", 3)) in a validated plan."""
+def node_at(root: Node, loc: Loc) -> Node:
+    """The node at `loc` (("commitments", 3, "title")) in a validated plan's node tree."""
     node = root
     for step in loc:
         if isinstance(step, int):
@@ -117,8 +117,24 @@ def _find_item(root: Node, loc: Loc) -> MappingNode:
         else:
             assert isinstance(node, MappingNode)
             node = next(v for k, v in node.value if isinstance(k, ScalarNode) and k.value == step)
+    return node
+
+
+def _find_item(root: Node, loc: Loc) -> MappingNode:
+    """The node of the tracked item at `loc` (("commitments", 3)) in a validated plan."""
+    node = node_at(root, loc)
     assert isinstance(node, MappingNode)
     return node
+
+
+def parser_lines(text: str) -> list[str]:
+    """The text's lines as the active parser counts them, so that a mark's line is an index."""
+    return (_LINES_11 if is_c_parser_active() else _LINES_12).findall(text)
+
+
+def editor_lines(text: str) -> list[str]:
+    """The text's lines as an editor shows them: ended by line feeds and carriage returns."""
+    return _LINES_12.findall(text)
 
 
 def _borrowed(node: Node, within: Node) -> bool:
@@ -166,7 +182,7 @@ Render = Callable[[int, int], list[str]]
 def _insert(
     text: str, groups: Sequence[tuple[Loc, str, Sequence[Render]]]
 ) -> tuple[str, list[tuple[int, int]]]:
-    lines = (_LINES_11 if is_c_parser_active() else _LINES_12).findall(text)
+    lines = parser_lines(text)
     newline = "\r\n" if "\r\n" in text else "\r" if "\r" in text and "\n" not in text else "\n"
     root = compose(text)
     assert root is not None
@@ -189,7 +205,7 @@ def _insert(
     for n, (at, _new, _changed) in enumerate(places):
         shift = sum(len(blocks[m]) for m, p in enumerate(places) if p[0] < at)
         final = at + shift
-        first = len(_LINES_12.findall("".join(lines[:final]))) + 1 if recount else final + 1
+        first = len(editor_lines("".join(lines[:final]))) + 1 if recount else final + 1
         spans.append((first, first + len(blocks[n]) - 1))
     return "".join(lines), spans
 
