@@ -11,9 +11,11 @@ import contextlib
 import errno
 import glob
 import os
+import shutil
 import stat
 import tempfile
 import time
+from collections.abc import Iterable
 from pathlib import Path
 
 from mirps_cli.errors import MirpsError
@@ -103,3 +105,87 @@ def unwritable(path: Path, error: OSError) -> MirpsError:
         f"cannot write {path}: {en}; nothing was changed",
         f"no se puede escribir {path}: {es}; no se cambió nada",
     )
+
+
+class NewFolder:
+    """A folder written file by file and put in place whole (`mirps site -o public/`).
+
+    The files go to a hidden folder beside the target; only when every one is written does
+    it take the target's place, and the old one is removed. Until then a reader (a web
+    server) sees the old site whole; a failure, or a kill, leaves it as it was, and the
+    hidden folder is removed (by the next run, after a kill). The target must be absent,
+    empty, or earlier output (the command checks it first): never a folder of files."""
+
+    def __init__(self, target: Path) -> None:
+        self.target = target.resolve()
+        self.temp: Path | None = None
+
+    def __enter__(self) -> NewFolder:
+        parent = self.target.parent
+        _remove_leftover_folders(self.target)
+        try:
+            self.temp = Path(
+                tempfile.mkdtemp(prefix=f".{self.target.name}.", suffix=".tmp", dir=parent)
+            )
+        except OSError as error:
+            raise unwritable(self.target, error) from None
+        return self
+
+    def write(self, relative: str, data: bytes | str) -> None:
+        self.write_chunks(relative, [data])
+
+    def write_chunks(self, relative: str, chunks: Iterable[bytes | str]) -> None:
+        """A file of the folder, from pieces written as they come (a JSON copy of 10,000
+        commitments is never held whole)."""
+        assert self.temp is not None
+        path = self.temp / relative
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with open(path, "wb") as handle:
+                for chunk in chunks:
+                    handle.write(chunk.encode("utf-8") if isinstance(chunk, str) else chunk)
+            os.chmod(path, 0o644)
+        except OSError as error:
+            raise unwritable(self.target, error) from None
+
+    def __exit__(self, kind: object, error: object, trace: object) -> None:
+        assert self.temp is not None
+        if kind is not None:
+            shutil.rmtree(self.temp, ignore_errors=True)
+            return
+        try:
+            os.chmod(self.temp, 0o755)
+            if hasattr(os, "sync"):
+                os.sync()  # the files on disk before the folder takes the old one's place
+            self._swap()
+        except OSError as failure:
+            shutil.rmtree(self.temp, ignore_errors=True)
+            raise unwritable(self.target, failure) from None
+
+    def _swap(self) -> None:
+        assert self.temp is not None
+        if not self.target.exists():
+            os.rename(self.temp, self.target)
+            return
+        old = Path(
+            tempfile.mkdtemp(prefix=f".{self.target.name}.", suffix=".old", dir=self.target.parent)
+        )
+        os.rmdir(old)  # a free name beside the target, for the old folder
+        os.rename(self.target, old)
+        try:
+            os.rename(self.temp, self.target)
+        except OSError:
+            os.rename(old, self.target)
+            raise
+        shutil.rmtree(old, ignore_errors=True)
+        _sync_folder(self.target.parent)
+
+
+def _remove_leftover_folders(target: Path) -> None:
+    """The hidden folders of a run that was killed, older than this run."""
+    started = _run_started()
+    for suffix in ("tmp", "old"):
+        for leftover in target.parent.glob(f".{glob.escape(target.name)}.*.{suffix}"):
+            with contextlib.suppress(OSError):
+                if leftover.is_dir() and leftover.stat().st_mtime < started:
+                    shutil.rmtree(leftover)

@@ -86,6 +86,20 @@ def md_links(urls: Iterable[object]) -> str:
     return " ".join(md_link(url) for url in urls)
 
 
+def template_file(name: str, user_dir: Path | None = None) -> bytes:
+    """A file the templates come with (a style sheet, a script), from `user_dir` first."""
+    for folder in [user_dir, templates_dir()]:
+        if folder is not None and (folder / name).is_file():
+            try:
+                return (folder / name).read_bytes()
+            except OSError as error:
+                raise MirpsError(
+                    f"cannot read the template {name}: {error.strerror}",
+                    f"no se puede leer la plantilla {name}: {error.strerror}",
+                ) from None
+    raise MirpsError(f"no template {name}", f"no hay plantilla {name}")
+
+
 def environment(user_dir: Path | None = None, autoescape: bool = False) -> SandboxedEnvironment:
     """Templates from `user_dir` first (any of them by file name), then mirps's own."""
     loaders = [FileSystemLoader(user_dir)] if user_dir is not None else []

@@ -22,6 +22,7 @@ def test_the_commands_are_the_expected_ones() -> None:
         "export",
         "report",
         "schema",
+        "site",
         "status",
         "timeline",
         "update",

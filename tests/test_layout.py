@@ -73,6 +73,7 @@ def test_each_output_module_exposes_one_render() -> None:
         "diff_words.py",
         "report_words.py",
         "fund_words.py",
+        "site_words.py",
         "charts.py",  # the charting edge: draw(chart, picture)
     }
     for path in (PACKAGE / "output").glob("*.py"):

@@ -24,6 +24,7 @@ COMMANDS: dict[str, str] = {
     "export": "export_cmd",
     "diff": "diff_cmd",
     "report": "report_cmd",
+    "site": "site_cmd",
     "fund": "fund_cmd",
     "sheet": "sheet_cmd",
     "translations": "translations_cmd",

@@ -156,6 +156,10 @@ def guarded(command: F) -> F:
             raise typer.Exit(EXIT_BROKEN_PIPE) from None
         except MirpsError as error:
             lang = str(kwargs.get("lang") or "en")
+            if lang not in ("en", "es"):  # `site --lang both`: the locale's language
+                from mirps_cli.i18n import language_of_locale
+
+                lang = language_of_locale(os.environ)
             raise fail(error.message.in_lang(lang), error.exit_code) from None
         except Exception as error:
             if os.environ.get("MIRPS_DEBUG"):

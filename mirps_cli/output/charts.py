@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from mirps_cli.dates import add_months
+from mirps_cli.dates import PartialDate, add_months
+from mirps_cli.i18n import Lang
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -195,3 +196,51 @@ def months_between(start: dt.date, end: dt.date) -> Sequence[dt.date]:
         days.append(day)
         day = add_months(day, 1)
     return days
+
+
+def status_bars(
+    title: str,
+    axis: str,
+    categories: Sequence[str],
+    counts: Sequence[Mapping[str, int]],
+    names: Mapping[str, str],
+) -> StackedBars:
+    """Stacked bars by status: `counts` holds a category's number in each status key, `names`
+    each key's name in the chart's language, in the order the bars stack."""
+    return StackedBars(
+        title=title,
+        axis=axis,
+        categories=tuple(categories),
+        series=tuple(
+            Series(name, COLOURS[key], tuple(count.get(key, 0) for count in counts))
+            for key, name in names.items()
+        ),
+    )
+
+
+def calendar(
+    title: str,
+    spans: Sequence[tuple[str, PartialDate, PartialDate | None]],
+    start: dt.date,
+    end: dt.date,
+    lang: str,
+    month_only_note: str,
+) -> Calendar:
+    """A calendar of events (label, start, end) over at least start to end, its months named
+    in `lang`; an event known only to the month is drawn as that month, and marked so."""
+    from babel.dates import format_date
+
+    first = min([start, *(s.earliest() for _, s, _ in spans)])
+    last = max([end, *((e or s).latest() for _, s, e in spans)])
+    pattern = "LLL" if first.year == last.year else "LLL yy"
+    return Calendar(
+        title=title,
+        spans=tuple(
+            Span(label, s.earliest(), (e or s).latest(), s.day is None) for label, s, e in spans
+        ),
+        months=tuple(
+            (d, str(format_date(d, pattern, locale=Lang(lang).value)))
+            for d in months_between(first, last)
+        ),
+        month_only_note=month_only_note,
+    )

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from mirps_cli.fund import FundOverview, Prioritized
-from mirps_cli.output.fund_text import _sections, _title
-from mirps_cli.output.fund_words import ineligible_lines, word
+from mirps_cli.output.fund_words import fund_tables, fund_title, ineligible_lines, word
 from mirps_cli.templating import md_cell, md_inline, md_text
 
 
 def render(view: FundOverview | Prioritized, lang: str) -> str:
-    out = [f"# {md_inline(_title(view, lang))}"]
-    for heading, head, rows, empty in _sections(view, lang):
+    out = [f"# {md_inline(fund_title(view, lang))}"]
+    for heading, head, rows, empty in fund_tables(view, lang):
         out += ["", f"## {md_inline(heading)}", ""] if heading else [""]
         if not rows:
             out.append(md_text(empty))

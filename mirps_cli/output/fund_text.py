@@ -6,41 +6,13 @@ from rich.console import Console
 
 from mirps_cli.fund import FundOverview, Prioritized
 from mirps_cli.output.console import esc, outline, plain_table, render_with
-from mirps_cli.output.fund_words import (
-    ineligible_lines,
-    money_rows,
-    project_rows,
-    ranking_rows,
-    roadmap_rows,
-    word,
-)
-
-
-def _sections(
-    view: FundOverview | Prioritized, lang: str
-) -> list[tuple[str, list[str], list[list[str]], str]]:
-    """(heading, head, rows, sentence when empty) for each table of the view."""
-    if isinstance(view, Prioritized):
-        head, rows = ranking_rows(view, lang)
-        return [("", head, rows, word("no_requests", lang))]  # the title says it
-    return [
-        (word("by_country", lang), *money_rows(view, False, lang), word("none", lang)),
-        (word("by_donor", lang), *money_rows(view, True, lang), word("none", lang)),
-        (word("projects", lang), *project_rows(view, lang), word("no_projects", lang)),
-        (word("roadmap", lang), *roadmap_rows(view, lang), word("no_roadmap", lang)),
-    ]
-
-
-def _title(view: FundOverview | Prioritized, lang: str) -> str:
-    if isinstance(view, Prioritized):
-        return word("ranking", lang)
-    return word("overview", lang).format(name=view.name, date=view.as_of.isoformat())
+from mirps_cli.output.fund_words import fund_tables, fund_title, ineligible_lines, word
 
 
 def render(view: FundOverview | Prioritized, lang: str, terminal: bool) -> str:
     def draw(console: Console, terminal: bool) -> None:
-        console.print(esc(_title(view, lang)), style="bold" if terminal else None)
-        for heading, head, rows, empty in _sections(view, lang):
+        console.print(esc(fund_title(view, lang)), style="bold" if terminal else None)
+        for heading, head, rows, empty in fund_tables(view, lang):
             console.print()
             if heading:
                 console.print(esc(heading), style="bold" if terminal else None)

@@ -118,3 +118,24 @@ def ineligible_lines(view: Prioritized, lang: str) -> list[str]:
         ]
         lines.append(f"{request.id} ({request.country}): {'; '.join(reasons)}")
     return lines
+
+
+def fund_tables(
+    view: FundOverview | Prioritized, lang: str
+) -> list[tuple[str, list[str], list[list[str]], str]]:
+    """(heading, head, rows, sentence when empty) for each table of the view."""
+    if isinstance(view, Prioritized):
+        head, rows = ranking_rows(view, lang)
+        return [("", head, rows, word("no_requests", lang))]  # the title says it
+    return [
+        (word("by_country", lang), *money_rows(view, False, lang), word("none", lang)),
+        (word("by_donor", lang), *money_rows(view, True, lang), word("none", lang)),
+        (word("projects", lang), *project_rows(view, lang), word("no_projects", lang)),
+        (word("roadmap", lang), *roadmap_rows(view, lang), word("no_roadmap", lang)),
+    ]
+
+
+def fund_title(view: FundOverview | Prioritized, lang: str) -> str:
+    if isinstance(view, Prioritized):
+        return word("ranking", lang)
+    return word("overview", lang).format(name=view.name, date=view.as_of.isoformat())

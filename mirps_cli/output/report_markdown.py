@@ -220,52 +220,27 @@ def charts(report: Report, lang: str) -> dict[str, Chart]:
     """The report's charts as values, in its language: commitments per member by status at
     the end of the period, and the period's calendar (when it has dated events). Drawing
     them (output/charts.py) is left to the formats that carry pictures."""
-    from mirps_cli.output.charts import (
-        COLOURS,
-        Calendar,
-        Series,
-        Span,
-        StackedBars,
-        months_between,
-    )
+    from mirps_cli.output.charts import calendar, status_bars
 
     words = {key: message.in_lang(lang) for key, message in WORDS.items()}
     found: dict[str, Chart] = {}
     if report.countries:
-        found["status"] = StackedBars(
-            title=words["per_country"],
-            axis=words["commitments_axis"],
-            categories=tuple(c.member.code for c in report.countries),
-            series=tuple(
-                Series(
-                    _standing(key, lang),
-                    COLOURS[key],
-                    tuple(c.by_status.end[key] for c in report.countries),
-                )
-                for key in STATUS_KEYS
-            ),
+        found["status"] = status_bars(
+            words["per_country"],
+            words["commitments_axis"],
+            [c.member.code for c in report.countries],
+            [c.by_status.end for c in report.countries],
+            {key: _standing(key, lang) for key in STATUS_KEYS},
         )
     dated = [e for e in report.regional.events if e.start is not None]
     if dated:
-        locale = Lang(lang).value
-        first = min([report.start, *(e.start.earliest() for e in dated if e.start)])
-        last = max([report.end, *((e.end or e.start).latest() for e in dated if e.start)])
-        days = months_between(first, last)
-        pattern = "LLL" if first.year == last.year else "LLL yy"
-        found["calendar"] = Calendar(
-            title=words["calendar_chart"].format(year=report.year),
-            spans=tuple(
-                Span(
-                    str(e.title),
-                    e.start.earliest(),
-                    (e.end or e.start).latest(),
-                    e.start.day is None,
-                )
-                for e in dated
-                if e.start is not None
-            ),
-            months=tuple((d, str(format_date(d, pattern, locale=locale))) for d in days),
-            month_only_note=words["month_only"],
+        found["calendar"] = calendar(
+            words["calendar_chart"].format(year=report.year),
+            [(str(e.title), e.start, e.end) for e in dated if e.start is not None],
+            report.start,
+            report.end,
+            lang,
+            words["month_only"],
         )
     return found
 

@@ -7,6 +7,7 @@ readers expect rather than a table written by hand.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from enum import StrEnum
 from functools import cache
 
@@ -108,39 +109,44 @@ def entry_date(entry: HistoryView, lang: str) -> str:
     return str(entry.date) if entry.date is not None else label("not_reported", lang)
 
 
-def entry_report(entry: HistoryView, lang: str) -> str:
+DateText = Callable[[PartialDate], str]
+
+
+def entry_report(entry: HistoryView, lang: str, date_text: DateText = str) -> str:
     """ "reported 2019-07-20 by UNHCR/OAS", what is known of it; empty when nothing is. With
     no reported date, a source's web-archive capture says it was reported by then, and the
     text says how it knows ("reported by 2019-07-20, archive capture")."""
     words = []
     if entry.reported is not None:
-        words.append(f"{label('reported', lang)} {entry.reported}")
+        words.append(f"{label('reported', lang)} {date_text(entry.reported)}")
     elif entry.captured is not None:
         words.append(
-            f"{label('reported', lang)} {label('by_date', lang)} {entry.captured}, "
+            f"{label('reported', lang)} {label('by_date', lang)} {date_text(entry.captured)}, "
             f"{label('archived', lang)}"
         )
     if entry.reporter is not None:
         by = f"{label('by', lang)} {REPORTER_TERMS[entry.reporter].in_lang(lang)}"
         words.append(by if words else f"{label('reported', lang)} {by}")
     if entry.recorded is not None:
-        words.append(f"({label('recorded', lang)} {entry.recorded})")
+        words.append(f"({label('recorded', lang)} {date_text(entry.recorded)})")
     return " ".join(words)
 
 
-def milestone_text(milestone: MilestoneView, lang: str) -> str:
+def milestone_text(milestone: MilestoneView, lang: str, date_text: DateText = str) -> str:
     """ "CR-03.1 Agreement signed: fulfilled, 2023-11-10"."""
-    when = str(milestone.date) if milestone.date is not None else ""
+    when = date_text(milestone.date) if milestone.date is not None else ""
     if milestone.date_not_reported:
         when = label("not_reported", lang)
     status = ", ".join(w for w in (status_label(milestone.status, lang), when) if w)
     return f"{milestone.id} {milestone.title}: {status}"
 
 
-def commitment_sections(view: CommitmentDetail, lang: str) -> list[tuple[str, list[str]]]:
+def commitment_sections(
+    view: CommitmentDetail, lang: str, date_text: DateText = str
+) -> list[tuple[str, list[str]]]:
     """The lists below one commitment's history, those it has, each with its heading."""
     sections = [
-        ("milestones", [milestone_text(m, lang) for m in view.milestones]),
+        ("milestones", [milestone_text(m, lang, date_text) for m in view.milestones]),
         ("support_requests", view.support_requests),
         ("indicators", [" · ".join(i.values()) for i in view.indicators]),
         ("budget", [" · ".join(b.values()) for b in view.budget]),
@@ -150,12 +156,15 @@ def commitment_sections(view: CommitmentDetail, lang: str) -> list[tuple[str, li
     return [(label(key, lang), items) for key, items in sections if items]
 
 
-def commitment_facts(view: CommitmentDetail, lang: str) -> list[tuple[str, str]]:
-    """The labelled facts at the head of one commitment's view, those it has, in order."""
+def commitment_facts(
+    view: CommitmentDetail, lang: str, date_text: DateText = str
+) -> list[tuple[str, str]]:
+    """The labelled facts at the head of one commitment's view, those it has, in order; dates
+    as `date_text` writes them (ISO for the terminal, "marzo de 2023" for a web page)."""
     row = view.row
     status = status_label(row.status, lang)
     if row.last_update is not None:
-        status += f", {label('updated', lang).lower()} {row.last_update}"
+        status += f", {label('updated', lang).lower()} {date_text(row.last_update)}"
     marks = [label("from_milestones", lang)] if row.status_derived else []
     marks += [m for m in [marks_text(row, lang)] if m]
     facts = [
@@ -168,8 +177,8 @@ def commitment_facts(view: CommitmentDetail, lang: str) -> list[tuple[str, str]]
         ("institutions", ", ".join(str(n) for n in view.institution_names)),
         ("partners", "; ".join(view.partners)),
         ("places", "; ".join(view.places)),
-        ("start", str(view.start) if view.start else ""),
-        ("due", str(row.due) if row.due else ""),
+        ("start", date_text(view.start) if view.start else ""),
+        ("due", date_text(row.due) if row.due else ""),
         ("working_groups", ", ".join(row.working_groups)),
         ("activities", "; ".join(f"{i} {t or ''}".strip() for i, t in view.activities)),
     ]

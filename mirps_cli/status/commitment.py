@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import replace
 
 from mirps_cli.categories import (
@@ -13,6 +14,7 @@ from mirps_cli.categories import (
 )
 from mirps_cli.i18n import Shown, label, number, shown
 from mirps_cli.members import MEMBERS
+from mirps_cli.model import Commitment, NationalPlan
 from mirps_cli.model.commitment import Milestone, Partner, Place
 from mirps_cli.model.common import FundingLine
 from mirps_cli.model.measures import Indicator, Value
@@ -24,12 +26,29 @@ from mirps_cli.tree import Tree
 
 def commitment_detail(tree: Tree, ident: str, as_of: dt.date, lang: str) -> CommitmentDetail:
     plan, c = tree.commitment(ident)
+    return detail_of(plan, c, as_of, lang, activity_titles(tree, lang))
+
+
+def activity_titles(tree: Tree, lang: str) -> dict[str, Shown]:
+    """Every work-plan activity's title by its id in the tree (2022:1.1)."""
+    return {
+        f"{wp.presidency.year}:{a.id}": shown(a.title, lang)
+        for _, wp in tree.work_plans()
+        for a in wp.activities()
+    }
+
+
+def detail_of(
+    plan: NationalPlan,
+    c: Commitment,
+    as_of: dt.date,
+    lang: str,
+    activity_titles: Mapping[str, Shown],
+) -> CommitmentDetail:
+    """One commitment in full, from its plan: a site of every commitment asks for each in
+    turn, with the activities' titles worked out once (a lookup by id walks the tree)."""
     row = row_of(plan, c, as_of, lang)
     institutions = {i.id: shown(i.name, lang) for i in plan.institutions}
-    activity_titles: dict[str, Shown] = {}
-    for _, wp in tree.work_plans():
-        for a in wp.activities():
-            activity_titles[f"{wp.presidency.year}:{a.id}"] = shown(a.title, lang)
     detail = CommitmentDetail(
         row=row,
         member=MEMBERS[plan.country],

@@ -1,0 +1,215 @@
+"""`mirps site`."""
+
+import os
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from mirps_cli.cli.common import AsOfOption, PlansOption, guarded, parse_as_of
+
+if TYPE_CHECKING:
+    from mirps_cli.atomic import NewFolder
+    from mirps_cli.site.views import SiteMap
+    from mirps_cli.tree import Tree
+
+
+class SiteLangs(StrEnum):
+    both = "both"
+    es = "es"
+    en = "en"
+
+
+LANGS = {SiteLangs.both: ("es", "en"), SiteLangs.es: ("es",), SiteLangs.en: ("en",)}
+
+
+@guarded
+def site(
+    output: Annotated[
+        Path,
+        typer.Option(
+            "-o",
+            "--output",
+            metavar="DIR",
+            help="The folder to write the site into: a new or empty one, or a site mirps "
+            "wrote before (replaced whole, once the new one is complete).",
+        ),
+    ],
+    lang: Annotated[
+        SiteLangs,
+        typer.Option("--lang", help="The site's languages: both (Spanish and English), es or en."),
+    ] = SiteLangs.both,
+    as_of: AsOfOption = None,
+    base_url: Annotated[
+        str | None,
+        typer.Option(
+            "--base-url",
+            metavar="URL",
+            help="The address the site is published at (https://example.org/mirps/): for the "
+            "canonical links, the feed's ids and the sitemap (written only with it).",
+            show_default=False,
+        ),
+    ] = None,
+    template_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--template-dir",
+            metavar="DIR",
+            help="Templates (site-*.html.j2, site.css, site-filter.js) that replace mirps's "
+            "own, by file name.",
+            show_default=False,
+        ),
+    ] = None,
+    plans: PlansOption = None,
+) -> None:
+    """Write the plans as a static web site: a home page, a page per member, per commitment,
+    per work plan and the Fund, in Spanish and English, with the data beside it.
+
+    The pages need no server and no script (an optional one filters the longer tables) and
+    load nothing from the network; the same plans, --as-of and SOURCE_DATE_EPOCH give the
+    same bytes. Pages are written as they are made, into a hidden folder that replaces DIR
+    only once the site is whole.
+    """
+    import datetime as dt
+
+    from mirps_cli import git
+    from mirps_cli.atomic import NewFolder
+    from mirps_cli.cli.common import check_folder_option, load_valid_tree, resolve_plans_dir
+    from mirps_cli.i18n import language_of_locale
+    from mirps_cli.site import site_map
+
+    when = parse_as_of(as_of)
+    folder = resolve_plans_dir(plans)
+    check_folder_option(template_dir, "--template-dir")
+    base = _base_url(base_url)
+    _check_target(output, folder)
+    langs = LANGS[lang]
+    # --lang is the site's; messages (the plans' errors) are in the locale's language.
+    tree = load_valid_tree(plans, when, language_of_locale(os.environ))
+    # SOURCE_DATE_EPOCH (the reproducible-builds convention) fixes the day the site says it
+    # was built; the plans' revision and --as-of fix the rest.
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    built = dt.datetime.fromtimestamp(int(epoch), dt.UTC).date() if epoch else dt.date.today()
+    site_of = site_map(tree, when, langs, built, git.describe(folder) or "")
+    with NewFolder(output) as out:
+        count = _write_site(out, tree, site_of, template_dir, base)
+    typer.echo(f"{output}: {count} pages ({', '.join(langs)})")
+
+
+def _write_site(
+    out: "NewFolder",
+    tree: "Tree",
+    site_of: "SiteMap",
+    template_dir: Path | None,
+    base: str | None,
+) -> int:
+    """Every file of the site, each written as it is made; the number of pages."""
+    import json
+
+    from mirps_cli.export import exported
+    from mirps_cli.output import export_json, site_feed, site_html, site_sitemap, status_csv
+    from mirps_cli.site import feed, pages, paths
+    from mirps_cli.site.views import Chooser
+    from mirps_cli.status import regional_status
+    from mirps_cli.status.views import Filters
+    from mirps_cli.templating import template_file
+    from mirps_cli.tree.view import view_of
+
+    when = site_of.as_of
+    out.write(paths.STYLE, template_file("site.css", template_dir))
+    out.write(paths.SCRIPT, template_file("site-filter.js", template_dir))
+    out.write_chunks(paths.DATA_JSON, export_json.render(exported(view_of(tree, when, None))))
+    names: dict[str, None] = {}  # each page's file name, the same in every language
+    count = 0
+    for lang in site_of.langs:
+        view = view_of(tree, when, lang)
+        out.write(
+            paths.status_csv(lang),
+            status_csv.render(regional_status(view, when, Filters(), lang), lang),
+        )
+        for name, page in pages(view, site_of, lang):
+            html = site_html.render(page, name, lang, site_of, template_dir, base)
+            out.write(f"{lang}/{name}", html)
+            names[name] = None
+            count += 1
+        news = site_feed.render(feed(view, when, lang), lang, site_of, base)
+        out.write(f"{lang}/{paths.FEED}", news)
+        del view  # one language's view at a time
+    out.write(
+        paths.HOME,
+        site_html.render(Chooser(), paths.HOME, site_of.langs[0], site_of, template_dir, base),
+    )
+    if base is not None:
+        out.write(paths.SITEMAP, site_sitemap.render(names, site_of.langs, base))
+    manifest = {
+        "generator": "mirps site",
+        "revision": site_of.revision,
+        "as_of": when.isoformat(),
+        "built": site_of.built.isoformat(),
+        "languages": list(site_of.langs),
+        "pages": count + 1,
+    }
+    out.write(paths.MANIFEST, json.dumps(manifest, indent=2) + "\n")
+    return count + 1
+
+
+def _base_url(value: str | None) -> str | None:
+    """--base-url: an http(s) address, ending in / so that page names follow it."""
+    if value is None:
+        return None
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc or any(c in value for c in ' "<>'):
+        raise typer.BadParameter(
+            f"{value!r} is not a web address: give one like https://example.org/mirps/",
+            param_hint="'--base-url'",
+        )
+    return value if value.endswith("/") else value + "/"
+
+
+def _check_target(output: Path, plans_folder: Path) -> None:
+    """-o names a folder mirps may replace whole: absent (its parent exists), empty, or a site
+    mirps built (it holds mirps-site.json); never the plans, a folder holding them, the current
+    folder or one above it, or a folder of other files. Exit 2, before any work."""
+    from mirps_cli.site import paths
+
+    hint = "'-o' / '--output'"
+    if str(output) in ("", "."):
+        raise typer.BadParameter(
+            "give the name of the folder to write the site into", param_hint=hint
+        )
+    target = output.resolve()
+    plans = plans_folder.resolve()
+    if target.is_relative_to(plans) or plans.is_relative_to(target):
+        raise typer.BadParameter(
+            f"{str(output)!r} and the plans folder overlap: write the site elsewhere",
+            param_hint=hint,
+        )
+    if Path.cwd().resolve().is_relative_to(target):
+        raise typer.BadParameter(
+            f"{str(output)!r} holds the current folder: give a folder below it", param_hint=hint
+        )
+    if not target.parent.is_dir():
+        raise typer.BadParameter(
+            f"the folder {str(output.parent)!r} does not exist: create it first", param_hint=hint
+        )
+    if target.exists() and not target.is_dir():
+        raise typer.BadParameter(f"{str(output)!r} is a file, not a folder", param_hint=hint)
+    if target.is_dir() and any(target.iterdir()) and not _is_site(target / paths.MANIFEST):
+        raise typer.BadParameter(
+            f"{str(output)!r} holds files mirps did not write: give a new or empty folder",
+            param_hint=hint,
+        )
+
+
+def _is_site(manifest: Path) -> bool:
+    """Whether a folder holds a site mirps wrote: its manifest says so."""
+    import json
+
+    try:
+        said = json.loads(manifest.read_text("utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(said, dict) and said.get("generator") == "mirps site"
