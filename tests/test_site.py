@@ -412,3 +412,108 @@ def test_a_plan_with_errors_builds_no_site(tmp_path: Path, mirps: Callable[..., 
     assert run.exit_code == 1 and run.stdout == ""
     assert "HN.yaml" in run.stderr and "fix them first" in run.stderr
     assert not out.exists()
+
+
+def _axe() -> Path:
+    """axe-core's script, from the npm registry (`.ci/run` installs it into .ci/tools)."""
+    from tests.helpers import REPO, not_run
+
+    found = REPO / ".ci" / "tools" / "node_modules" / "axe-core" / "axe.min.js"
+    if not found.is_file():
+        not_run(
+            "axe-core is not installed", "npm install --prefix .ci/tools axe-core, as .ci/run does"
+        )
+    return found
+
+
+class _Quiet:
+    """A local web server on 127.0.0.1 serving a folder, in a thread, without its log."""
+
+    def __init__(self, folder: Path) -> None:
+        import functools
+        import http.server
+        import threading
+
+        class Handler(http.server.SimpleHTTPRequestHandler):
+            def log_message(self, *args: object) -> None:
+                pass
+
+        handler = functools.partial(Handler, directory=str(folder))
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+        self.root = f"http://127.0.0.1:{self.server.server_address[1]}/"
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+PAGES = ["es/index.html", "es/HN.html", "es/HN-03.html", "en/work-plan-2022.html"]
+
+
+def test_a_real_browser_shows_the_pages_with_and_without_javascript(
+    built: tuple[Path, Run], tmp_path: Path
+) -> None:
+    """Debian's Chromium, headless, driven by Playwright (no browser download): no console
+    error, no request leaves the machine, a screenshot of each page; with JavaScript off the
+    same tables show, and only the filter box the script adds is missing; axe-core finds no
+    violation at all (not even a moderate or minor one)."""
+    import os
+
+    from tests.helpers import system_tool
+
+    chromium = system_tool("chromium", "apt-get install chromium")
+    axe = _axe()
+    from playwright.sync_api import sync_playwright
+
+    site, _ = built
+    server = _Quiet(site)
+    left: list[str] = []
+    errors: list[str] = []
+    tables: dict[bool, dict[str, list[str]]] = {True: {}, False: {}}
+    filters: dict[bool, int] = {True: 0, False: 0}
+    violations: dict[str, list[str]] = {}
+    try:
+        with sync_playwright() as driver:
+            sandbox = ["--no-sandbox"] if os.geteuid() == 0 else []
+            browser = driver.chromium.launch(executable_path=chromium, args=sandbox)
+            for script in (True, False):
+                context = browser.new_context(java_script_enabled=script)
+
+                def only_here(route: object) -> None:
+                    url = route.request.url  # type: ignore[attr-defined]
+                    if url.startswith(server.root) or url.startswith("data:"):
+                        route.continue_()  # type: ignore[attr-defined]
+                    else:
+                        left.append(url)
+                        route.abort()  # type: ignore[attr-defined]
+
+                context.route("**/*", only_here)
+                page = context.new_page()
+                page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+                page.on("pageerror", lambda e: errors.append(str(e)))
+                for name in PAGES:
+                    response = page.goto(server.root + name)
+                    assert response is not None and response.status == 200, name
+                    tables[script][name] = page.locator("table").all_inner_texts()
+                    filters[script] += page.locator(".filter input").count()
+                    shot = tmp_path / f"{name.replace('/', '-')}-{'js' if script else 'nojs'}.png"
+                    page.screenshot(path=str(shot), full_page=True)
+                    assert shot.stat().st_size > 10_000
+                    if script:
+                        page.add_script_tag(path=str(axe))
+                        found = page.evaluate(
+                            "axe.run(document, {resultTypes: ['violations']})"
+                            ".then(r => r.violations.map(v => v.id + ' ' + v.impact))"
+                        )
+                        violations[name] = found
+                context.close()
+            browser.close()
+    finally:
+        server.close()
+    assert left == []
+    assert errors == []
+    assert violations == {name: [] for name in PAGES}
+    assert tables[True] == tables[False] and all(tables[True].values())
+    assert filters[True] > 0 and filters[False] == 0

@@ -302,14 +302,16 @@ def _work_plan(page: WorkPlanPage, site: SiteMap, lang: str) -> dict[str, Any]:
     for outcome in page.outcomes:
         activities = []
         for a in outcome.activities:
+            short = a.id.split(":", 1)[1]
             activities.append(
                 {
                     "anchor": paths.anchor(a.id),
-                    "title": f"{a.id.split(':', 1)[1]} {_t(a.title)}",
+                    "title": f"{short} {_t(a.title)}",
                     "status": status_label(a.status, lang),
                     "responsible": ", ".join(_t(r) for r in a.responsible),
-                    "history": _history(a.history, lang, label("history", lang)),
-                    "rows": _rows_table(label("serving", lang), a.rows, lang),
+                    # Each table's name says whose it is: a page holds dozens of them.
+                    "history": _history(a.history, lang, f"{label('history', lang)}: {short}"),
+                    "rows": _rows_table(f"{label('serving', lang)}: {short}", a.rows, lang),
                 }
             )
         outcomes.append({"title": f"{outcome.id}. {_t(outcome.title)}", "activities": activities})
@@ -318,7 +320,7 @@ def _work_plan(page: WorkPlanPage, site: SiteMap, lang: str) -> dict[str, Any]:
             "anchor": paths.group_anchor(g.line.id),
             "title": _t(g.line.name),
             "line": _t(group_text(g.line, lang)),
-            "rows": _rows_table(label("serving", lang), g.rows, lang),
+            "rows": _rows_table(f"{label('serving', lang)}: {_t(g.line.name)}", g.rows, lang),
         }
         for g in page.working_groups
     ]
