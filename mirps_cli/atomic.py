@@ -131,6 +131,12 @@ class NewFolder:
             raise unwritable(self.target, error) from None
         return self
 
+    @property
+    def folder(self) -> Path:
+        """Where the files are being written, until the folder takes the target's place."""
+        assert self.temp is not None
+        return self.temp
+
     def write(self, relative: str, data: bytes | str) -> None:
         self.write_chunks(relative, [data])
 

@@ -517,3 +517,40 @@ def test_a_real_browser_shows_the_pages_with_and_without_javascript(
     assert violations == {name: [] for name in PAGES}
     assert tables[True] == tables[False] and all(tables[True].values())
     assert filters[True] > 0 and filters[False] == 0
+
+
+def test_a_failing_child_costs_only_time() -> None:
+    """The second language is written by a forked child; when it fails, its job is done
+    again here, and its result is the same."""
+    import os
+
+    from mirps_cli.site.forked import at_once
+
+    parent = os.getpid()
+
+    def theirs() -> int:
+        if os.getpid() != parent:
+            raise RuntimeError("the child fails")
+        return 7
+
+    assert at_once(lambda: 5, theirs) == (5, 7)
+    assert at_once(lambda: 5, lambda: 6) == (5, 6)
+
+
+def test_a_failure_here_stops_the_child_first() -> None:
+    import time
+
+    from mirps_cli.site.forked import at_once
+
+    def mine() -> int:
+        raise OSError("the disk is full")
+
+    def theirs() -> int:
+        time.sleep(30)
+        return 1
+
+    started = time.monotonic()
+    with pytest.raises(OSError, match="disk is full"):
+        at_once(mine, theirs)
+    # The child was stopped (and reaped), not waited for: it would sleep for 30 s.
+    assert time.monotonic() - started < 10

@@ -116,6 +116,9 @@ def _decode_later(plan: PlanFile, entry: cache.FileEntry, text: str) -> None:
     # Each blob is let go once decoded: a view decodes the models alone, and the raw data's
     # blob is all that stays (tens of MB at 10,000 commitments).
     blobs = {"raw": entry.raw, "model": entry.model}
+    # The entry keeps its key to check them, not the blobs: else a decoded model's blob
+    # would stay as long as the raw data's closure does (30 MB at 10,000 commitments).
+    entry = replace(entry, raw=b"", model=b"")
 
     def anew() -> PlanFile:
         if not fresh:

@@ -8,12 +8,14 @@ request. Every link is relative, so the site reads the same from a server and fr
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import datetime as dt
+import functools
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from mirps_cli.dates import PartialDate
 from mirps_cli.i18n import label, number, other_lang, status_head, visible
@@ -49,28 +51,48 @@ from mirps_cli.site.views import (
 )
 from mirps_cli.status.since import Change
 from mirps_cli.status.views import NO_STATUS, HistoryView, Row
-from mirps_cli.templating import render_template
+from mirps_cli.templating import stream_template
 from mirps_cli.vocab import Status, status_label
 
+T = TypeVar("T")
 
-@dataclass(frozen=True)
-class Cell:
-    text: str
-    href: str | None = None
-    links: tuple[str, ...] = ()  # addresses shown as themselves, after the text (sources)
+
+def _cell(text: str, href: str | None = None, links: Iterable[str] = ()) -> Markup:
+    """A table cell's content as HTML, escaped here rather than by a template macro: a site
+    of 10,000 commitments has some 700,000 cells, and a Jinja macro call costs four times
+    this (profiled: 26 µs against 6)."""
+    html = f'<a href="{escape(href)}">{escape(text)}</a>' if href else str(escape(text))
+    urls = [f'<a class="url" href="{escape(u)}">{escape(u)}</a>' for u in links]
+    return Markup(" ".join([html, *urls]) if html else " ".join(urls))
 
 
 @dataclass(frozen=True)
 class TableRow:
-    cells: list[Cell]
+    cells: list[Markup]
     anchor: str | None = None  # the row's id, for links to it
+
+
+class _Made(Generic[T]):
+    """A table's rows made one at a time as the template walks them, never all at once: a
+    working group's table lists thousands of commitments at 10,000, and its cells all made
+    first cost the site tens of MB at its peak. Its length and truth are its items'."""
+
+    def __init__(self, items: Sequence[T], make: Callable[[T], TableRow]) -> None:
+        self.items = items
+        self.make = make
+
+    def __iter__(self) -> Iterator[TableRow]:
+        return map(self.make, self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
 
 
 @dataclass(frozen=True)
 class Table:
     caption: str
     heads: list[str]
-    rows: list[TableRow]
+    rows: list[TableRow] | _Made[Any]
     filter: bool = False  # the optional script offers a filter above it
 
 
@@ -93,7 +115,7 @@ def _in(lang: str) -> Callable[[PartialDate], str]:
     return lambda date: format_partial(date, lang)
 
 
-def _day(day: Any, lang: str) -> str:
+def _day(day: dt.date, lang: str) -> str:
     return format_partial(PartialDate(day.year, day.month, day.day), lang)
 
 
@@ -102,19 +124,19 @@ def _row(row: Row, lang: str) -> TableRow:
     href = paths.commitment(row.id)
     return TableRow(
         [
-            Cell(row.id, href),
-            Cell(_t(row.title), href),
-            Cell(status_label(row.status, lang)),
-            Cell(_date(row.last_update, lang)),
-            Cell(_date(row.due, lang)),
-            Cell(marks_text(row, lang)),
+            _cell(row.id, href),
+            _cell(_t(row.title), href),
+            _cell(status_label(row.status, lang)),
+            _cell(_date(row.last_update, lang)),
+            _cell(_date(row.due, lang)),
+            _cell(marks_text(row, lang)),
         ]
     )
 
 
-def _rows_table(caption: str, rows: Iterable[Row], lang: str) -> Table:
+def _rows_table(caption: str, rows: Sequence[Row], lang: str) -> Table:
     heads = [label(k, lang) for k in ("id", "title", "status", "updated", "due", "marks")]
-    return Table(caption, heads, [_row(r, lang) for r in rows], filter=True)
+    return Table(caption, heads, _Made(rows, lambda r: _row(r, lang)), filter=True)
 
 
 def _changes_table(caption: str, changes: Sequence[Change], site: SiteMap, lang: str) -> Table:
@@ -129,12 +151,12 @@ def _changes_table(caption: str, changes: Sequence[Change], site: SiteMap, lang:
         rows.append(
             TableRow(
                 [
-                    Cell(_date(c.date, lang)),
-                    Cell(c.country, member),
-                    Cell(c.id, href),
-                    Cell(_t(c.title), href),
-                    Cell(_t(value)),
-                    Cell("", links=tuple(c.sources)),
+                    _cell(_date(c.date, lang)),
+                    _cell(c.country, member),
+                    _cell(c.id, href),
+                    _cell(_t(c.title), href),
+                    _cell(_t(value)),
+                    _cell("", links=c.sources),
                 ]
             )
         )
@@ -146,11 +168,11 @@ def _history(history: Sequence[HistoryView], lang: str, caption: str) -> Table:
     rows = [
         TableRow(
             [
-                Cell(_date(e.date, lang) if e.date else label("not_reported", lang)),
-                Cell(status_label(e.status, lang)),
-                Cell(entry_report(e, lang, _in(lang))),
-                Cell(_t(e.note) if e.note else ""),
-                Cell("", links=tuple(e.sources)),
+                _cell(_date(e.date, lang) if e.date else label("not_reported", lang)),
+                _cell(status_label(e.status, lang)),
+                _cell(entry_report(e, lang, _in(lang))),
+                _cell(_t(e.note) if e.note else ""),
+                _cell("", links=e.sources),
             ]
         )
         for e in history
@@ -182,14 +204,16 @@ def _home(page: Home, site: SiteMap, lang: str) -> dict[str, Any]:
     rows = [
         TableRow(
             [
-                Cell(f"{c.member.code} {c.member.name.in_lang(lang)}", paths.member(c.member.code)),
-                Cell(number(c.total, lang)),
-                *(Cell(number(c.by_status[s], lang)) for s in Status),
-                Cell(number(c.by_status[NO_STATUS], lang)),
-                Cell(f"{number(round(c.fulfilled_share * 100), lang)} %"),
-                Cell(number(c.overdue, lang)),
-                Cell(number(c.stale, lang)),
-                Cell(_date(c.latest_update, lang)),
+                _cell(
+                    f"{c.member.code} {c.member.name.in_lang(lang)}", paths.member(c.member.code)
+                ),
+                _cell(number(c.total, lang)),
+                *(_cell(number(c.by_status[s], lang)) for s in Status),
+                _cell(number(c.by_status[NO_STATUS], lang)),
+                _cell(f"{number(round(c.fulfilled_share * 100), lang)} %"),
+                _cell(number(c.overdue, lang)),
+                _cell(number(c.stale, lang)),
+                _cell(_date(c.latest_update, lang)),
             ]
         )
         for c in regional.countries
@@ -345,13 +369,17 @@ def _work_plan(page: WorkPlanPage, site: SiteMap, lang: str) -> dict[str, Any]:
                 when += f" – {_date(e.end_date, lang)}"
             events.append(
                 TableRow(
-                    [Cell(when), Cell(_t(e.title)), Cell(_t(e.place) if e.place else "")],
+                    [_cell(when), _cell(_t(e.title)), _cell(_t(e.place) if e.place else "")],
                     paths.anchor(f"{page.year}:{e.id}"),
                 )
             )
     unscheduled = [
         TableRow(
-            [Cell(label("undated", lang)), Cell(_t(e.title)), Cell(_t(e.place) if e.place else "")],
+            [
+                _cell(label("undated", lang)),
+                _cell(_t(e.title)),
+                _cell(_t(e.place) if e.place else ""),
+            ],
             paths.anchor(f"{page.year}:{e.id}"),
         )
         for e in page.timeline.unscheduled
@@ -382,7 +410,7 @@ def _plain_table(
         _t(heading),
         head,
         [
-            TableRow([Cell(_t(c)) for c in row], paths.anchor(row[0]) if anchored else None)
+            TableRow([_cell(_t(c)) for c in row], paths.anchor(row[0]) if anchored else None)
             for row in rows
         ],
     )
@@ -409,6 +437,11 @@ def _fund(page: FundPage, site: SiteMap, lang: str) -> dict[str, Any]:
         "ineligible_heading": word("ineligible", lang),
         "ineligible": [_t(line) for line in ineligible_lines(ranking, lang)],
     }
+
+
+@functools.cache
+def _words(lang: str) -> dict[str, str]:
+    return {key: message.in_lang(lang) for key, message in WORDS.items()}
 
 
 def _chooser(site: SiteMap, lang: str) -> dict[str, Any]:
@@ -438,8 +471,9 @@ def render(
     site: SiteMap,
     template_dir: Path | None = None,
     base_url: str | None = None,
-) -> str:
-    """The page `name` (its file name in its language's folder) as an HTML document."""
+) -> Iterator[str]:
+    """The page `name` (its file name in its language's folder) as an HTML document, in
+    pieces as the template makes them."""
     if isinstance(page, Home):
         context = _home(page, site, lang)
     elif isinstance(page, MemberPage):
@@ -467,13 +501,13 @@ def render(
         if revision
         else _w("built_no_git", lang, as_of=_day(site.as_of, lang), built=_day(site.built, lang))
     )
-    words = {key: message.in_lang(lang) for key, message in WORDS.items()}
+    words = _words(lang)
     nav = [(words["region"], paths.HOME)]
     nav += [(m.name.in_lang(lang), paths.member(m.code)) for m in site.members]
     nav += [(words["work_plan"].format(year=y), paths.work_plan(y)) for y in site.work_plans]
     if site.has_fund:
         nav.append((words["fund"], paths.FUND))
-    return render_template(
+    return stream_template(
         TEMPLATES[type(page)],
         template_dir,
         autoescape=True,

@@ -201,6 +201,13 @@ class Tree:
             + (f"; ¿quiso decir {either(close, 'es')}?" if close else ""),
         )
 
+    def let_positions_go(self) -> None:
+        """Drop each file's raw data (the positions messages point to) and what it would be
+        decoded from, for a command that shows no position and keeps the tree for long:
+        the site holds tens of MB less at 10,000 commitments."""
+        for plan in self.files:
+            plan.raw = None
+
     def national(self, country: str) -> NationalPlan | None:
         from mirps_cli.model import NationalPlan
 
