@@ -554,3 +554,25 @@ def test_a_failure_here_stops_the_child_first() -> None:
         at_once(mine, theirs)
     # The child was stopped (and reaped), not waited for: it would sleep for 30 s.
     assert time.monotonic() - started < 10
+
+
+def test_the_readme_gives_the_workflow_that_publishes_the_site() -> None:
+    """README's GitHub Actions workflow is the repository's own, and it builds the site with
+    its base address and hands the folder to GitHub Pages."""
+    from ruamel.yaml import YAML
+
+    from tests.helpers import REPO
+
+    workflow = (REPO / ".github" / "workflows" / "site.yml").read_text(encoding="utf-8")
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert f"```yaml\n{workflow}```" in readme
+    data = YAML(typ="safe").load(workflow)
+    assert data["on"]["push"]["branches"] == ["main"]  # YAML 1.2: "on" is a word, not true
+    steps = data["jobs"]["build"]["steps"]
+    build = next(s for s in steps if s.get("name") == "Build the site")
+    assert build["run"].startswith("mirps site -o public --base-url ")
+    assert {"path": "public"} == next(
+        s["with"] for s in steps if s.get("uses", "").startswith("actions/upload-pages-artifact")
+    )
+    assert data["jobs"]["deploy"]["steps"][0]["uses"].startswith("actions/deploy-pages")
+    assert data["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
