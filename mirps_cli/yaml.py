@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 import warnings
 from array import array
 from collections.abc import Callable, Iterator
@@ -371,12 +372,14 @@ _EVENT_LOADERS: tuple[type[Any], ...] = (Loader,) if C_PARSER else ()
 _EXPANSION_CAP = 10**9
 
 
-def _alias_expansion(root: Node) -> tuple[int, int] | None:
-    """(values once aliases are expanded, distinct values); None on a cycle."""
-    sizes: dict[int, int] = {}
+def _alias_expansion(root: Node) -> tuple[int, int, int] | None:
+    """(values once aliases are expanded, distinct values, characters of text once expanded);
+    None on a cycle. Values alone miss a long text aliased many times: a 1 MB note repeated
+    5,000 times is few values and 5 GB of memory."""
+    sizes: dict[int, tuple[int, int]] = {}
     visiting: set[int] = set()
 
-    def size(node: Node) -> int | None:
+    def size(node: Node) -> tuple[int, int] | None:
         key = id(node)
         if key in sizes:
             return sizes[key]
@@ -389,31 +392,48 @@ def _alias_expansion(root: Node) -> tuple[int, int] | None:
             children = list(node.value)
         else:
             children = []
-        total = 1
+        total, chars = 1, len(node.value) if isinstance(node.value, str) else 0
         for child in children:
             child_size = size(child)
             if child_size is None:
                 return None
-            total = min(total + child_size, _EXPANSION_CAP)
+            total = min(total + child_size[0], _EXPANSION_CAP)
+            chars = min(chars + child_size[1], _EXPANSION_CAP)
         visiting.discard(key)
-        sizes[key] = total
-        return total
+        sizes[key] = total, chars
+        return total, chars
 
     expanded = size(root)
-    return None if expanded is None else (expanded, len(sizes))
+    return None if expanded is None else (expanded[0], len(sizes), expanded[1])
 
 
 def _is_bomb(expanded: int, distinct: int) -> bool:
     return expanded > 10 * distinct + 10_000
 
 
-def _alias_finding(root: Node) -> YamlFinding | None:
-    """M109 when aliases loop or expand the document far beyond its size."""
+# Aliases may make the text stand for at most this many times its own size, and 10 MB more:
+# plans repeat a short value or two, never a long text thousands of times.
+_TEXT_GROWTH = 10
+_TEXT_SLACK = 10_000_000
+
+
+def _alias_finding(root: Node, size: int) -> YamlFinding | None:
+    """M109 when aliases loop or expand the document far beyond its size (`size`, in
+    characters): in values, or in the text they stand for."""
     expansion = _alias_expansion(root)
     if expansion is None:
         said = Message("an alias refers to itself", "un alias se refiere a sí mismo")
         return YamlFinding(1, 1, "M109", said)
-    expanded, distinct = expansion
+    expanded, distinct, chars = expansion
+    if chars > _TEXT_GROWTH * size + _TEXT_SLACK:
+        over = chars >= _EXPANSION_CAP
+        said = Message(
+            f"aliases make a file of {number(size, 'en')} characters stand for "
+            f"{'over ' if over else ''}{number(chars, 'en')}",
+            f"los alias hacen que un archivo de {number(size, 'es')} caracteres represente "
+            f"{'más de ' if over else ''}{number(chars, 'es')}",
+        )
+        return YamlFinding(1, 1, "M109", said)
     if not _is_bomb(expanded, distinct):
         return None
     over = expanded >= _EXPANSION_CAP
@@ -424,6 +444,35 @@ def _alias_finding(root: Node) -> YamlFinding | None:
         f"{'más de ' if over else ''}{number(expanded, 'es')}",
     )
     return YamlFinding(1, 1, "M109", said)
+
+
+def _long_number(root: Node) -> YamlFinding | None:
+    """A number of more digits than Python converts (4,300): at its line, in words a team can
+    act on, where Python's own message names its internals."""
+    limit = sys.get_int_max_str_digits() if hasattr(sys, "get_int_max_str_digits") else 0
+    stack = [root]
+    seen: set[int] = set()
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, MappingNode):
+            stack.extend(n for pair in node.value for n in pair)
+        elif isinstance(node, SequenceNode):
+            stack.extend(node.value)
+        elif limit and (node.tag or "").endswith(":int") and len(node.value) > limit:
+            digits = sum(c.isdigit() for c in node.value)
+            said = Message(
+                f"a number of {number(digits, 'en')} digits is longer than a plan can hold "
+                f"({number(limit, 'en')} at most): write it shorter, or in quotes as text",
+                f"un número de {number(digits, 'es')} cifras es más largo de lo que un plan "
+                f"admite ({number(limit, 'es')} como máximo): escríbalo más corto, o entre "
+                "comillas como texto",
+            )
+            mark = node.start_mark
+            return YamlFinding(mark.line + 1, mark.column + 1, "M105", said)
+    return None
 
 
 def _is_tab_error(text: str, error: MarkedYAMLError) -> bool:
@@ -529,12 +578,13 @@ def _parse(loader: Any, text: str) -> Parsed:
         # TypeError: a C parser that makes its events otherwise (see yaml_events.py).
         except (_NotPlain, YAMLError, ValueError, TypeError, RecursionError):
             loader = type(loader)(text)  # read anew through the nodes: the exact verdict
+    node = None
     try:
         node = loader.get_single_node()
         if node is None:
             return Parsed(None)
         # Without an anchor (&) there is no alias, and the walk can be spared.
-        bomb = _alias_finding(node) if "&" in text else None
+        bomb = _alias_finding(node, len(text)) if "&" in text else None
         if bomb is not None:
             return Parsed(None, [bomb])
         data = loader.construct_document(node)
@@ -544,6 +594,9 @@ def _parse(loader: Any, text: str) -> Parsed:
         said = Message(f"YAML: {error}", f"YAML: {error}")
         return Parsed(None, [*loader.findings, YamlFinding(1, 1, "M105", said)])
     except ValueError as error:  # e.g. an integer of more digits than Python converts
+        long = _long_number(node) if node is not None else None
+        if long is not None:
+            return Parsed(None, [*loader.findings, long])
         said = Message(f"a value cannot be read: {error}", f"un valor no se puede leer: {error}")
         return Parsed(None, [*loader.findings, YamlFinding(1, 1, "M105", said)])
     except RecursionError:

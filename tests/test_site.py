@@ -571,8 +571,8 @@ def test_the_readme_gives_the_workflow_that_publishes_the_site() -> None:
     steps = data["jobs"]["build"]["steps"]
     build = next(s for s in steps if s.get("name") == "Build the site")
     assert build["run"].startswith("mirps site -o public --base-url ")
-    assert {"path": "public"} == next(
+    assert next(
         s["with"] for s in steps if s.get("uses", "").startswith("actions/upload-pages-artifact")
-    )
+    ) == {"path": "public"}
     assert data["jobs"]["deploy"]["steps"][0]["uses"].startswith("actions/deploy-pages")
     assert data["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}

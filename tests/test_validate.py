@@ -301,3 +301,22 @@ def test_sarif_passes_microsofts_validator_and_the_schema(
     assert {r["ruleId"] for r in found} <= {"SARIF2005"}
     schema = json.loads((Path(tool).resolve().parent / "sarif-2.1.0.json").read_text("utf-8"))
     jsonschema.validate(json.loads(result.stdout), schema)
+
+
+@pytest.mark.parametrize(
+    "error", [MemoryError(), "panic"], ids=["out of memory", "a library's panic"]
+)
+def test_memory_exhaustion_and_panics_are_the_one_unexpected_error_line(
+    plans_copy: Path, mirps: Callable[..., Run], monkeypatch: pytest.MonkeyPatch, error: object
+) -> None:
+    """pydantic-core's Rust code raises PanicException, a BaseException: no traceback either."""
+    panic = type("PanicException", (BaseException,), {})
+
+    def explode(*args: object, **kwargs: object) -> None:
+        raise panic("called `Option::unwrap()` on a `None` value") if error == "panic" else error
+
+    monkeypatch.setattr("mirps_cli.validate.validate_tree", explode)
+    result = mirps("validate")
+    assert result.exit_code == 3 and result.stdout == ""
+    assert result.stderr.count("\n") == 1 and "unexpected error (" in result.stderr
+    assert "Traceback" not in result.stderr

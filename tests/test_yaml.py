@@ -278,3 +278,25 @@ def test_a_plain_document_is_built_from_events(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setattr(yaml.Loader, "get_single_node", no_nodes)
     text = (SHIPPED_PLANS / "national" / "HN.yaml").read_text(encoding="utf-8")
     assert parse(text).data["country"] == "HN"
+
+
+def test_a_long_text_aliased_many_times_is_a_bomb_too() -> None:
+    """Few values, but each a long text: counted in characters, refused before expanding."""
+    text = 'note: &n "' + "x" * 100_000 + '"\ncopies:\n' + "  - *n\n" * 200
+    parsed = parse(text)
+    assert parsed.data is None
+    assert [f.code for f in parsed.findings] == ["M109"]
+    assert "stand for" in parsed.findings[0].message.en
+    assert (
+        "20,100,010" in parsed.findings[0].message.en
+    )  # 201 times 100,000 characters, and 10 keys
+
+
+def test_a_number_longer_than_python_reads_is_found_at_its_line() -> None:
+    parsed = parse("a: 1\nvalues:\n  - value: " + "9" * 5000 + "\n")
+    assert parsed.data is None
+    [finding] = parsed.findings
+    assert (finding.line, finding.column, finding.code) == (3, 12, "M105")
+    assert finding.message.en.startswith("a number of 5,000 digits is longer than a plan")
+    assert "sys.set_int_max_str_digits" not in finding.message.en + finding.message.es
+    assert "cifras" in finding.message.es

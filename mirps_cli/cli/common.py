@@ -161,7 +161,13 @@ def guarded(command: F) -> F:
 
                 lang = language_of_locale(os.environ)
             raise fail(error.message.in_lang(lang), error.exit_code) from None
-        except Exception as error:
+        except (SystemExit, GeneratorExit):
+            raise
+        except BaseException as error:
+            # Exception, and a library's panic: pydantic-core's Rust code turns one into a
+            # PanicException, which derives from BaseException, not Exception.
+            if not isinstance(error, Exception) and type(error).__name__ != "PanicException":
+                raise
             if os.environ.get("MIRPS_DEBUG"):
                 traceback.print_exc(file=sys.stderr)
             raise fail(
