@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from mirps_cli.errors import UsageError
 from mirps_cli.i18n import Shown, shown
@@ -141,23 +141,41 @@ class Ineligible:
 
 
 @dataclass(frozen=True)
+class Request:
+    """A project that still asks for funding, listed unranked: the Fund records no criteria."""
+
+    id: str
+    country: str
+    title: Shown
+
+
+@dataclass(frozen=True)
 class Prioritized:
-    criteria: list[tuple[str, Shown, float]]
+    criteria: list[tuple[str, Shown, float]]  # empty: the plans record none
     ranked: list[Ranked]
     ineligible: list[Ineligible]
+    unranked: list[Request] = field(default_factory=list)  # with no criteria, by id
+
+
+def asks_for_funding(project: Project) -> bool:
+    """Still a request: nothing approved, and no entry says it is under way, done or ended
+    (a project with a status past `planned` has its funding)."""
+    return project.approved is None and project.status in (None, Status.PLANNED)
 
 
 def prioritize(tree: Tree, lang: str) -> Prioritized:
-    """The requests (projects not yet approved) ranked by the weighted sum of their scores on
-    the Fund's criteria; those failing an eligibility criterion listed apart with the reason.
-    Ties are ordered by id, and said so."""
+    """The requests (projects not approved, not under way) ranked by the weighted sum of
+    their scores on the criteria the Fund records; those failing an eligibility criterion
+    listed apart with the reason. Ties are ordered by id, and said so. With no criteria
+    recorded nothing is ranked (every score would be 0, every request tied): the requests are
+    listed by id, unranked."""
     fund = the_fund(tree)
     eligibility = fund.guidelines.eligibility if fund.guidelines else []
     criteria = [(c.id, shown(c.text, lang), c.weight or 0.0) for c in fund.prioritization]
     scored: list[tuple[float, Project, list[tuple[str, float, float]]]] = []
     ineligible: list[Ineligible] = []
     for project in fund.projects:
-        if project.approved is not None:
+        if not asks_for_funding(project):
             continue
         failed = [
             (c.id, shown(c.text, lang), project.eligible.get(c.id) is False)
@@ -171,6 +189,12 @@ def prioritize(tree: Tree, lang: str) -> Prioritized:
             continue
         parts = [(ident, weight, project.scores.get(ident, 0.0)) for ident, _, weight in criteria]
         scored.append((sum(w * s for _, w, s in parts), project, parts))
+    if not criteria:
+        unranked = [
+            Request(p.id, p.country, shown(p.title, lang))
+            for _, p, _ in sorted(scored, key=lambda item: item[1].id)
+        ]
+        return Prioritized(criteria, [], ineligible, unranked)
     scored.sort(key=lambda item: (-item[0], item[1].id))
     ranked: list[Ranked] = []
     for n, (total, project, parts) in enumerate(scored):

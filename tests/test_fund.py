@@ -146,3 +146,28 @@ def test_the_fund_csv_holds_every_table_of_the_overview(mirps: Callable[..., Run
     assert (gift["donor"], gift["currency"], gift["given"]) == ("Spain", "EUR", "1000000.0")
     projects = [r["id"] for r in rows if r["table"] == "projects"]
     assert "CR-asylum-platform" in projects and "SV-CONAPINA-returnees" in projects
+
+
+def test_with_no_criteria_recorded_the_requests_are_listed_unranked(
+    mirps: Callable[..., Run],
+) -> None:
+    """The shipped Fund records no prioritization: nothing is ranked (all would tie at 0), the
+    requests are listed by id with the reason, and a project under way or done is no request."""
+    from tests.helpers import SHIPPED_PLANS
+
+    result = mirps("fund", "prioritize", "--format", "json", "--plans", str(SHIPPED_PLANS))
+    assert result.exit_code == 0 and result.stderr == ""
+    data = json.loads(result.stdout)
+    assert data["criteria"] == [] and data["ranked"] == []
+    ids = [r["id"] for r in data["unranked"]]
+    assert ids == sorted(ids) and ids
+    assert "CR-asylum-platform" not in ids  # in progress, then fulfilled: it has its funding
+    assert "SV-CONAPINA-returnees" not in ids  # in progress
+    text = mirps("fund", "prioritize", "--lang", "es", "--plans", str(SHIPPED_PLANS)).stdout
+    assert "Solicitudes de financiamiento, sin orden" in text
+    assert "no registra criterios de priorización" in text and "(empate)" not in text
+    table = mirps("fund", "prioritize", "--format", "csv", "--plans", str(SHIPPED_PLANS)).stdout
+    assert table.splitlines() == [
+        "id,country",
+        *(f"{r['id']},{r['country']}" for r in data["unranked"]),
+    ]

@@ -1,6 +1,7 @@
 """`mirps fund` as CSV, for spreadsheets: the overview's four tables in one sheet, each row
 naming its table in the first column (`by_country`, `by_donor`, `projects`, `roadmap`), so a
-filter on it gives each; or one row per ranked request. Numbers as numbers."""
+filter on it gives each; or one row per ranked request (per request, by id, when the Fund
+records no criteria). Numbers as numbers."""
 
 from __future__ import annotations
 
@@ -16,10 +17,10 @@ from mirps_cli.output.status_csv import safe_cell
 def render(view: FundOverview | Prioritized, lang: str) -> str:
     table: list[dict[str, Any]]
     if isinstance(view, Prioritized):
+        said = data(view)
         table = [
-            {k: v for k, v in r.items() if k != "scores"} | r["scores"]
-            for r in data(view)["ranked"]
-        ]
+            {k: v for k, v in r.items() if k != "scores"} | r["scores"] for r in said["ranked"]
+        ] or said["unranked"]
     else:
         overview = data(view)
         table = [

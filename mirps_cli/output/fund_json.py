@@ -23,6 +23,7 @@ def data(view: FundOverview | Prioritized) -> dict[str, Any]:
                 }
                 for r in view.ranked
             ],
+            "unranked": [{"id": r.id, "country": r.country} for r in view.unranked],
             "ineligible": [
                 {
                     "id": r.id,

@@ -20,6 +20,8 @@ def render(view: FundOverview | Prioritized, lang: str) -> str:
     if isinstance(view, Prioritized):
         if any(r.tie for r in view.ranked):
             out += ["", md_text(word("tie", lang))]
+        if not view.criteria:
+            out += ["", md_text(word("no_criteria", lang))]
         if view.ineligible:
             out += ["", f"## {md_inline(word('ineligible', lang))}", ""]
             out += [f"- {md_text(line)}" for line in ineligible_lines(view, lang)]

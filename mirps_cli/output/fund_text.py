@@ -31,6 +31,8 @@ def render(view: FundOverview | Prioritized, lang: str, terminal: bool) -> str:
         if isinstance(view, Prioritized):
             if any(r.tie for r in view.ranked):
                 console.print(esc(word("tie", lang)))
+            if not view.criteria:
+                console.print(esc(word("no_criteria", lang)))
             if view.ineligible:
                 console.print()
                 console.print(esc(word("ineligible", lang)), style="bold" if terminal else None)

@@ -42,6 +42,13 @@ WORDS: dict[str, Message] = {
     "not_met": Message("does not meet", "no cumple"),
     "not_assessed": Message("not assessed against", "sin evaluar en"),
     "no_requests": Message("No request to rank.", "Ninguna solicitud que ordenar."),
+    "unranked": Message("Funding requests, unranked", "Solicitudes de financiamiento, sin orden"),
+    "no_criteria": Message(
+        "The Fund records no prioritization criteria (prioritization in its file), so the "
+        "requests are listed by id, unranked.",
+        "El Fondo no registra criterios de priorización (prioritization en su archivo): las "
+        "solicitudes se listan por id, sin orden de prioridad.",
+    ),
 }
 
 
@@ -93,6 +100,9 @@ def roadmap_rows(view: FundOverview, lang: str) -> tuple[list[str], list[list[st
 
 
 def ranking_rows(view: Prioritized, lang: str) -> tuple[list[str], list[list[str]]]:
+    if not view.criteria:  # nothing to rank by: the requests by id
+        head = [word("id", lang), word("who_country", lang), word("title", lang)]
+        return head, [[r.id, r.country, str(r.title)] for r in view.unranked]
     head = [word("rank", lang), word("id", lang), word("who_country", lang), word("score", lang)]
     head += [f"{ident} ×{number(weight, lang)}" for ident, _, weight in view.criteria]
     rows = [
@@ -137,5 +147,5 @@ def fund_tables(
 
 def fund_title(view: FundOverview | Prioritized, lang: str) -> str:
     if isinstance(view, Prioritized):
-        return word("ranking", lang)
+        return word("ranking" if view.criteria else "unranked", lang)
     return word("overview", lang).format(name=view.name, date=view.as_of.isoformat())

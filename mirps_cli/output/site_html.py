@@ -434,6 +434,7 @@ def _fund(page: FundPage, site: SiteMap, lang: str) -> dict[str, Any]:
         "title": _t(view.name),
         "tables": tables,
         "tie": word("tie", lang) if any(r.tie for r in ranking.ranked) else "",
+        "no_criteria": "" if ranking.criteria else word("no_criteria", lang),
         "ineligible_heading": word("ineligible", lang),
         "ineligible": [_t(line) for line in ineligible_lines(ranking, lang)],
     }
