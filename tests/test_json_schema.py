@@ -67,3 +67,64 @@ def test_the_schema_states_the_rules_mirps_checks_on_one_file() -> None:
     assert national["$defs"]["LocalizedText"]["minProperties"] == 1
     assert national["properties"]["country"]["enum"] == ["BZ", "CR", "GT", "HN", "MX", "PA", "SV"]
     jsonschema.Draft202012Validator.check_schema(national)
+
+
+BASE = """country: HN
+version_date: 2024-01-01
+commitments:
+  - id: HN-01
+    title: {en: Map land, es: Mapear tierras}
+    status_history:
+      - status: in_progress
+        date: 2023-01-05
+        note: {en: Started, es: Empezado}
+    indicators:
+      - name: {en: Hectares, es: Hectáreas}
+        values:
+          - value: 10
+            date: 2023-01-01
+"""
+
+
+@pytest.mark.parametrize(
+    ("written", "instead", "refused"),
+    [
+        ("  - id: HN-01", "  - id: HN-" + "1" * 62, True),  # 65 characters: at most 64
+        ("        note: {en: Started, es: Empezado}", '        note: " "', True),  # blank
+        ("          - value: 10", "          - value: true", True),  # not a number
+        ("          - value: 10", '          - value: "247090"', False),  # text, as a source may
+        ("          - value: 10", "          - value: 247090.5", False),
+    ],
+    ids=["65-character id", "blank note", "true as a value", "a number in quotes", "a number"],
+)
+def test_the_schema_and_mirps_agree_where_they_disagreed(
+    tmp_path: Path, written: str, instead: str, refused: bool
+) -> None:
+    path = tmp_path / "national" / "HN.yaml"
+    path.parent.mkdir()
+    path.write_text(BASE.replace(written, instead), encoding="utf-8")
+    data = _as_json(YAML(typ="safe", pure=True).load(path.read_text(encoding="utf-8")))
+    schema = list(jsonschema.Draft202012Validator(json_schema("national")).iter_errors(data))
+    _, problems = load_file(next(OneFile(path.absolute()).files(10**7)))
+    mirps = [p for p in problems if p.code.startswith("M2")]
+    assert (bool(schema), bool(mirps)) == (refused, refused), (schema[:1], mirps[:1])
+    if refused:
+        assert len(mirps) == 1  # one sentence for one value, not one per kind it could be
+
+
+# What JSON Schema cannot say, which mirps refuses: a calendar's days (2019-02-30 matches the
+# date pattern; a YAML 1.2 editor reads it as text) and .nan (JSON has no NaN).
+@pytest.mark.parametrize(
+    ("written", "instead"),
+    [
+        ("        date: 2023-01-05", "        date: 2019-02-30"),
+        ("          - value: 10", "          - value: .nan"),
+    ],
+    ids=["30 February", "nan"],
+)
+def test_what_only_mirps_can_refuse(tmp_path: Path, written: str, instead: str) -> None:
+    path = tmp_path / "national" / "HN.yaml"
+    path.parent.mkdir()
+    path.write_text(BASE.replace(written, instead), encoding="utf-8")
+    _, problems = load_file(next(OneFile(path.absolute()).files(10**7)))
+    assert [p.code for p in problems if p.code.startswith("M2")] == ["M203"]

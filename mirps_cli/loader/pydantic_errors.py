@@ -11,6 +11,7 @@ import difflib
 import re
 import typing
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -151,9 +152,47 @@ def _message(error: ErrorDetails, model: type[BaseModel]) -> tuple[str, Message,
     )
 
 
+# What a value of the wrong kind should have been, for one message where a field takes
+# several kinds (a number or text): pydantic reports each member of the union apart.
+_KINDS = {
+    "int_type": Message("a number", "un número"),
+    "float_type": Message("a number", "un número"),
+    "string_type": Message("text", "texto"),
+    "bool_type": Message("true or false", "true o false"),
+    "list_type": Message("a list", "una lista"),
+    "dict_type": Message("a mapping", "un mapa"),
+    "model_type": Message("a mapping", "un mapa"),
+}
+
+
 def translate(plan: PlanFile, error: ValidationError, model: type[BaseModel]) -> list[Problem]:
-    problems = []
+    """Each refusal as a located problem; a value that every member of a union refused (a
+    number or text) is one problem: the specific one where a member says more than its kind
+    (.nan: "finite number"), else one naming every kind the field takes."""
+    places: dict[tuple[int, int, str], list[tuple[Problem, Message | None]]] = {}
     for detail in error.errors(include_url=False):
         code, message, at_key = _message(detail, model)
-        problems.append(problem_at(plan, detail["loc"], code, message, at_key=at_key))
+        found = problem_at(plan, detail["loc"], code, message, at_key=at_key)
+        place = (found.line, found.column, found.path.en)
+        places.setdefault(place, []).append((found, _KINDS.get(detail["type"])))
+    problems = []
+    for refusals in places.values():
+        specific = [p for p, kind in refusals if kind is None]
+        if specific or len(refusals) == 1:
+            problems += specific or [refusals[0][0]]
+            continue
+        kinds = list(dict.fromkeys(kind for _, kind in refusals if kind is not None))
+        problems.append(_one_of(refusals[0][0], kinds))
     return problems
+
+
+def _one_of(found: Problem, kinds: list[Message]) -> Problem:
+    """ "should be a number or text, got True": a value every kind of a union refused."""
+    if len(kinds) < 2:
+        return found
+    got_en = found.message.en.rsplit(", got ", 1)[-1]
+    got_es = found.message.es.rsplit("; se recibió ", 1)[-1]
+    en = " or ".join(k.en for k in kinds)
+    es = " o ".join(k.es for k in kinds)
+    said = Message(f"should be {en}, got {got_en}", f"debe ser {es}; se recibió {got_es}")
+    return replace(found, message=said)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Annotated, ClassVar
 
-from pydantic import Field
+from pydantic import Field, StrictFloat
 
 from mirps_cli.categories import FocusArea, PartnerKind, PartnerRole, Pillar, PlaceLevel, Population
 from mirps_cli.dates import PartialDate
@@ -68,7 +68,7 @@ class SupportRequest(Strict):
 
     what: Text
     asked_of: Text | None = Field(default=None, description="Whom the support is asked of.")
-    amount: float | None = Field(default=None, ge=0)
+    amount: StrictFloat | None = Field(default=None, ge=0)
     currency: Currency | None = None
     date: PartialDate | None = Field(default=None, description="When it was asked.")
     note: Text | None = None

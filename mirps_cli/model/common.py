@@ -13,6 +13,7 @@ from pydantic import (
     ConfigDict,
     Discriminator,
     Field,
+    StrictFloat,
     StringConstraints,
     Tag,
     WithJsonSchema,
@@ -54,7 +55,19 @@ def empty_list() -> list[Any]:
     return []
 
 
-NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+class _NotBlankInSchema:
+    """In the JSON Schema, text must hold a character that is not a space: mirps strips the
+    spaces and then needs one character, which minLength alone cannot say (" " passes it)."""
+
+    def __get_pydantic_json_schema__(
+        self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> dict[str, Any]:
+        return {**handler(schema), "pattern": r"\S"}
+
+
+NonEmpty = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1), _NotBlankInSchema()
+]
 
 
 class LocalizedText(Strict):
@@ -157,7 +170,9 @@ class Form:
         self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
     ) -> dict[str, Any]:
         json_schema = dict(handler(schema))
-        json_schema.update(pattern=self.pattern, description=self.description)
+        json_schema.update(
+            pattern=self.pattern, description=self.description, maxLength=self.max_length
+        )
         return json_schema
 
 
@@ -208,7 +223,7 @@ class Identity(NamedTuple):
 
 class Instalment(Strict):
     date: PartialDate
-    amount: float | None = Field(default=None, ge=0)
+    amount: StrictFloat | None = Field(default=None, ge=0)
     note: Text | None = None
     sources: list[Url] = Field(default_factory=empty_list)
 
@@ -218,7 +233,7 @@ class FundingLine(Strict):
     for what period, paid in which instalments."""
 
     funder: Text
-    amount: float | None = Field(default=None, ge=0)
+    amount: StrictFloat | None = Field(default=None, ge=0)
     currency: Currency | None = None
     kind: BudgetKind | None = None
     start: PartialDate | None = None

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
-from pydantic import Field
+from pydantic import Field, StrictFloat, StrictInt
 
 from mirps_cli.categories import BudgetKind, ReportSection
 from mirps_cli.dates import PartialDate
@@ -33,7 +33,7 @@ class Criterion(Strict):
 
     id: Identifier
     text: Text
-    weight: float | None = Field(default=None, ge=0, description="For ranking: its weight.")
+    weight: StrictFloat | None = Field(default=None, ge=0, description="For ranking: its weight.")
 
 
 class Guidelines(Strict):
@@ -65,14 +65,14 @@ class ProjectionLine(Strict):
     )
     start: PartialDate | None = None
     end: PartialDate | None = None
-    amount: float = Field(ge=0)
+    amount: StrictFloat = Field(ge=0)
     currency: Currency
     note: Text | None = None
     sources: list[Url] = Field(default_factory=empty_list)
 
 
 class OperatingPlan(Strict):
-    year: int = Field(ge=2017, le=2999)
+    year: StrictInt = Field(ge=2017, le=2999)
     roadmap: list[RoadmapMilestone] = Field(default_factory=empty_list)
     budget_total: Money | None = Field(default=None, description="The projection's total.")
     budget_lines: list[ProjectionLine] = Field(default_factory=empty_list)
@@ -81,7 +81,7 @@ class OperatingPlan(Strict):
 
 class Contribution(Strict):
     donor: Text
-    amount: float | None = Field(default=None, ge=0)
+    amount: StrictFloat | None = Field(default=None, ge=0)
     currency: Currency | None = None
     date: PartialDate | None = None
     kind: BudgetKind | None = None
@@ -94,7 +94,7 @@ class ExchangeRate(Strict):
 
     currency: Currency
     into: Currency
-    rate: float = Field(gt=0)
+    rate: StrictFloat = Field(gt=0)
     date: PartialDate
     sources: list[Url] = Field(min_length=1)
 

@@ -3,14 +3,15 @@ the costing of a plan, and how many commitments a published plan has."""
 
 from __future__ import annotations
 
-from pydantic import Field, model_validator
+from pydantic import Field, StrictFloat, StrictInt, model_validator
 
 from mirps_cli.categories import FigureKind, FocusArea
 from mirps_cli.dates import PartialDate
 from mirps_cli.model.common import Currency, NonEmpty, Strict, Text, Url, empty_list
 from mirps_cli.problems import Invalid
 
-Number = int | float
+# Strict: YAML's `true` is no number (lax pydantic read it as 1), nor is the text "3".
+Number = StrictInt | StrictFloat
 
 
 class Value(Strict):
@@ -41,7 +42,7 @@ class Indicator(Strict):
 
 
 class Money(Strict):
-    amount: float = Field(ge=0)
+    amount: StrictFloat = Field(ge=0)
     currency: Currency
     about: bool = False
 
@@ -89,6 +90,6 @@ class KnownCount(Strict):
     """How many commitments the published plan has, so a share is never taken over a partial
     list without saying so."""
 
-    count: int = Field(ge=0)
+    count: StrictInt = Field(ge=0)
     date: PartialDate | None = None
     sources: list[Url] = Field(default_factory=empty_list)

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from enum import StrEnum
 from typing import Annotated, Any, ClassVar
 
-from pydantic import Discriminator, Field, Tag
+from pydantic import Discriminator, Field, StrictInt, Tag
 
 from mirps_cli.categories import ReportSection
 from mirps_cli.dates import PartialDate
@@ -50,7 +50,7 @@ ActivityId = Annotated[
 
 class Presidency(Strict):
     country: CountryCode
-    year: int = Field(ge=2017, le=2999)
+    year: StrictInt = Field(ge=2017, le=2999)
 
 
 class Objective(Strict):
