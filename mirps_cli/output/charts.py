@@ -89,6 +89,13 @@ def draw(chart: Chart, picture: Picture) -> bytes:
     return out.getvalue()
 
 
+def warm() -> None:
+    """Import matplotlib and load its fonts by drawing a chart of nothing: a command that
+    forks does this first, so that both processes share those pages of memory (the site:
+    some 30 MB less for its child) rather than each loading its own."""
+    draw(StackedBars("", "", ("",), (Series(" ", COLOURS["none"], (1,)),)), "svg")
+
+
 def svg_element(chart: Chart, description: str) -> str:
     """The chart as an `<svg>` element to put inside an HTML page, with a title and a
     description for screen readers (the page's text says the same in its tables)."""
