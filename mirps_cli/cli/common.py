@@ -54,6 +54,11 @@ def country_option(help: str) -> Any:
     )
 
 
+def template_dir_option(help: str) -> Any:
+    """--template-dir DIR: templates that replace mirps's own, by file name."""
+    return typer.Option("--template-dir", metavar="DIR", help=help, show_default=False)
+
+
 def _chosen_lang(ctx: typer.Context, param: typer.CallbackParam, value: Lang) -> Lang:
     """--lang, else MIRPS_LANG, else the locale's language (LANG=es_HN.UTF-8: Spanish),
     else English."""

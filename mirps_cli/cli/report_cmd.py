@@ -14,6 +14,7 @@ from mirps_cli.cli.common import (
     guarded,
     parse_as_of,
     parse_since,
+    template_dir_option,
 )
 from mirps_cli.i18n import Lang
 
@@ -83,13 +84,7 @@ def report(
         ),
     ] = None,
     template_dir: Annotated[
-        Path | None,
-        typer.Option(
-            "--template-dir",
-            metavar="DIR",
-            help="Templates that replace mirps's own, by file name.",
-            show_default=False,
-        ),
+        Path | None, template_dir_option("Templates that replace mirps's own, by file name.")
     ] = None,
     output: Annotated[
         Path | None,

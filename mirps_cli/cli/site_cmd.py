@@ -7,7 +7,13 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from mirps_cli.cli.common import AsOfOption, PlansOption, guarded, parse_as_of
+from mirps_cli.cli.common import (
+    AsOfOption,
+    PlansOption,
+    guarded,
+    parse_as_of,
+    template_dir_option,
+)
 
 if TYPE_CHECKING:
     from mirps_cli.atomic import NewFolder
@@ -53,12 +59,9 @@ def site(
     ] = None,
     template_dir: Annotated[
         Path | None,
-        typer.Option(
-            "--template-dir",
-            metavar="DIR",
-            help="Templates (site-*.html.j2, site.css, site-filter.js) that replace mirps's "
-            "own, by file name.",
-            show_default=False,
+        template_dir_option(
+            "Templates (site-*.html.j2, site.css, site-filter.js) that replace mirps's "
+            "own, by file name."
         ),
     ] = None,
     plans: PlansOption = None,

@@ -18,7 +18,7 @@ from typing import Any, Generic, TypeVar
 from markupsafe import Markup, escape
 
 from mirps_cli.dates import PartialDate
-from mirps_cli.i18n import label, number, other_lang, status_head, visible
+from mirps_cli.i18n import label, number, other_lang, visible
 from mirps_cli.output.fund_words import (
     ineligible_lines,
     money_rows,
@@ -36,6 +36,7 @@ from mirps_cli.output.words import (
     format_partial,
     group_text,
     marks_text,
+    regional_heads,
     summary_line,
 )
 from mirps_cli.site import paths
@@ -191,16 +192,7 @@ def _home(page: Home, site: SiteMap, lang: str) -> dict[str, Any]:
     from mirps_cli.output.charts import status_bars, svg_element
 
     regional = page.regional
-    heads = [
-        label("country", lang),
-        label("total", lang),
-        *(status_head(s, lang) for s in Status),
-        label("none_col", lang),
-        label("fulfilled_col", lang),
-        label("overdue_col", lang),
-        label("stale_col", lang),
-        label("latest", lang),
-    ]
+    heads = regional_heads(lang)
     rows = [
         TableRow(
             [

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mirps_cli.i18n import label, status_head
+from mirps_cli.i18n import label
 from mirps_cli.output.words import (
     activity_text,
     commitment_facts,
@@ -13,6 +13,7 @@ from mirps_cli.output.words import (
     event_text,
     group_text,
     marks_text,
+    regional_heads,
     summary_line,
 )
 from mirps_cli.status.since import ChangesView
@@ -58,16 +59,7 @@ def render(view: StatusView, lang: str) -> str:
 
 
 def _regional(view: RegionalStatus, lang: str) -> str:
-    heads = [
-        label("country", lang),
-        label("total", lang),
-        *(status_head(s, lang) for s in Status),
-        label("none_col", lang),
-        label("fulfilled_col", lang),
-        label("overdue_col", lang),
-        label("stale_col", lang),
-        label("latest", lang),
-    ]
+    heads = regional_heads(lang)
     rows = [
         [
             f"{c.member.code} {c.member.name.in_lang(lang)}",

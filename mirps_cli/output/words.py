@@ -15,7 +15,7 @@ from babel.dates import format_date, format_skeleton
 
 from mirps_cli.categories import FOCUS_AREA_TERMS, PILLAR_TERMS
 from mirps_cli.dates import PartialDate
-from mirps_cli.i18n import LABELS, Lang, Shown, counted, label
+from mirps_cli.i18n import LABELS, Lang, Shown, counted, label, status_head
 from mirps_cli.status.views import (
     CommitmentDetail,
     CountryCounts,
@@ -65,6 +65,20 @@ def summary_line(counts: CountryCounts, lang: str) -> str:
     overdue = counted(counts.overdue, LABELS["overdue"], LABELS["overdue_many"], lang)
     tail = f"{overdue}, {counts.stale} {label('stale', lang)}"
     return f"{counts.total} {noun}: {', '.join(parts) or '—'}; {tail}"
+
+
+def regional_heads(lang: str) -> list[str]:
+    """The headings of the region's table: a row per member, its commitments by status."""
+    return [
+        label("country", lang),
+        label("total", lang),
+        *(status_head(s, lang) for s in Status),
+        label("none_col", lang),
+        label("fulfilled_col", lang),
+        label("overdue_col", lang),
+        label("stale_col", lang),
+        label("latest", lang),
+    ]
 
 
 def event_text(event: EventView, lang: str) -> str:
