@@ -18,7 +18,8 @@ from typing import Any, Generic, TypeVar
 from markupsafe import Markup, escape
 
 from mirps_cli.dates import PartialDate
-from mirps_cli.i18n import label, number, other_lang, visible
+from mirps_cli.i18n import fold, label, number, other_lang, visible
+from mirps_cli.members import Member
 from mirps_cli.output.fund_words import (
     ineligible_lines,
     money_rows,
@@ -247,7 +248,8 @@ def _home(page: Home, site: SiteMap, lang: str) -> dict[str, Any]:
         "fund": fund,
         "recent": _changes_table(_w("recent", lang), page.recent, site, lang),
         "members": [
-            (f"{m.name.in_lang(lang)} ({m.code})", paths.member(m.code)) for m in site.members
+            (f"{m.name.in_lang(lang)} ({m.code})", paths.member(m.code))
+            for m in _by_name(site, lang)
         ],
     }
 
@@ -432,6 +434,11 @@ def _fund(page: FundPage, site: SiteMap, lang: str) -> dict[str, Any]:
     }
 
 
+def _by_name(site: SiteMap, lang: str) -> list[Member]:
+    """The members in the order of their names in the page's language (El Salvador under E)."""
+    return sorted(site.members, key=lambda m: fold(m.name.in_lang(lang)))
+
+
 @functools.cache
 def _words(lang: str) -> dict[str, str]:
     return {key: message.in_lang(lang) for key, message in WORDS.items()}
@@ -496,7 +503,7 @@ def render(
     )
     words = _words(lang)
     nav = [(words["region"], paths.HOME)]
-    nav += [(m.name.in_lang(lang), paths.member(m.code)) for m in site.members]
+    nav += [(m.name.in_lang(lang), paths.member(m.code)) for m in _by_name(site, lang)]
     nav += [(words["work_plan"].format(year=y), paths.work_plan(y)) for y in site.work_plans]
     if site.has_fund:
         nav.append((words["fund"], paths.FUND))
