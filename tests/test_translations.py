@@ -235,3 +235,58 @@ def test_the_dry_runs_diff_is_difflibs(mirps: Mirps, plans_copy: Path) -> None:
         )
     assert expected.count("@@ ") > 30  # hunks in every file
     assert dry.stdout.startswith(expected)
+
+
+def test_the_same_texts_round_trip_through_a_spreadsheet_form(
+    mirps: Mirps, plans_copy: Path, tmp_path: Path
+) -> None:
+    """`-o es.xlsx` writes the PO file's entries as a workbook (place, text, a cell for the
+    translation, note; a hidden sheet says what it is); filled in a spreadsheet program it is
+    imported as a PO file is: the Spanish report has no [en] mark left."""
+    import openpyxl
+
+    form = tmp_path / "es.xlsx"
+    run = mirps(
+        "translations", "export", "--lang", "es", "-o", str(form), "--plans", str(plans_copy)
+    )
+    assert run.exit_code == 0 and run.stdout == ""
+    count = int(re.search(r": (\d+) textos? para traducir", run.stderr).group(1))  # type: ignore[union-attr]
+    with _export(mirps, plans_copy).open("rb") as stream:
+        po = read_po(stream)
+    assert count == len([m for m in po if m.id])
+    book = openpyxl.load_workbook(form)
+    sheet = book.worksheets[0]
+    assert sheet.title == "Traducciones" and book["mirps"].sheet_state == "hidden"
+    assert [c.value for c in sheet[1]] == ["Lugar", "Texto", "Traducción (es)", "Nota"]
+    assert sheet.protection.sheet and not sheet.cell(2, 3).protection.locked
+    assert sheet.cell(2, 1).protection.locked
+    sources = {m.context: m.id for m in po if m.id}
+    assert {r[0].value: r[1].value for r in sheet.iter_rows(min_row=2)} == sources
+    for row in sheet.iter_rows(min_row=2):
+        row[2].value = f"ES {row[1].value}"
+    filled = tmp_path / "es-filled.xlsx"
+    book.save(filled)
+    done = mirps("translations", "import", str(filled), "--lang", "es", "--plans", str(plans_copy))
+    assert done.exit_code == 0, done.stderr
+    assert f"{count} traducciones escritas" in done.stdout + done.stderr
+    report = mirps("report", "--year", "2022", "--lang", "es", "--plans", str(plans_copy))
+    assert "[en]" not in report.stdout
+    # The same form again adds nothing; a workbook that is no form is refused in one sentence.
+    again = mirps("translations", "import", str(filled), "--lang", "es", "--plans", str(plans_copy))
+    assert again.exit_code == 0 and "0 traducciones escritas" in again.stdout + again.stderr
+    other = openpyxl.Workbook()
+    other.active["A1"] = "Lugar"
+    other.save(tmp_path / "other.xlsx")
+    refused = mirps(
+        "translations",
+        "import",
+        str(tmp_path / "other.xlsx"),
+        "--lang",
+        "es",
+        "--plans",
+        str(plans_copy),
+    )
+    assert refused.exit_code == 1 and refused.stdout == ""
+    assert refused.stderr == (
+        "mirps: other.xlsx: no es un formulario de traducción hecho con mirps translations export\n"
+    )

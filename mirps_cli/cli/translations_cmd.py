@@ -62,7 +62,11 @@ def export(
     output: Annotated[
         Path | None,
         typer.Option(
-            "--output", "-o", metavar="FILE", help="The PO file to write (default: stdout)."
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="The PO file to write (default: stdout); a name ending in .xlsx writes the "
+            "same texts as a workbook, for translators who work in a spreadsheet.",
         ),
     ] = None,
     everything: Annotated[
@@ -75,14 +79,22 @@ def export(
     Weblate, CAT tools): the source text, its place in the plans as context and reference,
     the plan's comment above it as a note."""
     from mirps_cli.cli.common import check_output, load_valid_tree, resolve_plans_dir, write_output
-    from mirps_cli.translations.po_out import export_po
+    from mirps_cli.translations.po_out import export_po, to_translate
 
     folder = resolve_plans_dir(plans)
     check_output(output, folder)
     tree = load_valid_tree(plans, dt.date.today(), target)
-    now = dt.datetime.now(dt.UTC).replace(microsecond=0)
-    data, count = export_po(tree, target.value, everything, now)
-    write_output(output, data.decode("utf-8"), folder)
+    if output is not None and output.suffix.lower() == ".xlsx":
+        # The same entries as a workbook, for translators who work in a spreadsheet.
+        from mirps_cli.translations.form import form_bytes
+
+        po = to_translate(tree, target.value, everything)
+        write_output(output, form_bytes(po), folder)
+        count = len(po.entries)
+    else:
+        now = dt.datetime.now(dt.UTC).replace(microsecond=0)
+        data, count = export_po(tree, target.value, everything, now)
+        write_output(output, data.decode("utf-8"), folder)
     if output is not None and str(output) != "-":
         typer.echo(
             Message(
@@ -96,7 +108,10 @@ def export(
 @translations_app.command("import")
 @guarded
 def import_(
-    po_file: Annotated[Path, typer.Argument(metavar="FILE", help="The translated PO file.")],
+    po_file: Annotated[
+        Path,
+        typer.Argument(metavar="FILE", help="The translated PO file, or the .xlsx form."),
+    ],
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Print the change as a unified diff; write nothing.")
     ] = False,
@@ -117,7 +132,12 @@ def import_(
         raise typer.BadParameter(f"{str(po_file)!r} {problem}", param_hint="'FILE'")
     folder = resolve_plans_dir(plans)
     shown = printable(po_file.name)
-    po = read_po(po_file, shown)
+    if po_file.suffix.lower() == ".xlsx":
+        from mirps_cli.translations.form import read_form
+
+        po = read_form(po_file, shown)
+    else:
+        po = read_po(po_file, shown)
     target = po.lang.split("_")[0] if po.lang else ""
     if target not in ("en", "es"):
         raise fail(

@@ -27,6 +27,13 @@ def context(text: TextAt, root: Path) -> str:
 def export_po(tree: Tree, lang: str, everything: bool, when: dt.datetime) -> tuple[bytes, int]:
     """The PO file of the texts without `lang` (every text with `everything`, those already
     translated with their translation, for review), and how many entries it holds."""
+    po = to_translate(tree, lang, everything)
+    return write_po(po, "mirps", __version__, when), len(po.entries)
+
+
+def to_translate(tree: Tree, lang: str, everything: bool) -> PoFile:
+    """The entries of the texts without `lang` (with `everything`, every text), as a PO file
+    or the translation form holds them."""
     entries = []
     lines: dict[Path, list[str]] = {}
     for text in texts(tree):
@@ -49,8 +56,7 @@ def export_po(tree: Tree, lang: str, everything: bool, when: dt.datetime) -> tup
                 tuple(comments),
             )
         )
-    po = PoFile(lang, entries)
-    return write_po(po, "mirps", __version__, when), len(entries)
+    return PoFile(lang, entries)
 
 
 def _file_lines(path: Path) -> list[str]:
