@@ -588,3 +588,15 @@ def test_the_readme_gives_the_workflow_that_publishes_the_site() -> None:
     ) == {"path": "public"}
     assert data["jobs"]["deploy"]["steps"][0]["uses"].startswith("actions/deploy-pages")
     assert data["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+
+
+def test_a_bad_source_date_epoch_is_a_usage_error(
+    tmp_path: Path, mirps: Callable[..., Run]
+) -> None:
+    for command in (["site", "-o", str(tmp_path / "public")], ["report"]):
+        run = mirps(*command, "--plans", str(SHIPPED_PLANS), env={"SOURCE_DATE_EPOCH": "soon"})
+        assert run.exit_code == 2 and run.stdout == ""
+        assert run.stderr == (
+            "mirps: SOURCE_DATE_EPOCH is 'soon': it must be a number of seconds since 1970\n"
+        )
+    assert not (tmp_path / "public").exists()

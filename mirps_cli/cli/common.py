@@ -54,6 +54,24 @@ def country_option(help: str) -> Any:
     )
 
 
+def build_day() -> dt.date:
+    """The day a document says it was made: SOURCE_DATE_EPOCH (the reproducible-builds
+    convention, seconds since 1970) where it is set, else today; a value that is no such
+    number is a usage error (exit 2), not a bug."""
+    from mirps_cli.errors import UsageError
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if not epoch:
+        return dt.date.today()
+    try:
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+    except (ValueError, OverflowError, OSError):
+        raise UsageError(
+            f"SOURCE_DATE_EPOCH is '{epoch}': it must be a number of seconds since 1970",
+            f"SOURCE_DATE_EPOCH es '{epoch}': debe ser un número de segundos desde 1970",
+        ) from None
+
+
 def template_dir_option(help: str) -> Any:
     """--template-dir DIR: templates that replace mirps's own, by file name."""
     return typer.Option("--template-dir", metavar="DIR", help=help, show_default=False)

@@ -1,6 +1,5 @@
 """`mirps report`."""
 
-import os
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
@@ -106,10 +105,10 @@ def report(
     region at a glance and an annex of every commitment. It shows the plans as they stood
     at the period's end: anything dated after it is left out.
     """
-    import datetime as dt
 
     from mirps_cli import git
     from mirps_cli.cli.common import (
+        build_day,
         check_folder_option,
         check_output,
         load_valid_tree,
@@ -136,9 +135,7 @@ def report(
             )
     check_output(output, folder)
     tree = load_valid_tree(plans, end, chosen)
-    # SOURCE_DATE_EPOCH (the reproducible-builds convention) fixes the draft's date.
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    drafted = dt.datetime.fromtimestamp(int(epoch), dt.UTC).date() if epoch else dt.date.today()
+    drafted = build_day()  # SOURCE_DATE_EPOCH fixes the draft's date
     view = build_report(
         tree,
         chosen,

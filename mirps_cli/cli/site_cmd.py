@@ -74,12 +74,16 @@ def site(
     same bytes. Pages are written as they are made, into a hidden folder that replaces DIR
     only once the site is whole.
     """
-    import datetime as dt
 
     from mirps_cli import git
     from mirps_cli.atomic import NewFolder
-    from mirps_cli.cli.common import check_folder_option, load_valid_tree, resolve_plans_dir
-    from mirps_cli.i18n import language_of_locale
+    from mirps_cli.cli.common import (
+        build_day,
+        check_folder_option,
+        load_valid_tree,
+        resolve_plans_dir,
+    )
+    from mirps_cli.i18n import Message, language_of_locale
     from mirps_cli.site import site_map
 
     when = parse_as_of(as_of)
@@ -90,10 +94,9 @@ def site(
     langs = LANGS[lang]
     # --lang is the site's; messages (the plans' errors) are in the locale's language.
     tree = load_valid_tree(plans, when, language_of_locale(os.environ))
-    # SOURCE_DATE_EPOCH (the reproducible-builds convention) fixes the day the site says it
-    # was built; the plans' revision and --as-of fix the rest.
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    built = dt.datetime.fromtimestamp(int(epoch), dt.UTC).date() if epoch else dt.date.today()
+    # SOURCE_DATE_EPOCH fixes the day the site says it was built; the plans' revision and
+    # --as-of fix the rest.
+    built = build_day()
     site_of = site_map(tree, when, langs, built, git.describe(folder) or "")
     tree.let_positions_go()  # the models are decoded (site_map walked them); a page has no line
     # The entry point turns the cyclic collector off (a command's objects live until it ends),
@@ -110,7 +113,11 @@ def site(
     gc.enable()
     with NewFolder(output) as out:
         count = _write_site(out, tree, site_of, template_dir, base)
-    typer.echo(f"{output}: {count} pages ({', '.join(langs)})")
+    said = Message(
+        f"{output}: {count} pages ({', '.join(langs)})",
+        f"{output}: {count} páginas ({', '.join(langs)})",
+    )
+    typer.echo(said.in_lang(language_of_locale(os.environ)))
 
 
 def _write_site(
