@@ -17,7 +17,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from mirps_cli.atomic import unwritable, write_atomic
+from mirps_cli.atomic import write_atomic
 from mirps_cli.errors import MirpsError, UpdateRefused
 from mirps_cli.i18n import Message, other_lang
 from mirps_cli.loader.sources import Folder, WithText
@@ -26,7 +26,7 @@ from mirps_cli.translations import TextAt, texts
 from mirps_cli.translations.po_out import context
 from mirps_cli.translations.text import with_translations
 from mirps_cli.tree import PlanFile, Tree
-from mirps_cli.update import FileEdit
+from mirps_cli.update import FileEdit, apply_edit
 from mirps_cli.validate import validate_tree
 
 
@@ -200,17 +200,11 @@ def apply_all(edits: list[FileEdit]) -> None:
     """Write every file, or none: a file that cannot be written puts back those before it."""
     done: list[FileEdit] = []
     for edit in edits:
-        if edit.path.read_bytes() != edit.old:
-            _undo(done)
-            raise MirpsError(
-                f"{edit.display} changed while mirps was translating it; run again",
-                f"{edit.display} cambió mientras mirps lo traducía; vuelva a ejecutarlo",
-            )
         try:
-            write_atomic(edit.path, edit.new)
-        except OSError as error:
+            apply_edit(edit, Message("translating", "traducía"))
+        except MirpsError:
             _undo(done)
-            raise unwritable(Path(edit.display), error) from None
+            raise
         done.append(edit)
 
 

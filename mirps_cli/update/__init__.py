@@ -268,12 +268,16 @@ def _linked_out(display: str, outside: str) -> UpdateRefused:
     )
 
 
-def apply_edit(edit: FileEdit) -> None:
-    """Write the edit, unless the file changed since it was read."""
+UPDATING = Message("updating", "actualizaba")
+
+
+def apply_edit(edit: FileEdit, doing: Message = UPDATING) -> None:
+    """Write the edit, unless the file changed since it was read (`doing`: what mirps was
+    doing to it meanwhile, for the message)."""
     if edit.path.read_bytes() != edit.old:
         raise UpdateRefused(
-            f"{edit.display} changed while mirps was updating it; run again",
-            f"{edit.display} cambió mientras mirps lo actualizaba; vuelva a ejecutarlo",
+            f"{edit.display} changed while mirps was {doing.en} it; run again",
+            f"{edit.display} cambió mientras mirps lo {doing.es}; vuelva a ejecutarlo",
         )
     try:
         write_atomic(edit.path, edit.new)
