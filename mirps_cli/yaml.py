@@ -426,22 +426,25 @@ def _alias_finding(root: Node, size: int) -> YamlFinding | None:
         return YamlFinding(1, 1, "M109", said)
     expanded, distinct, chars = expansion
     if chars > _TEXT_GROWTH * size + _TEXT_SLACK:
-        over = chars >= _EXPANSION_CAP
-        said = Message(
-            f"aliases make a file of {number(size, 'en')} characters stand for "
-            f"{'over ' if over else ''}{number(chars, 'en')}",
-            f"los alias hacen que un archivo de {number(size, 'es')} caracteres represente "
-            f"{'más de ' if over else ''}{number(chars, 'es')}",
+        file = Message(
+            f"a file of {number(size, 'en')} characters",
+            f"un archivo de {number(size, 'es')} caracteres",
         )
-        return YamlFinding(1, 1, "M109", said)
+        return _stand_for(file, "represente", chars)
     if not _is_bomb(expanded, distinct):
         return None
-    over = expanded >= _EXPANSION_CAP
+    values = Message(f"{number(distinct, 'en')} values", f"{number(distinct, 'es')} valores")
+    return _stand_for(values, "representen", expanded)
+
+
+def _stand_for(subject: Message, verb_es: str, count: int) -> YamlFinding:
+    """M109: "aliases make 12 values stand for over 1,000,000,000" (the count stops at the
+    cap, so "over" it)."""
+    over = count >= _EXPANSION_CAP
     said = Message(
-        f"aliases make {number(distinct, 'en')} values stand for "
-        f"{'over ' if over else ''}{number(expanded, 'en')}",
-        f"los alias hacen que {number(distinct, 'es')} valores representen "
-        f"{'más de ' if over else ''}{number(expanded, 'es')}",
+        f"aliases make {subject.en} stand for {'over ' if over else ''}{number(count, 'en')}",
+        f"los alias hacen que {subject.es} {verb_es} "
+        f"{'más de ' if over else ''}{number(count, 'es')}",
     )
     return YamlFinding(1, 1, "M109", said)
 
