@@ -148,7 +148,6 @@ def _write_site(
 
     def theirs() -> int:
         count = sum(_write_language(out, tree, site_of, lang, template_dir, base) for lang in rest)
-        _write_tables(out, tree, site_of)
         _write_json(out, tree, site_of)
         return count
 
@@ -184,20 +183,6 @@ def _write_json(out: "NewFolder", tree: "Tree", site_of: "SiteMap") -> None:
     out.write_chunks(paths.DATA_JSON, export_json.render(exported(view)))
 
 
-def _write_tables(out: "NewFolder", tree: "Tree", site_of: "SiteMap") -> None:
-    """Each language's status of every commitment, as `mirps status --format csv`."""
-    from mirps_cli.output import status_csv
-    from mirps_cli.site import paths
-    from mirps_cli.status import regional_status
-    from mirps_cli.status.views import Filters
-    from mirps_cli.tree.view import view_of
-
-    when = site_of.as_of
-    for lang in site_of.langs:
-        rows = regional_status(view_of(tree, when, lang), when, Filters(), lang)
-        out.write(paths.status_csv(lang), status_csv.render(rows, lang))
-
-
 def _write_language(
     out: "NewFolder",
     tree: "Tree",
@@ -206,18 +191,23 @@ def _write_language(
     template_dir: Path | None,
     base: str | None,
 ) -> int:
-    """One language's folder: its pages, each written as soon as it is made, and its feed."""
-    from mirps_cli.output import site_feed, site_html
-    from mirps_cli.site import feed, pages, paths
+    """One language's folder: its pages, each written as soon as it is made, its feed, and
+    its status table of every commitment (`mirps status --format csv`: the home page's rows)."""
+    from mirps_cli.output import site_feed, site_html, status_csv
+    from mirps_cli.site import feed, pages, paths, recent_changes
+    from mirps_cli.site.views import Home
     from mirps_cli.tree.view import view_of
 
     view = view_of(tree, site_of.as_of, lang)
+    recent = recent_changes(view, site_of.as_of, lang)  # for the pages and the feed alike
     count = 0
-    for name, page in pages(view, site_of, lang):
+    for name, page in pages(view, site_of, lang, recent):
         html = site_html.render(page, name, lang, site_of, template_dir, base)
         out.write_chunks(f"{lang}/{name}", html)
         count += 1
-    news = site_feed.render(feed(view, site_of.as_of, lang), lang, site_of, base)
+        if isinstance(page, Home):
+            out.write(paths.status_csv(lang), status_csv.render(page.regional, lang))
+    news = site_feed.render(feed(recent, site_of.as_of), lang, site_of, base)
     out.write(f"{lang}/{paths.FEED}", news)
     return count
 

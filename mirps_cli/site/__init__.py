@@ -31,14 +31,19 @@ from mirps_cli.site.views import (
     WorkingGroupRef,
     WorkPlanPage,
 )
-from mirps_cli.status import country_status, history_view, regional_status
+from mirps_cli.status import (
+    country_status,
+    group_line,
+    history_view,
+    regional_status,
+    serving,
+)
 from mirps_cli.status.commitment import activity_titles, detail_of
 from mirps_cli.status.figures import figure_text
 from mirps_cli.status.since import Change, changes
-from mirps_cli.status.views import ActivityDetail, Filters, GroupLine, Row
+from mirps_cli.status.views import ActivityDetail, Filters, Row
 from mirps_cli.timeline import event_view, timeline_view
 from mirps_cli.tree import Tree
-from mirps_cli.vocab import Status
 
 RECENT = 10  # changes on the home page
 FEED_ENTRIES = 100
@@ -83,15 +88,15 @@ def recent_changes(tree: Tree, as_of: dt.date, lang: str) -> list[Change]:
     return changes(tree, year_before(as_of), as_of, lang).changes[::-1]
 
 
-def feed(tree: Tree, as_of: dt.date, lang: str) -> Feed:
-    return Feed(recent_changes(tree, as_of, lang)[:FEED_ENTRIES], year_before(as_of))
+def feed(recent: list[Change], as_of: dt.date) -> Feed:
+    """The feed of `recent_changes`, its newest entries."""
+    return Feed(recent[:FEED_ENTRIES], year_before(as_of))
 
 
-def pages(tree: Tree, site: SiteMap, lang: str) -> Iterator[tuple[str, Page]]:
+def pages(tree: Tree, site: SiteMap, lang: str, recent: list[Change]) -> Iterator[tuple[str, Page]]:
     """Every page of one language with its file name, one at a time. `tree` is the view of
-    the as-of day in that language (tree.view.view_of)."""
+    the as-of day in that language (tree.view.view_of); `recent`, its `recent_changes`."""
     as_of = site.as_of
-    recent = recent_changes(tree, as_of, lang)
     regional = regional_status(tree, as_of, Filters(), lang)
     fund = overview(tree, as_of, lang) if site.has_fund else None
     yield paths.HOME, Home(regional, fund, recent[:RECENT])
@@ -154,11 +159,8 @@ def _work_plan(
         outcomes.append(OutcomePart(outcome.id, shown(outcome.title, lang), activities))
     groups = []
     for group in plan.working_groups:
-        serving = [r for r in rows if group.id in r.working_groups]
-        lead = MEMBERS[group.lead_country] if group.lead_country else None
-        done = sum(r.status is Status.FULFILLED for r in serving)
-        line = GroupLine(group.id, shown(group.name, lang), lead, len(serving), done)
-        groups.append(GroupPart(line, serving))
+        theirs = serving(group, rows)
+        groups.append(GroupPart(group_line(group, theirs, lang), theirs))
     return WorkPlanPage(
         year=year,
         presidency=MEMBERS[plan.presidency.country],

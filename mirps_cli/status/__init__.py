@@ -17,7 +17,7 @@ from mirps_cli.model import Commitment, NationalPlan
 from mirps_cli.model.common import text_in
 from mirps_cli.model.national_plan import Institution
 from mirps_cli.model.tracked import StatusEntry
-from mirps_cli.model.work_plan import Activity
+from mirps_cli.model.work_plan import Activity, WorkingGroup
 from mirps_cli.status.figures import country_sections, coverage
 from mirps_cli.status.views import (
     NO_STATUS,
@@ -152,6 +152,19 @@ def _counts(member: Member, rows: Iterable[Row]) -> CountryCounts:
     )
 
 
+def serving(group: WorkingGroup, rows: list[Row]) -> list[Row]:
+    """The commitments that serve a working group."""
+    return [r for r in rows if group.id in r.working_groups]
+
+
+def group_line(group: WorkingGroup, rows: list[Row], lang: str) -> GroupLine:
+    """A working group with its lead and how many of the commitments serving it (`rows`)
+    are fulfilled."""
+    lead = MEMBERS[group.lead_country] if group.lead_country else None
+    done = sum(r.status is Status.FULFILLED for r in rows)
+    return GroupLine(group.id, shown(group.name, lang), lead, len(rows), done)
+
+
 def regional_status(
     tree: Tree, as_of: dt.date, filters: Filters, lang: str, next_events: int = 5
 ) -> RegionalStatus:
@@ -177,11 +190,7 @@ def regional_status(
             )
             for o in plan.outcomes
         ]
-        for group in plan.working_groups:
-            serving = [r for r in rows if group.id in r.working_groups]
-            lead = MEMBERS[group.lead_country] if group.lead_country else None
-            done = sum(r.status is Status.FULFILLED for r in serving)
-            groups.append(GroupLine(group.id, shown(group.name, lang), lead, len(serving), done))
+        groups = [group_line(group, serving(group, rows), lang) for group in plan.working_groups]
         ahead = upcoming(plan.timeline, as_of, dt.date.max)
         next_ = [event_view(e, lang) for e in ahead[:next_events]]
         unscheduled = sum(window(e) is None for e in plan.timeline)
