@@ -8,9 +8,12 @@ from typing import Annotated
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 import importlib
-from collections.abc import Collection
+import sys
+from collections.abc import Collection, Mapping, Sequence
+from typing import Any
 
 import typer
+from typer.core import TyperGroup
 
 from mirps_cli import __version__
 
@@ -30,6 +33,55 @@ COMMANDS: dict[str, str] = {
     "translations": "translations_cmd",
     "cache": "cache_cmd",
 }
+
+
+def help_language(args: Sequence[str], environ: Mapping[str, str]) -> str:
+    """The language a run's help and usage errors are in: its `--lang es|en` (the last one
+    given), else MIRPS_LANG, else the locale's, as every command's --lang defaults."""
+    chosen = None
+    for at, arg in enumerate(args):
+        if arg == "--":
+            break
+        if arg == "--lang" and at + 1 < len(args):
+            chosen = args[at + 1]
+        elif arg.startswith("--lang="):
+            chosen = arg.removeprefix("--lang=")
+    if chosen in ("en", "es"):
+        return chosen
+    if environ.get("MIRPS_LANG") in ("en", "es"):
+        return environ["MIRPS_LANG"]
+    from mirps_cli.i18n import language_of_locale
+
+    return language_of_locale(environ).value
+
+
+class MirpsGroup(TyperGroup):
+    """The mirps app: in Spanish (help pages, typer's usage errors) when the run is."""
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
+        given = list(sys.argv[1:] if args is None else args)
+        extra["windows_expand_args"] = windows_expand_args
+        if help_language(given, os.environ) != "es":
+            return super().main(given, prog_name, complete_var, standalone_mode, **extra)
+        from mirps_cli.cli import spanish_help
+
+        return spanish_help.run(
+            self,
+            super().main,
+            standalone_mode,
+            args=given,
+            prog_name=prog_name,
+            complete_var=complete_var,
+            **extra,
+        )
 
 
 def _show_version(value: bool) -> None:
@@ -71,6 +123,7 @@ def make_app(verbs: Collection[str] | None = None, listing: bool = False) -> typ
         # Plain help: rich markup would import rich on every start-up.
         rich_markup_mode=None,
         pretty_exceptions_enable=False,
+        cls=MirpsGroup,
     )
     app.callback()(_root)
     for name, module_name in COMMANDS.items():
