@@ -94,6 +94,21 @@ def locate(raw: Any, loc: Loc, *, at_key: bool = False) -> tuple[Mark, list[Mess
     return mark, parts
 
 
+def line_at(raw: Any, loc: Loc) -> int:
+    """The line of `loc`'s value, as `locate` gives it, without naming the steps: for a
+    caller that places tens of thousands of texts (a PO file's references)."""
+    from mirps_cli.yaml import PosList, PosMap
+
+    node = raw
+    mark: Mark = getattr(raw, "mark", (1, 1))
+    for step in loc:
+        if isinstance(node, PosMap) and step in node:
+            mark, node = node.value_mark(step), node[step]
+        elif isinstance(node, PosList) and isinstance(step, int) and 0 <= step < len(node):
+            mark, node = node.item_mark(step), node[step]
+    return mark[0]
+
+
 def problem_at(
     plan: PlanFile, loc: Loc, code: str, message: Message, *, at_key: bool = False
 ) -> Problem:
