@@ -14,7 +14,7 @@ import re
 import sys
 import warnings
 from array import array
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from sys import intern
 from typing import Any, ClassVar
@@ -618,6 +618,83 @@ def compose(text: str) -> Node | None:
     """The node tree of a document, with start and end marks, for edits in place."""
     loader = Loader(text)
     return loader.get_single_node()  # type: ignore[no-any-return]
+
+
+Point = tuple[int, int]  # 0-based line and column, as the parser counts
+
+
+def spans(text: str, locs: Collection[tuple[str | int, ...]]) -> dict[Any, tuple[Point, Point]]:
+    """Where the value at each of `locs` (("commitments", 3, "title")) starts and where its
+    own text ends, as `compose`'s nodes say (a block collection ends where its last child
+    does, not at the next token past comments), read from the C parser's events without
+    building a node tree: at 10,000 commitments a tenth of the time and memory.
+
+    For a plain document only (no anchor, alias or explicit tag, one document, keys that are
+    text); raises ValueError for any other, and the caller composes it."""
+    if not C_PARSER:
+        raise ValueError("the pure-Python parser: compose")
+    import _ruamel_yaml
+
+    wanted = set(locs)
+    found: dict[Any, tuple[Point, Point]] = {}
+    parser = CParser(text)
+    get = parser.get_event
+    try:
+        with light.light_events(_ruamel_yaml):
+            _walk_spans(get, wanted, found)
+    except YAMLError as error:
+        raise ValueError(str(error)) from None
+    return found
+
+
+def _walk_spans(
+    get: Callable[[], Any], wanted: set[Any], found: dict[Any, tuple[Point, Point]]
+) -> None:
+    # Each open collection: [is a mapping, flow style, its path, its start, the next key
+    # (a mapping) or item number (a list), whether a key comes next].
+    open_: list[list[Any]] = []
+    last_end: Point = (0, 0)  # the end of the last scalar or flow collection read
+    path: tuple[str | int, ...]
+    if type(get()) is not light.StreamStart or type(get()) is not light.DocumentStart:
+        raise ValueError("not one document")
+    while True:
+        event = get()
+        kind = type(event)
+        if kind is light.MappingEnd or kind is light.SequenceEnd:
+            _, flow, path, start, _, _ = open_.pop()
+            if flow:
+                last_end = (event.end_mark.line, event.end_mark.column)
+            if path in wanted and path not in found:
+                found[path] = (start, last_end)
+            continue
+        if kind is light.DocumentEnd:
+            break
+        if kind is light.Alias or event.anchor is not None or event.ctag is not None:
+            raise ValueError("an anchor, alias or tag: compose")
+        if not open_:
+            path = ()
+        else:
+            parent = open_[-1]
+            if parent[0]:  # a mapping: a key, then its value
+                if parent[5]:
+                    if kind is not light.Scalar:
+                        raise ValueError("a key that is not text: compose")
+                    parent[4], parent[5] = event.value, False
+                    continue
+                path, parent[5] = (*parent[2], parent[4]), True
+            else:
+                path = (*parent[2], parent[4])
+                parent[4] += 1
+        start = (event.start_mark.line, event.start_mark.column)
+        if kind is light.Scalar:
+            last_end = (event.end_mark.line, event.end_mark.column)
+            if path in wanted and path not in found:
+                found[path] = (start, last_end)
+        else:
+            is_map = kind is light.MappingStart
+            open_.append([is_map, bool(event.flow_style), path, start, 0, is_map])
+    if type(get()) is not light.StreamEnd:
+        raise ValueError("more than one document")
 
 
 # What a YAML 1.1 reader (PyYAML and many others) takes for something other than text:

@@ -40,7 +40,7 @@ class Scalar:
 
 
 class _Start:
-    __slots__ = ("anchor", "ctag", "start_mark")
+    __slots__ = ("anchor", "ctag", "flow_style", "start_mark")
 
     def __init__(
         self,
@@ -54,6 +54,7 @@ class _Start:
         self.anchor = anchor
         self.ctag = tag
         self.start_mark = start_mark
+        self.flow_style = flow_style
 
 
 class MappingStart(_Start):
@@ -75,11 +76,12 @@ class Alias:
 class _Mark:
     """An event that only marks a place: an end, the stream's or a document's start."""
 
-    __slots__ = ("start_mark",)
+    __slots__ = ("end_mark", "start_mark")
     anchor = None
 
-    def __init__(self, start_mark: Any = None, *rest: Any) -> None:
+    def __init__(self, start_mark: Any = None, end_mark: Any = None, *rest: Any) -> None:
         self.start_mark = start_mark
+        self.end_mark = end_mark
 
 
 class MappingEnd(_Mark):

@@ -2,11 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from mirps_cli.yaml import Loader, PosList, PosMap, PureLoader, is_c_parser_active, parse
+from mirps_cli.translations.text import _end
+from mirps_cli.yaml import (
+    Loader,
+    MappingNode,
+    Node,
+    PosList,
+    PosMap,
+    PureLoader,
+    SequenceNode,
+    compose,
+    is_c_parser_active,
+    parse,
+    spans,
+)
 from tests.helpers import SHIPPED_PLANS
 
 
@@ -300,3 +314,56 @@ def test_a_number_longer_than_python_reads_is_found_at_its_line() -> None:
     assert finding.message.en.startswith("a number of 5,000 digits is longer than a plan")
     assert "sys.set_int_max_str_digits" not in finding.message.en + finding.message.es
     assert "cifras" in finding.message.es
+
+
+def _every_node(
+    node: Node, path: tuple[str | int, ...] = ()
+) -> Iterator[tuple[tuple[str | int, ...], Node]]:
+    yield path, node
+    if isinstance(node, MappingNode):
+        for key, value in node.value:
+            yield from _every_node(value, (*path, key.value))
+    elif isinstance(node, SequenceNode):
+        for n, item in enumerate(node.value):
+            yield from _every_node(item, (*path, n))
+
+
+_SPAN_CASES = [
+    "title: Plain text\nnote: 'quoted: yes'\n",
+    "title:\n  en: A block mapping\n  es: Un mapa\n# a comment after it\nnext: 1\n",
+    "notes: [one, two, {en: three}]\nlast: |\n  a block scalar\n  of two lines\n",
+    "a:\n  - b:\n      - c: deep\n        d: >-\n          folded\n  - plain\n# tail\n",
+    "title: Windows\r\nnote: line endings\r\nlist:\r\n  - x\r\n",
+    "empty: {}\nnone: []\nnull_value:\n",
+]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [*_SPAN_CASES, *(p.read_text(encoding="utf-8") for p in sorted(SHIPPED_PLANS.rglob("*.yaml")))],
+)
+def test_spans_from_events_are_the_nodes_marks(text: str) -> None:
+    """Where each value starts and ends, read from the events, is where the node tree says
+    (translations write into these spans): every node of the document compared."""
+    root = compose(text)
+    assert root is not None
+    nodes = dict(_every_node(root))
+    found = spans(text, nodes)
+    assert found == {
+        path: ((node.start_mark.line, node.start_mark.column), _end(node))
+        for path, node in nodes.items()
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "base: &b {en: x}\nother: *b\n",
+        "title: !!str 12\n",
+        "---\na: 1\n---\nb: 2\n",
+        "? [a]\n: 1\n",
+    ],
+)
+def test_spans_refuse_what_only_the_nodes_can_say(text: str) -> None:
+    with pytest.raises(ValueError):
+        spans(text, [("a",)])

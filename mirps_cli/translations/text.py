@@ -11,15 +11,18 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Sequence
+from typing import Any
 
 from mirps_cli.errors import UpdateRefused
 from mirps_cli.update.text import node_at, parser_lines
 from mirps_cli.yaml import (
     MappingNode,
     Node,
+    Point,
     SequenceNode,
     compose,
     scalar,
+    spans,
 )
 
 Loc = Sequence[str | int]
@@ -71,20 +74,11 @@ def with_translations(
     starts = [0]
     for line in lines:
         starts.append(starts[-1] + len(line))
-    root = compose(text)
-    assert root is not None
+    marks = _marks(text, [tuple(loc) for loc, _, _ in changes])
     spans = []
     for loc, en, es in changes:
-        node = node_at(root, loc)
-        if node.anchor is not None or _is_alias(node, root, loc):
-            raise UpdateRefused(
-                f"the text at {' › '.join(map(str, loc))} is an alias (*name) or an anchor "
-                "(&name); write it out in full to translate it with mirps",
-                f"el texto en {' › '.join(map(str, loc))} es un alias (*nombre) o un ancla "
-                "(&nombre); escríbalo completo para traducirlo con mirps",
-            )
-        start = starts[node.start_mark.line] + node.start_mark.column
-        end_line, end_column = _end(node)
+        (start_line, start_column), (end_line, end_column) = marks[tuple(loc)]
+        start = starts[start_line] + start_column
         end = starts[end_line] + end_column
         replacement = flow_text(en, es)
         if end_column == 0 and end > start:  # a block scalar ends at the next line's start
@@ -107,6 +101,31 @@ def with_translations(
             regions.append((first, last))
     pieces.append(text[at:])
     return "".join(pieces), regions
+
+
+def _marks(text: str, locs: list[tuple[str | int, ...]]) -> dict[Any, tuple[Point, Point]]:
+    """Where each text at `locs` starts and ends (0-based line and column): from the parser's
+    events in a plain document, else from its node tree, which also says which texts are
+    written elsewhere (an alias) and cannot be translated in place."""
+    try:
+        found = spans(text, locs)
+    except ValueError:
+        found = {}
+    if len(found) == len(set(locs)):
+        return found
+    root = compose(text)
+    assert root is not None
+    for loc in locs:
+        node = node_at(root, loc)
+        if node.anchor is not None or _is_alias(node, root, loc):
+            raise UpdateRefused(
+                f"the text at {' › '.join(map(str, loc))} is an alias (*name) or an anchor "
+                "(&name); write it out in full to translate it with mirps",
+                f"el texto en {' › '.join(map(str, loc))} es un alias (*nombre) o un ancla "
+                "(&nombre); escríbalo completo para traducirlo con mirps",
+            )
+        found[loc] = ((node.start_mark.line, node.start_mark.column), _end(node))
+    return found
 
 
 def _line_of(starts: list[int], offset: int) -> int:
