@@ -8,7 +8,7 @@ import functools
 import os
 import sys
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
@@ -318,6 +318,19 @@ def load_view(
 
     tree = load_valid_tree(plans, as_of, lang)
     return view_of(tree, as_of, lang if for_views else None, kinds, country)
+
+
+@contextlib.contextmanager
+def editing(folder: Path) -> Iterator[None]:
+    """An edit of the plans: under their lock (a second edit waits for this one), and every
+    file the edit reads again once changed (to validate the result) taken from its first
+    read when its text is the same: parsed once and held once. At 10,000 commitments the
+    second tree of a sheet import cost as much time and memory as the first."""
+    from mirps_cli.loader import shared_reads
+    from mirps_cli.update.lock import plans_locked
+
+    with plans_locked(folder), shared_reads():
+        yield
 
 
 def load_valid_tree(plans: str | None, as_of: dt.date | None = None, lang: str = "en") -> Tree:

@@ -267,12 +267,11 @@ def _import(
     branch: str | None,
     country: str | None,
 ) -> None:
-    from mirps_cli.cli.common import load_valid_tree
+    from mirps_cli.cli.common import editing, load_valid_tree
     from mirps_cli.members import find_member
     from mirps_cli.output.sheet_landed import render as render_landed
     from mirps_cli.sheet.land import plan_import
     from mirps_cli.update import apply_edit
-    from mirps_cli.update.lock import plans_locked
 
     if country is not None:
         member = find_member(country)
@@ -283,7 +282,7 @@ def _import(
         from mirps_cli.sheet.commit import check_can_commit
 
         repo = check_can_commit(folder, branch)
-    with plans_locked(folder):
+    with editing(folder):
         tree = load_valid_tree(str(folder), today, lang.value if lang else "es")
         plan = plan_import(folder, tree, workbook, shown, today, country)
         said = lang.value if lang is not None else plan.marks.lang

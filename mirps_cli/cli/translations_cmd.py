@@ -121,11 +121,10 @@ def import_(
     """Write a translated PO file's entries into the plans, each as the other language of
     its text. Entries whose place is gone, whose source changed since the export, or marked
     fuzzy are named and not applied; the rest land in every file at once, or in none."""
-    from mirps_cli.cli.common import load_valid_tree, resolve_plans_dir
+    from mirps_cli.cli.common import editing, load_valid_tree, resolve_plans_dir
     from mirps_cli.i18n import printable
     from mirps_cli.po import read_po
     from mirps_cli.translations.land import apply_all, plan_translations
-    from mirps_cli.update.lock import plans_locked
 
     if not po_file.is_file():
         problem = "is a folder" if po_file.is_dir() else "does not exist"
@@ -150,7 +149,7 @@ def import_(
             1,
         )
     today = dt.date.today()
-    with plans_locked(folder):
+    with editing(folder):
         tree = load_valid_tree(str(folder), today, lang)
         try:
             plan = plan_translations(folder, tree, po, target, today)

@@ -79,11 +79,10 @@ def update(
     status or id, a date before the latest entry) is refused with exit 1 and the file is
     left untouched. The write is atomic.
     """
-    from mirps_cli.cli.common import resolve_plans_dir
+    from mirps_cli.cli.common import editing, resolve_plans_dir
     from mirps_cli.errors import UpdateRefused
     from mirps_cli.output import problems as findings
     from mirps_cli.update import StatusUpdate, apply_edit, prepare_update
-    from mirps_cli.update.lock import plans_locked
 
     for option, text in (("--note", note), *(("--source", s) for s in source or [])):
         if text is not None and not text.strip():
@@ -94,8 +93,9 @@ def update(
             )
     request = StatusUpdate(commitment, status, date, note, tuple(source or ()), reported, reporter)
     folder = resolve_plans_dir(plans)
-    # Read, check and write under the folder's lock: a second update waits for this one.
-    with plans_locked(folder):
+    # Read, check and write under the folder's lock (a second update waits for this one),
+    # each unchanged file read once for the checks before and after the change.
+    with editing(folder):
         try:
             edit = prepare_update(folder, request, dt.date.today())
         except UpdateRefused as refused:
