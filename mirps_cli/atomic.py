@@ -1,4 +1,5 @@
-"""Writing a plan file so that an interrupted write never leaves half a file.
+"""Writing a plan file so that an interrupted write never leaves half a file, and reading
+a file a command imports without reading more than it accepts.
 
 The new bytes go to a temporary file in the same folder (same file system, so
 the rename is atomic), are flushed to disk, and only then replace the plan.
@@ -20,6 +21,18 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from mirps_cli.errors import MirpsError
+
+
+def read_capped(path: Path, limit: int) -> tuple[bytes, int]:
+    """A file's bytes and its size; no bytes when it is over `limit`. A workbook or PO file
+    of gigabytes is refused by its size, never read whole into memory first. Raises
+    OSError as open() does."""
+    with open(path, "rb") as handle:
+        size = os.fstat(handle.fileno()).st_size
+        if size > limit:
+            return b"", size
+        data = handle.read(limit + 1)  # the file may have grown since
+    return data, max(size, len(data))
 
 
 def write_atomic(path: Path, data: bytes) -> None:

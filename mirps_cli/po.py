@@ -14,6 +14,7 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from mirps_cli.atomic import read_capped
 from mirps_cli.errors import MirpsError
 
 MAX_PO_SIZE = 50 * 1024 * 1024
@@ -80,16 +81,16 @@ def read_po(path: Path, shown: str) -> PoFile:
     from babel.messages.pofile import read_po as read
 
     try:
-        data = path.read_bytes()
+        data, size = read_capped(path, MAX_PO_SIZE)
     except OSError as error:
         raise PoRefused(
             f"{shown}: cannot be read ({error.strerror})",
             f"{shown}: no se puede leer ({error.strerror})",
         ) from None
-    if len(data) > MAX_PO_SIZE:
+    if size > MAX_PO_SIZE:
         raise PoRefused(
-            f"{shown}: {len(data):,} bytes, over the limit of {MAX_PO_SIZE:,}",
-            f"{shown}: {len(data):,} bytes, más que el límite de {MAX_PO_SIZE:,}",
+            f"{shown}: {size:,} bytes, over the limit of {MAX_PO_SIZE:,}",
+            f"{shown}: {size:,} bytes, más que el límite de {MAX_PO_SIZE:,}",
         )
     try:
         data.decode("utf-8")

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from mirps_cli.atomic import read_capped
 from mirps_cli.errors import MirpsError
 
 # An OLE compound file: what Excel 97-2003 writes, and what an encrypted .xlsx is wrapped in.
@@ -190,13 +191,13 @@ def _lines_needed(text: str, width: float) -> int:
 def read_book(path: Path, shown: str, max_size: int, max_unpacked: int) -> ReadBook:
     """Every cell of every sheet, by value; `shown` names the file in messages."""
     try:
-        data = path.read_bytes()
+        data, size = read_capped(path, max_size)
     except OSError as error:
         raise BookRefused(
             f"{shown}: cannot be read ({error.strerror})",
             f"{shown}: no se puede leer ({error.strerror})",
         ) from None
-    _check_file(data, shown, max_size, max_unpacked)
+    _check_file(data, size, shown, max_size, max_unpacked)
     formulas = _load(data, shown, data_only=False)
     book = ReadBook([], formulas.epoch == dt.datetime(1904, 1, 1))
     values = None
@@ -251,13 +252,13 @@ def _load(data: bytes, shown: str, data_only: bool) -> Any:
         ) from None
 
 
-def _check_file(data: bytes, shown: str, max_size: int, max_unpacked: int) -> None:
+def _check_file(data: bytes, size: int, shown: str, max_size: int, max_unpacked: int) -> None:
     """Refuse, in one sentence, what openpyxl must not be given."""
-    if len(data) > max_size:
+    if size > max_size:
         raise BookRefused(
-            f"{shown}: {len(data):,} bytes, over the limit of {max_size:,}; a national "
+            f"{shown}: {size:,} bytes, over the limit of {max_size:,}; a national "
             "workbook is far smaller: send the one mirps exported",
-            f"{shown}: {len(data):,} bytes, más que el límite de {max_size:,}; un libro "
+            f"{shown}: {size:,} bytes, más que el límite de {max_size:,}; un libro "
             "nacional es mucho menor: envíe el que exportó mirps",
         )
     if data.startswith(_OLE):

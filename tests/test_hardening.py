@@ -636,3 +636,39 @@ def test_an_update_never_writes_through_a_link_out_of_the_plans(
     assert result.exit_code == 1
     assert "outside the plans folder" in result.stderr
     assert outside.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("verb", "name", "said"),
+    [
+        (["translations", "import"], "es.po", "bytes, más que el límite de 52,428,800"),
+        (["translations", "import"], "es.xlsx", "bytes, más que el límite de 20,971,520"),
+        (["sheet", "import"], "HN.xlsx", "bytes, más que el límite de 20,971,520"),
+    ],
+)
+def test_an_imported_file_of_gigabytes_is_refused_by_its_size_unread(
+    mirps: Callable[..., Run], plans_copy: Path, verb: list[str], name: str, said: str
+) -> None:
+    """A sparse file of 8 GB: read whole first, as the PO and workbook readers did, it took
+    the machine's memory before the limit was looked at; now its size refuses it."""
+    huge = plans_copy.parent / name
+    with huge.open("wb") as handle:
+        handle.truncate(8 * 1024**3)
+    before = {p: p.read_bytes() for p in plans_copy.rglob("*.yaml")}
+    run = mirps(*verb, str(huge), "--plans", str(plans_copy), "--lang", "es")
+    assert run.exit_code == 1 and run.stdout == ""
+    lines = run.stderr.strip().splitlines()
+    assert len(lines) == 1 and "8,589,934,592 " + said in lines[0], run.stderr
+    assert {p: p.read_bytes() for p in plans_copy.rglob("*.yaml")} == before
+
+
+def test_read_capped_reads_no_more_than_its_limit(tmp_path: Path) -> None:
+    from mirps_cli.atomic import read_capped
+
+    path = tmp_path / "f"
+    path.write_bytes(b"x" * 100)
+    assert read_capped(path, 100) == (b"x" * 100, 100)
+    assert read_capped(path, 99) == (b"", 100)
+    with path.open("wb") as handle:
+        handle.truncate(8 * 1024**3)
+    assert read_capped(path, 1000) == (b"", 8 * 1024**3)
