@@ -117,9 +117,10 @@ def filled_workbook(plans: Path, folder: Path, country: str, rows: int) -> tuple
     filled as a team fills them (a status, a date, a note), for `mirps sheet import`."""
     import openpyxl
 
-    copy = folder / f"sheet-plans-{country}-{rows}"
+    # Named after the tree too: a run with --heavy fills one of each shape.
+    copy = folder / f"sheet-{plans.name}-{country}-{rows}"
     shutil.copytree(plans, copy)
-    book = folder / f"{country}-{rows}.xlsx"
+    book = folder / f"{plans.name}-{country}-{rows}.xlsx"
     subprocess.run(
         [*MIRPS, "sheet", "export", "-c", country, "-o", str(book), "--plans", str(copy)],
         check=True,
