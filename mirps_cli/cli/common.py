@@ -244,66 +244,6 @@ def check_folder_option(path: Path | None, option: str) -> None:
     raise typer.BadParameter(f"{str(path)!r} {problem}", param_hint=f"'{option}'")
 
 
-def check_output(output: Path | None, plans_folder: Path | None) -> None:
-    """What -o names, checked before any work: a regular file or a new one in a folder that
-    exists, a stream (a device, a pipe, a terminal) written to as it is, `-` for stdout; never
-    a folder, and never a file in the plans (a draft must not replace a plan). Exit 2."""
-    if output is None or str(output) == "-":
-        return
-    hint = "'-o' / '--output'"
-    if str(output) in ("", "."):
-        raise typer.BadParameter("is empty: give a file name, or - for stdout", param_hint=hint)
-    if output.is_dir():
-        raise typer.BadParameter(
-            f"{str(output)!r} is a folder: give a file name in it", param_hint=hint
-        )
-    if not output.parent.is_dir():
-        raise typer.BadParameter(
-            f"the folder {str(output.parent)!r} does not exist: create it first", param_hint=hint
-        )
-    if plans_folder is not None and output.resolve().is_relative_to(plans_folder.resolve()):
-        raise typer.BadParameter(
-            f"{str(output)!r} is inside the plans folder: write the output elsewhere",
-            param_hint=hint,
-        )
-
-
-def write_output(output: Path | None, data: str | bytes, plans_folder: Path | None) -> None:
-    """Write a command's result where -o says (check_output's rules): a regular file
-    atomically, a stream as a stream, stdout for none or `-`. A Word file's bytes go to stdout
-    only when stdout is not a terminal."""
-    import stat
-
-    from mirps_cli.atomic import write_atomic
-
-    check_output(output, plans_folder)
-    payload = data.encode("utf-8") if isinstance(data, str) else data
-    if output is None or str(output) == "-":
-        if isinstance(data, str):
-            echo(data, False)
-            return
-        if sys.stdout.isatty():
-            raise typer.BadParameter(
-                "a Word document cannot be shown in the terminal: give -o FILE",
-                param_hint="'-o' / '--output'",
-            )
-        sys.stdout.buffer.write(payload)
-        sys.stdout.flush()
-        return
-    try:
-        mode = output.stat().st_mode if output.exists() else None
-        if mode is not None and not stat.S_ISREG(mode):
-            # A device, a named pipe, a terminal: written to, never replaced by a file.
-            with open(output, "wb") as stream:
-                stream.write(payload)
-            return
-        write_atomic(output, payload)
-    except OSError as error:
-        from mirps_cli.atomic import unwritable
-
-        raise unwritable(output, error) from None
-
-
 def load_view(
     plans: str | None,
     as_of: dt.date,

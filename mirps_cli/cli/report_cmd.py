@@ -110,11 +110,10 @@ def report(
     from mirps_cli.cli.common import (
         build_day,
         check_folder_option,
-        check_output,
         load_valid_tree,
         resolve_plans_dir,
-        write_output,
     )
+    from mirps_cli.cli.targets import check_output, write_output
     from mirps_cli.members import resolve_member
     from mirps_cli.report import build_report
 

@@ -1,7 +1,6 @@
 """`mirps sheet export` and `mirps sheet import`."""
 
 import datetime as dt
-from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import Annotated
@@ -69,6 +68,7 @@ def export(
     milestones and indicators with their current status (locked), and the columns to fill
     (new status, date, who reports, note, source). Nothing in the plans changes."""
     from mirps_cli.cli.common import load_valid_tree, resolve_plans_dir
+    from mirps_cli.cli.targets import workbook_targets, write_file
     from mirps_cli.members import MEMBERS, find_member
     from mirps_cli.model import NationalPlan
 
@@ -82,7 +82,7 @@ def export(
                 param_hint="'--country'",
             )
         country = member.code
-    targets = _export_targets(output, country, folder)
+    targets = workbook_targets(output, country, folder)
     tree = load_valid_tree(plans, dt.date.today(), said)
     plans_of = {p.country: f for f, p in tree.national_plans() if isinstance(p, NationalPlan)}
     if country is not None and country not in plans_of:
@@ -114,7 +114,7 @@ def export(
     written = []
     for code, book in zip(codes, export_many(jobs), strict=True):
         path = targets(code)
-        _write(path, book.data)
+        write_file(path, book.data)
         counts = ", ".join(
             counted(n, *SHEET_COUNTS[key], said)
             for key, n in (
@@ -125,64 +125,6 @@ def export(
         )
         written.append(f"{path}: {code}, {counts} ({book.lang})")
     typer.echo("\n".join(written))
-
-
-def _export_targets(output: Path | None, country: str | None, plans: Path) -> Callable[[str], Path]:
-    """Where each country's workbook goes, checked before any work: exit 2 on a bad -o."""
-    hint = "'-o' / '--output'"
-    if country is not None:
-        path = output if output is not None else Path(f"{country}.xlsx")
-        if path.is_dir():
-            path = path / f"{country}.xlsx"
-        if output is None and path.exists():
-            raise typer.BadParameter(
-                f"{str(path)!r} exists: give -o {path} to replace it, or another name",
-                param_hint=hint,
-            )
-        _check_target(path, plans, hint)
-        return lambda _code: path
-    folder = output if output is not None else Path(".")
-    if folder.exists() and not folder.is_dir():
-        raise typer.BadParameter(
-            f"{str(folder)!r} is a file: without --country, give a folder", param_hint=hint
-        )
-    if not folder.exists():
-        if not folder.parent.is_dir():
-            raise typer.BadParameter(
-                f"the folder {str(folder.parent)!r} does not exist: create it first",
-                param_hint=hint,
-            )
-        folder.mkdir()
-    if output is None:
-        found = sorted(p.name for p in folder.glob("??.xlsx"))
-        if found:
-            raise typer.BadParameter(
-                f"{', '.join(found)} exist here: give -o . to replace them, or -o DIR",
-                param_hint=hint,
-            )
-    _check_target(folder / "XX.xlsx", plans, hint)
-    return lambda code: folder / f"{code}.xlsx"
-
-
-def _check_target(path: Path, plans: Path, hint: str) -> None:
-    if not path.parent.is_dir():
-        raise typer.BadParameter(
-            f"the folder {str(path.parent)!r} does not exist: create it first", param_hint=hint
-        )
-    if path.resolve().is_relative_to(plans.resolve()):
-        raise typer.BadParameter(
-            f"{str(path)!r} is inside the plans folder: write the workbook elsewhere",
-            param_hint=hint,
-        )
-
-
-def _write(path: Path, data: bytes) -> None:
-    from mirps_cli.atomic import unwritable, write_atomic
-
-    try:
-        write_atomic(path, data)
-    except OSError as error:
-        raise unwritable(path, error) from None
 
 
 @sheet_app.command("import")

@@ -83,14 +83,15 @@ def site(
         load_valid_tree,
         resolve_plans_dir,
     )
+    from mirps_cli.cli.targets import check_site_folder
     from mirps_cli.i18n import Message, language_of_locale
-    from mirps_cli.site import site_map
+    from mirps_cli.site import paths, site_map
 
     when = parse_as_of(as_of)
     folder = resolve_plans_dir(plans)
     check_folder_option(template_dir, "--template-dir")
     base = _base_url(base_url)
-    _check_target(output, folder)
+    check_site_folder(output, folder, paths.MANIFEST)
     langs = LANGS[lang]
     # --lang is the site's; messages (the plans' errors) are in the locale's language.
     tree = load_valid_tree(plans, when, language_of_locale(os.environ))
@@ -225,49 +226,3 @@ def _base_url(value: str | None) -> str | None:
             param_hint="'--base-url'",
         )
     return value if value.endswith("/") else value + "/"
-
-
-def _check_target(output: Path, plans_folder: Path) -> None:
-    """-o names a folder mirps may replace whole: absent (its parent exists), empty, or a site
-    mirps built (it holds mirps-site.json); never the plans, a folder holding them, the current
-    folder or one above it, or a folder of other files. Exit 2, before any work."""
-    from mirps_cli.site import paths
-
-    hint = "'-o' / '--output'"
-    if str(output) in ("", "."):
-        raise typer.BadParameter(
-            "give the name of the folder to write the site into", param_hint=hint
-        )
-    target = output.resolve()
-    plans = plans_folder.resolve()
-    if target.is_relative_to(plans) or plans.is_relative_to(target):
-        raise typer.BadParameter(
-            f"{str(output)!r} and the plans folder overlap: write the site elsewhere",
-            param_hint=hint,
-        )
-    if Path.cwd().resolve().is_relative_to(target):
-        raise typer.BadParameter(
-            f"{str(output)!r} holds the current folder: give a folder below it", param_hint=hint
-        )
-    if not target.parent.is_dir():
-        raise typer.BadParameter(
-            f"the folder {str(output.parent)!r} does not exist: create it first", param_hint=hint
-        )
-    if target.exists() and not target.is_dir():
-        raise typer.BadParameter(f"{str(output)!r} is a file, not a folder", param_hint=hint)
-    if target.is_dir() and any(target.iterdir()) and not _is_site(target / paths.MANIFEST):
-        raise typer.BadParameter(
-            f"{str(output)!r} holds files mirps did not write: give a new or empty folder",
-            param_hint=hint,
-        )
-
-
-def _is_site(manifest: Path) -> bool:
-    """Whether a folder holds a site mirps wrote: its manifest says so."""
-    import json
-
-    try:
-        said = json.loads(manifest.read_text("utf-8"))
-    except (OSError, ValueError):
-        return False
-    return isinstance(said, dict) and said.get("generator") == "mirps site"

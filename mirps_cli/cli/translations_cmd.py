@@ -78,7 +78,8 @@ def export(
     """Write the texts that lack a language as a gettext PO file for translators (Poedit,
     Weblate, CAT tools): the source text, its place in the plans as context and reference,
     the plan's comment above it as a note."""
-    from mirps_cli.cli.common import check_output, load_valid_tree, resolve_plans_dir, write_output
+    from mirps_cli.cli.common import load_valid_tree, resolve_plans_dir
+    from mirps_cli.cli.targets import check_output, write_output
     from mirps_cli.translations.po_out import export_po, to_translate
 
     folder = resolve_plans_dir(plans)
