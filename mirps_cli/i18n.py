@@ -117,7 +117,10 @@ def _decimal(value: int | float, lang: str, pattern: str | None = None) -> str:
 def number(value: int | float, lang: str, about: bool = False) -> str:
     """A number in the language's own form: "210,000" / "210.000"; "about 210,000" / "unos
     210.000" when the source gives it as approximate. From Babel (CLDR)."""
-    text = _decimal(value, lang)
+    # A whole number is grouped by threes with commas in both locales: Babel's way, without
+    # its pattern machinery (a workbook or a site shows tens of thousands of them).
+    whole = type(value) is int
+    text = f"{value:,}" if whole else _decimal(value, lang)
     return LABELS["about"].in_lang(lang).format(n=text) if about else text
 
 

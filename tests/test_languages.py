@@ -153,3 +153,18 @@ def test_a_removed_status_entry_is_worded_in_the_review(mirps: Mirps, tmp_path: 
         "    status entry removed: 2023-03, fulfilled, Sanctioned and published in La Gaceta.\n"
         in en.stdout
     )
+
+
+def test_a_whole_number_is_written_as_babel_writes_it() -> None:
+    """number() groups whole numbers itself (a workbook shows tens of thousands): the same
+    text as Babel's CLDR patterns for en and es_419, huge and negative ones included."""
+    import random
+
+    from mirps_cli.i18n import _decimal, number
+
+    rng = random.Random(7)
+    values = [0, 1, -1, 999, 1000, -1000, 247090, 10**27, -(10**40), 2**63]
+    values += [rng.randint(-(10**12), 10**12) for _ in range(2000)]
+    for lang in ("en", "es"):
+        assert [number(v, lang) for v in values] == [_decimal(v, lang) for v in values]
+    assert number(247090, "es") == "247,090" and number(2.5, "es") == "2.5"

@@ -18,7 +18,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from tests.helpers import Run, libreoffice_calc
+from tests.helpers import SHIPPED_PLANS, Run, libreoffice_calc
 
 Mirps = Callable[..., Run]
 TODAY = dt.date.today()
@@ -166,6 +166,57 @@ def test_workbooks_written_on_two_cores_are_the_ones_written_on_one(
         books = [openpyxl.load_workbook(io.BytesIO(b.data)) for b in (one, two)]
         sheets = [[[c.value for c in row] for row in b["Compromisos"].iter_rows()] for b in books]
         assert sheets[0] == sheets[1] and len(sheets[0]) > 1
+
+
+def test_the_childs_workbooks_are_read_while_this_process_writes_its_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A workbook is larger than a pipe holds: unread until this process had written its
+    share, the child waited on its first one. Here this process's job waits for the child's
+    second job, which runs only once the first (1 MB) has gone through the pipe."""
+    import time
+
+    from mirps_cli.sheet import export
+
+    marker = tmp_path / "second-started"
+
+    def book(data: bytes, country: str) -> export.Exported:
+        return export.Exported(data, country, "es", 1, 0, 0)
+
+    def mine() -> export.Exported:
+        deadline = time.monotonic() + 30
+        while not marker.exists() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        return book(b"saw it" if marker.exists() else b"waited in vain", "HN")
+
+    def second() -> export.Exported:
+        marker.write_text("")
+        return book(b"small", "SV")
+
+    monkeypatch.setattr(export, "_FORK_FROM", 0)
+    jobs = [(100, mine), (60, lambda: book(b"x" * 1_000_000, "MX")), (30, second)]
+    done = export.export_many(jobs)
+    assert [b.data for b in done] == [b"saw it", b"x" * 1_000_000, b"small"]
+    assert [b.country for b in done] == ["HN", "MX", "SV"]
+
+
+@pytest.mark.parametrize("width", [1, 5, 12, 30, 47])
+def test_wrapped_lines_counts_what_textwrap_makes(width: int) -> None:
+    import random
+    import textwrap
+
+    from mirps_cli.xlsx import wrapped_lines
+
+    shipped = [
+        line
+        for path in sorted(SHIPPED_PLANS.rglob("*.yaml"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+    ]
+    pieces = ["a", "bb", "word", "palabra", "x" * 20, " ", " ", " ", "  ", "-", "\t", "\u00a0"]
+    rng = random.Random(width)
+    made = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 40))) for _ in range(3000)]
+    for line in [*shipped, *made, "", " ", "a b", "a  b", " a", "a "]:
+        assert wrapped_lines(line, width) == len(textwrap.wrap(line, width)), (line, width)
 
 
 def test_export_refuses_a_bad_target_before_any_work(mirps: Mirps, plans_copy: Path) -> None:

@@ -235,6 +235,7 @@ def export_many(jobs: Sequence[tuple[int, Callable[[], Exported]]]) -> list[Expo
     its share is written here."""
     import gc
     import os
+    import threading
 
     from mirps_cli.loader.ahead import can_fork
 
@@ -263,9 +264,21 @@ def export_many(jobs: Sequence[tuple[int, Callable[[], Exported]]]) -> list[Expo
         finally:
             os._exit(code)
     os.close(writing)
+    # The pipe is read while this process writes its share: unread, it holds 64 kB, and the
+    # child would wait on its first workbook until this process is done (half the export
+    # lost, measured at 10,000 commitments: the child's share took 3.3-4.5 s for 1.7 s of
+    # its own work).
+    received: list[bytes] = []
+
+    def drain() -> None:
+        with os.fdopen(reading, "rb") as pipe:
+            received.append(pipe.read())
+
+    reader = threading.Thread(target=drain, daemon=True)
+    reader.start()
     done = {n: jobs[n][1]() for n in range(len(jobs)) if n not in theirs}
-    with os.fdopen(reading, "rb") as pipe:
-        done |= _unframed(pipe.read())
+    reader.join()
+    done |= _unframed(b"".join(received))
     os.waitpid(pid, 0)
     gc.unfreeze()
     return [done[n] if n in done else jobs[n][1]() for n in range(len(jobs))]
