@@ -247,6 +247,46 @@ def test_any_year_is_drafted_even_without_a_work_plan(
         assert "CR-asylum-platform" in result.stdout
 
 
+@pytest.mark.parametrize("fork", [True, False])
+def test_the_tree_is_loaded_in_a_child_and_the_draft_is_the_same(
+    mirps: Callable[..., Run],
+    plans: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    fork: bool,
+) -> None:
+    """The tree is loaded and drafted in a forked child, whose memory goes back to the
+    system before a document is built; where the system cannot fork, here. Either way the
+    same draft, and the errors of invalid plans said by this process, exit 1."""
+    import os
+
+    from mirps_cli import forked, validate
+
+    loaded_in = tmp_path / "pids"
+    real = validate.validate_tree
+
+    def recorded(*args: object, **kwargs: object) -> object:
+        with loaded_in.open("a") as pids:
+            pids.write(f"{os.getpid()}\n")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(validate, "validate_tree", recorded)
+    monkeypatch.setattr(forked, "can_fork", lambda: fork)
+    run = report(mirps, plans, "--lang", "en")
+    assert (run.exit_code, run.stderr) == (0, "") and run.stdout.startswith("# ")
+    pids = loaded_in.read_text().split()
+    assert len(pids) == 1 and (pids[0] != str(os.getpid())) == fork
+    monkeypatch.setattr(forked, "can_fork", lambda: False)
+    assert report(mirps, plans, "--lang", "en").stdout == run.stdout
+
+    monkeypatch.setattr(forked, "can_fork", lambda: fork)
+    hn = plans / "national" / "HN.yaml"
+    hn.write_text(hn.read_text(encoding="utf-8").replace("pillar:", "pilar:", 1), "utf-8")
+    bad = report(mirps, plans, "--lang", "en")
+    assert bad.exit_code == 1 and bad.stdout == ""
+    assert "HN.yaml" in bad.stderr and "fix them first" in bad.stderr
+
+
 def test_usage_errors(mirps: Callable[..., Run], plans: Path) -> None:
     backwards = report(mirps, plans, "--since", "2023", "--as-of", "2022")
     assert backwards.exit_code == 2 and "ends" in backwards.stderr

@@ -536,7 +536,7 @@ def test_a_failing_child_costs_only_time() -> None:
     again here, and its result is the same."""
     import os
 
-    from mirps_cli.site.forked import at_once
+    from mirps_cli.forked import at_once
 
     parent = os.getpid()
 
@@ -552,7 +552,7 @@ def test_a_failing_child_costs_only_time() -> None:
 def test_a_failure_here_stops_the_child_first() -> None:
     import time
 
-    from mirps_cli.site.forked import at_once
+    from mirps_cli.forked import at_once
 
     def mine() -> int:
         raise OSError("the disk is full")

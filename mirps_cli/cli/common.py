@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import functools
 import os
@@ -11,7 +12,7 @@ import traceback
 from collections.abc import Callable, Iterator
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 
 import typer
 from typer.exceptions import TyperException
@@ -20,6 +21,7 @@ from mirps_cli.errors import MirpsError
 from mirps_cli.i18n import Lang
 
 if TYPE_CHECKING:  # the tree's models cost start-up time; only loading commands need them
+    from mirps_cli.problems import Problem
     from mirps_cli.tree import Tree
 
 EXIT_UNEXPECTED = 3
@@ -275,17 +277,38 @@ def editing(folder: Path) -> Iterator[None]:
 
 def load_valid_tree(plans: str | None, as_of: dt.date | None = None, lang: str = "en") -> Tree:
     """The tree, or the validate findings on stderr and exit 1 when it has errors."""
-    from mirps_cli.i18n import Message, full_stop
-    from mirps_cli.output import problems as findings
+    found = valid_tree(resolve_plans_dir(plans), as_of)
+    if isinstance(found, Invalid):
+        refuse_invalid(found, lang)
+    return found
+
+
+@dataclasses.dataclass(frozen=True)
+class Invalid:
+    """Plans a command cannot work on: their errors, and how many files were checked."""
+
+    errors: list[Problem]
+    files: int
+
+
+def valid_tree(folder: Path, as_of: dt.date | None = None) -> Tree | Invalid:
+    """The tree of a plans folder, or its errors; nothing said (the report asks this of a
+    child process, which leaves the saying to its parent)."""
     from mirps_cli.validate import validate_tree
 
-    result = validate_tree(resolve_plans_dir(plans), as_of or dt.date.today(), errors_only=True)
-    if result.errors:
-        typer.echo(findings.render(result.errors, lang, len(result.tree.files)), err=True, nl=False)
-        fix = Message(
-            "the plans have errors; fix them first (see `mirps validate`)",
-            "los planes tienen errores; corríjalos primero (vea `mirps validate`)",
-        )
-        typer.echo(f"mirps: {full_stop(fix.in_lang(lang))}", err=True)
-        raise typer.Exit(1)
-    return result.tree
+    result = validate_tree(folder, as_of or dt.date.today(), errors_only=True)
+    return Invalid(result.errors, len(result.tree.files)) if result.errors else result.tree
+
+
+def refuse_invalid(invalid: Invalid, lang: str) -> NoReturn:
+    """The plans' errors on stderr, and exit 1: a command that needs valid plans."""
+    from mirps_cli.i18n import Message, full_stop
+    from mirps_cli.output import problems as findings
+
+    typer.echo(findings.render(invalid.errors, lang, invalid.files), err=True, nl=False)
+    fix = Message(
+        "the plans have errors; fix them first (see `mirps validate`)",
+        "los planes tienen errores; corríjalos primero (vea `mirps validate`)",
+    )
+    typer.echo(f"mirps: {full_stop(fix.in_lang(lang))}", err=True)
+    raise typer.Exit(1)

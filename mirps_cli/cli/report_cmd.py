@@ -18,8 +18,12 @@ from mirps_cli.cli.common import (
 from mirps_cli.i18n import Lang
 
 if TYPE_CHECKING:
+    import datetime as dt
+
+    from mirps_cli.cli.common import Invalid
     from mirps_cli.cli.outputs import Document
     from mirps_cli.report.views import Report
+    from mirps_cli.tree import Tree
 
 
 class ReportFormat(StrEnum):
@@ -108,12 +112,14 @@ def report(
 
     from mirps_cli import git
     from mirps_cli.cli.common import (
+        Invalid,
         build_day,
         check_folder_option,
-        load_valid_tree,
+        refuse_invalid,
         resolve_plans_dir,
     )
     from mirps_cli.cli.targets import check_output, write_output
+    from mirps_cli.forked import apart
     from mirps_cli.members import resolve_member
     from mirps_cli.report import build_report
 
@@ -133,31 +139,50 @@ def report(
                 f"{str(reference_doc)!r} is not a file", param_hint="'--reference-doc'"
             )
     check_output(output, folder)
-    tree = load_valid_tree(plans, end, chosen)
     drafted = build_day()  # SOURCE_DATE_EPOCH fixes the draft's date
-    view = build_report(
-        tree,
-        chosen,
-        year,
-        member.code if member else None,
-        start,
-        end,
-        drafted,
-        git.describe(folder),
-    )
-    # The draft is all its formats need: the tree (most of the memory at 10,000 commitments)
-    # goes before a document is built, so its memory is used again for the document's. Its
-    # files refer to themselves through their lazy loaders, and the loader froze them out of
-    # the collector's sight: one collection (~0.2 s at 10,000) frees them.
-    del tree
-    import gc
 
-    gc.unfreeze()
-    gc.collect()
+    def draft(tree: "Tree") -> "Report":
+        code = member.code if member else None
+        return build_report(tree, chosen, year, code, start, end, drafted, git.describe(folder))
+
+    # The draft is all its formats need: the tree (most of the memory at 10,000 commitments)
+    # is loaded and drafted in a child, whose memory goes back to the system when it ends,
+    # before a document is built (forked.apart). Where it cannot be, here.
+    sent = apart(lambda: _drafted(folder, end, draft))
+    if isinstance(sent, Invalid):
+        refuse_invalid(sent, chosen)
+    view = sent if sent is not None else _drafted_here(plans, end, chosen, draft)
     document = DOCUMENTS[output_format]().render(
         view, chosen, template_dir, reference_doc=reference_doc
     )
     write_output(output, document, folder)
+
+
+def _drafted(
+    folder: Path, end: "dt.date | None", draft: "Callable[[Tree], Report]"
+) -> "Report | Invalid":
+    """In the child: the plans loaded and the draft made, or their errors; nothing said."""
+    from mirps_cli.cli.common import Invalid, valid_tree
+
+    found = valid_tree(folder, end)
+    return found if isinstance(found, Invalid) else draft(found)
+
+
+def _drafted_here(
+    plans: str | None, end: "dt.date | None", lang: str, draft: "Callable[[Tree], Report]"
+) -> "Report":
+    """The draft made in this process, its tree let go before a document is built, so its
+    memory is used again for the document's."""
+    import gc
+
+    from mirps_cli.cli.common import load_valid_tree
+
+    view = draft(load_valid_tree(plans, end, lang))
+    # The tree's files refer to themselves through their lazy loaders, and the loader froze
+    # them out of the collector's sight: one collection (~0.2 s at 10,000) frees them.
+    gc.unfreeze()
+    gc.collect()
+    return view
 
 
 def _markdown() -> "Document[Report]":

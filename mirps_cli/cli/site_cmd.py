@@ -133,9 +133,9 @@ def _write_site(
     this process writes the first."""
     import json
 
+    from mirps_cli.forked import at_once
     from mirps_cli.output import site_html, site_sitemap
     from mirps_cli.site import paths
-    from mirps_cli.site.forked import at_once
     from mirps_cli.site.views import Chooser
     from mirps_cli.templating import template_file
 

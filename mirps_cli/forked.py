@@ -1,0 +1,97 @@
+"""Work in a forked child, where the system can fork (Linux).
+
+Two jobs at once on two cores (`at_once`): the site's second language is written by a child
+while this process writes the first (Python renders pages on one core). A step apart
+(`apart`): the report's tree is loaded and drafted in a child, which sends back the draft
+alone; the memory of the tree goes back to the system with the child, where this process
+could only keep it for its own later use (Python frees memory to itself, and Word's XML is
+made by C code that cannot use it).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import pickle
+import signal
+import sys
+from collections.abc import Callable
+from typing import TypeVar
+
+from mirps_cli.loader.ahead import can_fork
+
+T = TypeVar("T")
+
+
+def at_once(mine: Callable[[], int], theirs: Callable[[], int]) -> tuple[int, int]:
+    """Both jobs' results: `theirs` in a forked child where the system can fork (its result
+    back through a pipe), `mine` here meanwhile. A child that fails costs only time: its job
+    is done again here, where its error (a template's, a full disk) is raised as usual. If
+    `mine` fails, the child is stopped before the error goes on, so that nothing writes into
+    the folder being removed."""
+    if not can_fork() or os.cpu_count() == 1:
+        return mine(), theirs()
+    reading, writing = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: its job, its result into the pipe, then out at once
+        code = 1
+        try:
+            os.close(reading)
+            result = theirs()
+            with os.fdopen(writing, "w") as pipe:
+                pipe.write(json.dumps(result))
+            code = 0
+        finally:
+            os._exit(code)
+    os.close(writing)
+    try:
+        here = mine()
+    except BaseException:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        os.close(reading)
+        raise
+    with os.fdopen(reading) as pipe:
+        said = pipe.read()
+    _, status = os.waitpid(pid, 0)
+    if os.waitstatus_to_exitcode(status) != 0 or not said:
+        return here, theirs()
+    return here, int(json.loads(said))
+
+
+def apart(work: Callable[[], T]) -> T | None:
+    """`work`'s result, computed in a forked child and sent back pickled; None where the
+    system cannot fork or the child did not finish (it raised, or was killed): the caller
+    then does the work itself, and any error is raised there as usual. `work` must print
+    nothing: the child's output could not be captured with this process's."""
+    if not can_fork():
+        return None
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):
+            stream.flush()  # or the child would hold, and repeat, what is not yet written
+    reading, writing = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: the result into the pipe, then out at once
+        code = 1
+        try:
+            os.close(reading)
+            done = pickle.dumps(work(), protocol=pickle.HIGHEST_PROTOCOL)
+            with os.fdopen(writing, "wb") as pipe:
+                pipe.write(done)
+            code = 0
+        finally:
+            os._exit(code)  # no atexit, no flushing of the parent's buffers, no test teardown
+    os.close(writing)
+    try:
+        with os.fdopen(reading, "rb") as pipe:
+            sent = pipe.read()
+    except BaseException:  # Ctrl-C: the child is stopped with this process
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        raise
+    _, status = os.waitpid(pid, 0)
+    if os.waitstatus_to_exitcode(status) != 0 or not sent:
+        return None
+    result: T = pickle.loads(sent)
+    return result
