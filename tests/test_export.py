@@ -63,6 +63,38 @@ def test_export_text_is_json_dumps_text_written_in_pieces() -> None:
     assert "".join(export_json.render([])) == "{\n}\n" and json.loads("{\n}\n") == {}
 
 
+def test_a_long_list_written_an_item_at_a_time_is_the_same_text() -> None:
+    """A national plan's commitments are dumped one at a time as they are written (the
+    largest plan whole is 30 MB at 10,000): the text is json.dumps's of the whole data,
+    statuses of commitments and milestones included."""
+    import datetime as dt
+
+    from mirps_cli.export import Listed, exported
+    from mirps_cli.output import export_json
+    from mirps_cli.validate import validate_tree
+
+    tree = validate_tree(SHIPPED_PLANS, dt.date(2026, 12, 3)).tree
+    listed = [
+        (key, [dict(p) for p in plans]) for key, plans in exported(tree)
+    ]  # each plan's keys, its long list still to be made
+    assert any(isinstance(v, Listed) for _, plans in listed for p in plans for v in p.values())
+    text = "".join(export_json.render((key, iter(plans)) for key, plans in listed))
+    whole = {
+        key: [{k: list(v) if isinstance(v, Listed) else v for k, v in p.items()} for p in plans]
+        for key, plans in exported(tree)
+    }
+    assert text == json.dumps(whole, ensure_ascii=False, indent=2) + "\n"
+    hn = next(p for p in whole["national_plans"] if p["country"] == "HN")
+    assert {c["status"] for c in hn["commitments"]} >= {"fulfilled", "in_progress"}
+    milestones = [
+        m
+        for p in whole["national_plans"]
+        for c in p["commitments"]
+        for m in c.get("milestones", [])
+    ]
+    assert milestones and all("status" in m for m in milestones)
+
+
 def test_a_reader_that_stops_early_ends_export_quietly() -> None:
     """`mirps export | head`: no traceback, no "bug in mirps", exit 141 as after SIGPIPE."""
     import subprocess
