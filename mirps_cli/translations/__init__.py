@@ -78,12 +78,12 @@ def _walk(
 def _value(
     plan: PlanFile, value: object, loc: Loc, path: list[str], lang: str, takes_text: bool
 ) -> Iterator[TextAt]:
-    place = " › ".join(path)
+    # The place is joined for a text only: most values walked are models and numbers.
     if takes_text and isinstance(value, str):
-        given = {"en": None, "es": None, lang: value}
-        yield TextAt(plan, loc, place, given["en"], given["es"], True)
+        en, es = (value, None) if lang == "en" else (None, value)
+        yield TextAt(plan, loc, " › ".join(path), en, es, True)
     elif isinstance(value, LocalizedText):
-        yield TextAt(plan, loc, place, value.en, value.es, False)
+        yield TextAt(plan, loc, " › ".join(path), value.en, value.es, False)
     elif isinstance(value, BaseModel):
         yield from _walk(plan, value, loc, path, lang)
 
