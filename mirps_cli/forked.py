@@ -1,11 +1,12 @@
 """Work in a forked child, where the system can fork (Linux).
 
 Two jobs at once on two cores (`at_once`): the site's second language is written by a child
-while this process writes the first (Python renders pages on one core). A step apart
-(`apart`): the report's tree is loaded and drafted in a child, which sends back the draft
-alone; the memory of the tree goes back to the system with the child, where this process
-could only keep it for its own later use (Python frees memory to itself, and Word's XML is
-made by C code that cannot use it).
+while this process writes the first (Python renders pages on one core). A step
+apart (`started`): the report's tree is loaded and drafted in a child, which sends back
+the draft alone; the memory of the tree goes back to the system with the child, where this
+process could only keep it for its own later use (Python frees memory to itself, and Word's
+XML is made by C code that cannot use it). The report's charts are drawn in a child too,
+while this process makes the document.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import pickle
 import signal
 import sys
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 from mirps_cli.loader.ahead import can_fork
 
@@ -60,11 +61,49 @@ def at_once(mine: Callable[[], int], theirs: Callable[[], int]) -> tuple[int, in
     return here, int(json.loads(said))
 
 
-def apart(work: Callable[[], T]) -> T | None:
-    """`work`'s result, computed in a forked child and sent back pickled; None where the
-    system cannot fork or the child did not finish (it raised, or was killed): the caller
-    then does the work itself, and any error is raised there as usual. `work` must print
-    nothing: the child's output could not be captured with this process's."""
+class Pending(Generic[T]):
+    """A child at work (`started`): its result when asked for."""
+
+    def __init__(self, pid: int, reading: int) -> None:
+        self.pid = pid
+        self.reading = reading
+        self.done = False
+
+    def result(self) -> T | None:
+        """Wait for the child: its result, or None if it did not finish."""
+        self.done = True
+        try:
+            with os.fdopen(self.reading, "rb") as pipe:
+                sent = pipe.read()
+        except BaseException:  # Ctrl-C: the child is stopped with this process
+            self._stop()
+            raise
+        _, status = os.waitpid(self.pid, 0)
+        if os.waitstatus_to_exitcode(status) != 0 or not sent:
+            return None
+        result: T = pickle.loads(sent)
+        return result
+
+    def close(self) -> None:
+        """Stop a child whose result was not asked for (the caller failed meanwhile)."""
+        if not self.done:
+            self.done = True
+            os.close(self.reading)
+            self._stop()
+
+    def _stop(self) -> None:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(self.pid, signal.SIGKILL)
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(self.pid, 0)
+
+
+def started(work: Callable[[], T]) -> Pending[T] | None:
+    """`work` begun in a forked child while this process goes on; None where the system
+    cannot fork. Its result comes back pickled, or None where the child did not finish (it
+    raised, or was killed): the caller then does the work itself, and any error is raised
+    there as usual. `work` must print nothing: the child's output could not be captured
+    with this process's."""
     if not can_fork():
         return None
     for stream in (sys.stdout, sys.stderr):
@@ -83,15 +122,4 @@ def apart(work: Callable[[], T]) -> T | None:
         finally:
             os._exit(code)  # no atexit, no flushing of the parent's buffers, no test teardown
     os.close(writing)
-    try:
-        with os.fdopen(reading, "rb") as pipe:
-            sent = pipe.read()
-    except BaseException:  # Ctrl-C: the child is stopped with this process
-        os.kill(pid, signal.SIGKILL)
-        os.waitpid(pid, 0)
-        raise
-    _, status = os.waitpid(pid, 0)
-    if os.waitstatus_to_exitcode(status) != 0 or not sent:
-        return None
-    result: T = pickle.loads(sent)
-    return result
+    return Pending(pid, reading)

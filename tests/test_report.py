@@ -3,6 +3,7 @@ parsed Markdown and HTML, over time, with user templates and hostile text."""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from collections.abc import Callable
@@ -446,3 +447,39 @@ def test_a_section_is_one_of_the_three_parts(mirps: Callable[..., Run], plans: P
     result = mirps("validate", "--plans", str(plans))
     assert result.exit_code == 1
     assert "'protection', 'solutions' or 'partnerships'" in result.stdout
+
+
+@pytest.mark.parametrize("fork", [True, False])
+def test_charts_drawn_in_a_child_are_the_ones_drawn_here(
+    plans: Path, monkeypatch: pytest.MonkeyPatch, fork: bool
+) -> None:
+    """The charts are drawn in a forked child while the document is made; where it cannot
+    fork, or the child fails, here. The same pictures in each case."""
+    import datetime as dt
+
+    from mirps_cli import forked
+    from mirps_cli.output import charts as drawn
+    from mirps_cli.output.report_markdown import charts
+    from mirps_cli.report import build_report
+    from mirps_cli.validate import validate_tree
+
+    tree = validate_tree(plans, dt.date(2026, 12, 3), errors_only=True).tree
+    day = dt.date(2026, 12, 3)
+    made = charts(build_report(tree, "es", 2022, None, None, None, day, None), "es")
+    here = {name: drawn.draw(chart, "svg") for name, chart in made.items()}
+    assert set(here) == {"status", "calendar"} and all(b"<svg" in svg for svg in here.values())
+    monkeypatch.setattr(forked, "can_fork", lambda: fork)
+    with drawn.drawing(made, "svg") as pictures:
+        assert pictures() == here
+    if fork:
+        real = drawn.draw
+        parent = os.getpid()
+
+        def fails_in_the_child(chart: object, picture: str) -> bytes:
+            if os.getpid() != parent:
+                raise RuntimeError("the child fails")
+            return real(chart, picture)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(drawn, "draw", fails_in_the_child)
+        with drawn.drawing(made, "svg") as pictures:
+            assert pictures() == here

@@ -119,7 +119,7 @@ def report(
         resolve_plans_dir,
     )
     from mirps_cli.cli.targets import check_output, write_output
-    from mirps_cli.forked import apart
+    from mirps_cli.forked import started
     from mirps_cli.members import resolve_member
     from mirps_cli.report import build_report
 
@@ -147,8 +147,9 @@ def report(
 
     # The draft is all its formats need: the tree (most of the memory at 10,000 commitments)
     # is loaded and drafted in a child, whose memory goes back to the system when it ends,
-    # before a document is built (forked.apart). Where it cannot be, here.
-    sent = apart(lambda: _drafted(folder, end, draft))
+    # before a document is built (forked.started). Where it cannot be, here.
+    pending = started(lambda: _drafted(folder, end, draft))
+    sent = pending.result() if pending is not None else None
     if isinstance(sent, Invalid):
         refuse_invalid(sent, chosen)
     view = sent if sent is not None else _drafted_here(plans, end, chosen, draft)

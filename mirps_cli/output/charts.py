@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
@@ -96,12 +97,40 @@ def warm() -> None:
     draw(StackedBars("", "", ("",), (Series(" ", COLOURS["none"], (1,)),)), "svg")
 
 
-def svg_element(chart: Chart, description: str) -> str:
+@contextmanager
+def drawing(charts: Mapping[str, Chart], picture: Picture) -> Iterator[Callable[[], Drawn]]:
+    """The charts drawn in a forked child while the caller makes its document: matplotlib's
+    import and the drawing (0.6-0.9 s on the shipped plans) are then mostly behind the
+    document's own making. The function given waits for them; where the system cannot
+    fork, or the child fails, they are drawn here when asked for."""
+    from mirps_cli.forked import started
+
+    def all_drawn() -> Drawn:
+        return {name: draw(chart, picture) for name, chart in charts.items()}
+
+    pending = started(all_drawn) if charts else None
+
+    def pictures() -> Drawn:
+        sent = pending.result() if pending is not None else None
+        return sent if sent is not None else all_drawn()
+
+    try:
+        yield pictures
+    finally:
+        if pending is not None:
+            pending.close()
+
+
+Drawn = dict[str, bytes]  # each chart's picture, by the chart's name
+
+
+def svg_element(chart: Chart, description: str, drawn: bytes | None = None) -> str:
     """The chart as an `<svg>` element to put inside an HTML page, with a title and a
-    description for screen readers (the page's text says the same in its tables)."""
+    description for screen readers (the page's text says the same in its tables); `drawn`,
+    its SVG where it was drawn already."""
     from markupsafe import escape
 
-    text = draw(chart, "svg").decode("utf-8")
+    text = (drawn if drawn is not None else draw(chart, "svg")).decode("utf-8")
     start = text.index("<svg")
     element = text[start:]
     head_end = element.index(">") + 1

@@ -47,12 +47,15 @@ def render(
 ) -> bytes:
     from docx.shared import Cm
 
-    from mirps_cli.output.charts import draw
+    from mirps_cli.output.charts import drawing
 
-    markdown, charts = report_markdown.with_charts(view, lang, template_dir)
-    document = _document(reference_doc)
-    _ensure_styles(document)
-    pictures = {mark: draw(chart, "png") for mark, chart in charts.values()}
+    made = report_markdown.charts(view, lang)
+    with drawing(made, "png") as drawn:  # meanwhile, the Markdown and Word's own parts
+        markdown, charts = report_markdown.with_marks(view, lang, template_dir, made)
+        document = _document(reference_doc)
+        _ensure_styles(document)
+        png = drawn()
+    pictures = {mark: png[name] for name, (mark, _chart) in charts.items()}
     writer = _Writer(document, pictures, Cm(CHART_WIDTH_CM), lang)
     writer.write(markdown)
     _page_numbers(document)

@@ -30,15 +30,19 @@ def render(
     *,
     reference_doc: Path | None = None,  # Word's styles: a page has none to take
 ) -> str:
-    from mirps_cli.output.charts import svg_element
+    from mirps_cli.output.charts import drawing, svg_element
 
-    # Each chart goes where the Markdown has its Mermaid block, once the Markdown is HTML.
-    markdown, charts = report_markdown.with_charts(view, lang, template_dir)
-    # Raw HTML in the Markdown stays text: plan content cannot inject markup or scripts.
-    body = MarkdownIt("commonmark", {"html": False}).enable("table").render(markdown)
-    body = _TEXT.sub(lambda m: ">" + report_markdown.ID.sub(_unbroken, m.group(1)) + "<", body)
+    # Each chart goes where the Markdown has its Mermaid block, once the Markdown is HTML;
+    # they are drawn meanwhile.
+    made = report_markdown.charts(view, lang)
+    with drawing(made, "svg") as pictures:
+        markdown, charts = report_markdown.with_marks(view, lang, template_dir, made)
+        # Raw HTML in the Markdown stays text: plan content cannot inject markup or scripts.
+        body = MarkdownIt("commonmark", {"html": False}).enable("table").render(markdown)
+        body = _TEXT.sub(lambda m: ">" + report_markdown.ID.sub(_unbroken, m.group(1)) + "<", body)
+        svgs = pictures()
     for name, (mark, chart) in charts.items():
-        described = svg_element(chart, WORDS[f"{name}_chart_text"].in_lang(lang))
+        described = svg_element(chart, WORDS[f"{name}_chart_text"].in_lang(lang), svgs[name])
         figure = f'<figure class="chart">{described}</figure>'
         body = body.replace(f"<p>{mark}</p>", figure)
     return render_template(

@@ -256,9 +256,15 @@ def with_charts(
     """The draft as Markdown for a format that draws its charts itself, and each chart with
     the line that stands where its Mermaid block would be: a mark no plan text can hold (a
     fresh nonce each run), for that format to replace with its picture."""
+    return with_marks(view, lang, template_dir, charts(view, lang))
+
+
+def with_marks(
+    view: Report, lang: str, template_dir: Path | None, drawn: dict[str, Chart]
+) -> tuple[str, dict[str, tuple[str, Chart]]]:
+    """with_charts, for charts already made (`charts`)."""
     import secrets
 
-    drawn = charts(view, lang)
     nonce = secrets.token_hex(8)
     marks = {name: f"mirps-chart-{nonce}-{name}" for name in drawn}
     markdown = render(view, lang, template_dir, marks)

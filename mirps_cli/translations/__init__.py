@@ -80,8 +80,8 @@ def _value(
 ) -> Iterator[TextAt]:
     # The place is joined for a text only: most values walked are models and numbers.
     if takes_text and isinstance(value, str):
-        en, es = (value, None) if lang == "en" else (None, value)
-        yield TextAt(plan, loc, " › ".join(path), en, es, True)
+        given = {lang: value}
+        yield TextAt(plan, loc, " › ".join(path), given.get("en"), given.get("es"), True)
     elif isinstance(value, LocalizedText):
         yield TextAt(plan, loc, " › ".join(path), value.en, value.es, False)
     elif isinstance(value, BaseModel):
