@@ -128,3 +128,37 @@ def test_what_only_mirps_can_refuse(tmp_path: Path, written: str, instead: str) 
     path.write_text(BASE.replace(written, instead), encoding="utf-8")
     _, problems = load_file(next(OneFile(path.absolute()).files(10**7)))
     assert [p.code for p in problems if p.code.startswith("M2")] == ["M203"]
+
+
+def _patterns(schema: Any) -> set[str]:
+    if isinstance(schema, dict):
+        found = {schema["pattern"]} if isinstance(schema.get("pattern"), str) else set()
+        found |= set(schema.get("patternProperties", {}))
+        return found.union(*(_patterns(v) for v in schema.values()))
+    if isinstance(schema, list):
+        return set().union(*(_patterns(v) for v in schema))
+    return set()
+
+
+def test_every_pattern_is_read_as_json_schema_reads_it() -> None:
+    """A schema's patterns are ECMA-262 regular expressions (Unicode mode), not Python's:
+    check-jsonschema refused the whole schema over one needless escape (`\\"`) that Python
+    takes. Each compiles in the engine check-jsonschema uses, and says what Python's says
+    of the shipped plans' addresses and of addresses that must be refused."""
+    import re
+
+    import regress
+
+    patterns = _patterns(json_schema("all"))
+    assert len(patterns) >= 8
+    compiled = {p: regress.Regex(p, flags="u") for p in patterns}  # raises on a bad one
+    shipped = re.findall(
+        r"https?://[^\s'\"]+",
+        "".join(p.read_text(encoding="utf-8") for p in SHIPPED_PLANS.rglob("*.yaml")),
+    )
+    bad = ['https://a"b', "https://a b", "http://<x>", "https://a`b", "https://a\\b", "ftp://x"]
+    url = next(p for p in patterns if p.startswith("^https?"))
+    assert len(shipped) > 50
+    for text in [*shipped, *bad, "https://", "https:///x"]:
+        assert (compiled[url].find(text) is not None) == bool(re.search(url, text)), text
+    assert all(compiled[url].find(text) is None for text in bad)
