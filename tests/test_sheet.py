@@ -311,6 +311,48 @@ def test_dry_run_shows_the_diff_and_writes_nothing(mirps: Mirps, plans_copy: Pat
     assert (plans_copy / "national/HN.yaml").read_bytes() == old
 
 
+def test_the_workbook_read_in_a_child_lands_as_one_read_here(
+    mirps: Mirps, plans_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The workbook is read by a forked child while the plans load; where the system cannot
+    fork, here: the same import either way, and a refused workbook said once."""
+    import os
+
+    from mirps_cli import forked
+    from mirps_cli.sheet import land
+
+    path = _export(mirps, plans_copy, "HN")
+    filled = _fill(path, "Compromisos", {"I3": "cumplido", "J3": "2023-03-15", "L3": "Hecho."})
+    readers: list[int] = []
+    real = land.read_workbook
+
+    def recorded(book: Path, shown: str) -> object:
+        readers.append(os.getpid())
+        return real(book, shown)
+
+    monkeypatch.setattr(land, "read_workbook", recorded)
+    forked_run = _import(mirps, plans_copy, filled, "--dry-run", "--lang", "en")
+    assert readers == []  # read in the child: its list is its own
+    monkeypatch.setattr(forked, "can_fork", lambda: False)
+    here = _import(mirps, plans_copy, filled, "--dry-run", "--lang", "en")
+    assert readers == [os.getpid()]
+    assert (
+        (forked_run.exit_code, forked_run.stdout)
+        == (here.exit_code, here.stdout)
+        == (
+            0,
+            here.stdout,
+        )
+    )
+    assert "1 entry would be added" in here.stdout
+    monkeypatch.setattr(forked, "can_fork", lambda: True)
+    broken = plans_copy.parent / "roto.xlsx"
+    broken.write_bytes(b"no es un libro")
+    refused = _import(mirps, plans_copy, broken, "--lang", "es")
+    assert refused.exit_code == 1 and refused.stdout == ""
+    assert len(refused.stderr.strip().splitlines()) == 1, refused.stderr
+
+
 def test_the_dry_runs_diff_is_difflibs(mirps: Mirps, plans_copy: Path) -> None:
     """The diff is written from the known places of the added lines, as difflib would."""
     import difflib

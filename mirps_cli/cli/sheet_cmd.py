@@ -210,9 +210,10 @@ def _import(
     country: str | None,
 ) -> None:
     from mirps_cli.cli.common import editing, load_valid_tree
+    from mirps_cli.forked import started
     from mirps_cli.members import find_member
     from mirps_cli.output.sheet_landed import render as render_landed
-    from mirps_cli.sheet.land import plan_import
+    from mirps_cli.sheet.land import plan_import, read_workbook
     from mirps_cli.update import apply_edit
 
     if country is not None:
@@ -224,31 +225,41 @@ def _import(
         from mirps_cli.sheet.commit import check_can_commit
 
         repo = check_can_commit(folder, branch)
-    with editing(folder):
-        tree = load_valid_tree(str(folder), today, lang.value if lang else "es")
-        plan = plan_import(folder, tree, workbook, shown, today, country)
-        said = lang.value if lang is not None else plan.marks.lang
-        if dry_run:
-            if plan.edit is not None:
-                typer.echo(plan.edit.diff(), nl=False)
-            typer.echo(render_landed(plan, shown, said, True), nl=False)
-            return
-        if plan.edit is None:
-            typer.echo(render_landed(plan, shown, said, False), nl=False)
-            return
-        if repo is not None:
-            from mirps_cli.sheet.commit import land_committed
+    # The workbook is read by a forked child while the plans load (openpyxl's memory goes
+    # with it); where the system cannot fork, or the workbook is refused, it is read
+    # here, where the refusal is said.
+    reading = started(partial(read_workbook, workbook, shown))
+    try:
+        with editing(folder):
+            tree = load_valid_tree(str(folder), today, lang.value if lang else "es")
+            book = reading.result() if reading is not None else None
+            plan = plan_import(folder, tree, workbook, shown, today, country, book)
+            said = lang.value if lang is not None else plan.marks.lang
+            if dry_run:
+                if plan.edit is not None:
+                    typer.echo(plan.edit.diff(), nl=False)
+                typer.echo(render_landed(plan, shown, said, True), nl=False)
+                return
+            if plan.edit is None:
+                typer.echo(render_landed(plan, shown, said, False), nl=False)
+                return
+            if repo is not None:
+                from mirps_cli.sheet.commit import land_committed
 
-            done = land_committed(repo, plan, shown, branch)
-            typer.echo(render_landed(plan, shown, said, False), nl=False)
-            typer.echo(
-                Message(
-                    f"committed as {done.commit}"
-                    + (f" on the new branch {done.branch}" if done.branch else ""),
-                    f"confirmado como {done.commit}"
-                    + (f" en la rama nueva {done.branch}" if done.branch else ""),
-                ).in_lang(said)
-            )
-            return
-        apply_edit(plan.edit)
-    typer.echo(render_landed(plan, shown, said, False), nl=False)
+                done = land_committed(repo, plan, shown, branch)
+                typer.echo(render_landed(plan, shown, said, False), nl=False)
+                typer.echo(
+                    Message(
+                        f"committed as {done.commit}"
+                        + (f" on the new branch {done.branch}" if done.branch else ""),
+                        f"confirmado como {done.commit}"
+                        + (f" en la rama nueva {done.branch}" if done.branch else ""),
+                    ).in_lang(said)
+                )
+                return
+            apply_edit(plan.edit)
+        typer.echo(render_landed(plan, shown, said, False), nl=False)
+
+    finally:
+        if reading is not None:
+            reading.close()

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mirps_cli.dates import PartialDate
 from mirps_cli.errors import MirpsError
@@ -30,6 +30,9 @@ from mirps_cli.tree import PlanFile, Tree
 from mirps_cli.update import Additions, prepare_additions
 from mirps_cli.update.text import Addition
 from mirps_cli.vocab import Status, status_label
+
+if TYPE_CHECKING:
+    from mirps_cli.xlsx import ReadBook
 
 # A national workbook is tens of kilobytes; these bounds leave room for thousands of rows.
 MAX_BOOK_SIZE = 20 * 1024 * 1024
@@ -79,6 +82,13 @@ class _Target:
     key: str  # the list the entry goes into
 
 
+def read_workbook(book_path: Path, shown: str) -> ReadBook:
+    """Every cell of a national workbook, within the limits; BookRefused otherwise."""
+    from mirps_cli.xlsx import read_book  # openpyxl: only for a workbook
+
+    return read_book(book_path, shown, MAX_BOOK_SIZE, MAX_UNPACKED)
+
+
 def plan_import(
     root: Path,
     tree: Tree,
@@ -86,12 +96,15 @@ def plan_import(
     shown: str,
     today: dt.date,
     country: str | None = None,
+    book: ReadBook | None = None,
 ) -> ImportPlan:
     """Every row of the workbook checked, and the one edit that adds them; SheetRefused
-    with every problem when any row has one. `tree` is the plans, valid."""
-    from mirps_cli.xlsx import BookRefused, read_book  # openpyxl: only for a workbook
+    with every problem when any row has one. `tree` is the plans, valid; `book`, the
+    workbook where it was read already (`read_workbook`)."""
+    from mirps_cli.xlsx import BookRefused
 
-    book = read_book(book_path, shown, MAX_BOOK_SIZE, MAX_UNPACKED)
+    if book is None:
+        book = read_workbook(book_path, shown)
     filled = read_filled(book, shown)
     marks = filled.marks
     member = MEMBERS.get(marks.country)
