@@ -12,7 +12,6 @@ while this process makes the document.
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import pickle
 import signal
@@ -26,39 +25,21 @@ T = TypeVar("T")
 
 
 def at_once(mine: Callable[[], int], theirs: Callable[[], int]) -> tuple[int, int]:
-    """Both jobs' results: `theirs` in a forked child where the system can fork (its result
-    back through a pipe), `mine` here meanwhile. A child that fails costs only time: its job
+    """Both jobs' results: `theirs` in a forked child where the system can fork (`started`),
+    `mine` here meanwhile. A child that fails costs only time: its job
     is done again here, where its error (a template's, a full disk) is raised as usual. If
     `mine` fails, the child is stopped before the error goes on, so that nothing writes into
     the folder being removed."""
-    if not can_fork() or os.cpu_count() == 1:
+    pending = started(theirs) if os.cpu_count() != 1 else None
+    if pending is None:
         return mine(), theirs()
-    reading, writing = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: its job, its result into the pipe, then out at once
-        code = 1
-        try:
-            os.close(reading)
-            result = theirs()
-            with os.fdopen(writing, "w") as pipe:
-                pipe.write(json.dumps(result))
-            code = 0
-        finally:
-            os._exit(code)
-    os.close(writing)
     try:
         here = mine()
     except BaseException:
-        os.kill(pid, signal.SIGKILL)
-        os.waitpid(pid, 0)
-        os.close(reading)
+        pending.close()
         raise
-    with os.fdopen(reading) as pipe:
-        said = pipe.read()
-    _, status = os.waitpid(pid, 0)
-    if os.waitstatus_to_exitcode(status) != 0 or not said:
-        return here, theirs()
-    return here, int(json.loads(said))
+    there = pending.result()
+    return here, there if there is not None else theirs()
 
 
 class Pending(Generic[T]):

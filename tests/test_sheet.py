@@ -171,9 +171,10 @@ def test_workbooks_written_on_two_cores_are_the_ones_written_on_one(
 def test_the_childs_workbooks_are_read_while_this_process_writes_its_own(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A workbook is larger than a pipe holds: unread until this process had written its
-    share, the child waited on its first one. Here this process's job waits for the child's
-    second job, which runs only once the first (1 MB) has gone through the pipe."""
+    """A workbook is larger than a pipe holds: when the child wrote each into the pipe as it
+    was made, it waited on its first one until this process had written its own. Here this
+    process's job waits for the child's second job, which runs only once the first (1 MB)
+    is done and out of the child's way."""
     import time
 
     from mirps_cli.sheet import export

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 
 from mirps_cli.categories import PILLAR_TERMS
@@ -231,15 +230,12 @@ def export_many(jobs: Sequence[tuple[int, Callable[[], Exported]]]) -> list[Expo
     """Every job's workbook (each given with its size, to share them out), in the jobs'
     order. Writing a workbook is most of an export and runs on one core: where the system
     can fork, a child writes about half of them (by size) while this process writes the
-    rest, and sends its workbooks back through a pipe. A child that fails costs only time:
-    its share is written here."""
+    rest (forked.started). A child that fails costs only time: its share is written here."""
     import gc
-    import os
-    import threading
 
-    from mirps_cli.loader.ahead import can_fork
+    from mirps_cli.forked import started
 
-    if len(jobs) < 2 or not can_fork() or sum(size for size, _ in jobs) < _FORK_FROM:
+    if len(jobs) < 2 or sum(size for size, _ in jobs) < _FORK_FROM:
         return [job() for _, job in jobs]
     theirs: set[int] = set()
     load = [0, 0]
@@ -248,67 +244,20 @@ def export_many(jobs: Sequence[tuple[int, Callable[[], Exported]]]) -> list[Expo
         load[side] += jobs[n][0]
         if side:
             theirs.add(n)
-    reading, writing = os.pipe()
     # The tree's objects move to a generation the collector leaves alone, so that neither
     # process walks them (and the child does not copy every page it would touch doing so).
     gc.freeze()
-    pid = os.fork()
-    if pid == 0:  # the child: its share into the pipe, then out at once
-        code = 1
-        try:
-            os.close(reading)
-            with os.fdopen(writing, "wb") as pipe:
-                for n in sorted(theirs):
-                    pipe.write(_framed(n, jobs[n][1]()))
-            code = 0
-        finally:
-            os._exit(code)
-    os.close(writing)
-    # The pipe is read while this process writes its share: unread, it holds 64 kB, and the
-    # child would wait on its first workbook until this process is done (half the export
-    # lost, measured at 10,000 commitments: the child's share took 3.3-4.5 s for 1.7 s of
-    # its own work).
-    received: list[bytes] = []
-
-    def drain() -> None:
-        with os.fdopen(reading, "rb") as pipe:
-            received.append(pipe.read())
-
-    reader = threading.Thread(target=drain, daemon=True)
-    reader.start()
-    done = {n: jobs[n][1]() for n in range(len(jobs)) if n not in theirs}
-    reader.join()
-    done |= _unframed(b"".join(received))
-    os.waitpid(pid, 0)
-    gc.unfreeze()
+    pending = started(lambda: {n: jobs[n][1]() for n in sorted(theirs)})
+    try:
+        done = {n: jobs[n][1]() for n in range(len(jobs)) if n not in theirs}
+        done |= (pending.result() if pending is not None else None) or {}
+    finally:
+        if pending is not None:
+            pending.close()  # stopped if this process failed first
+        gc.unfreeze()
+    # What the child did not send (it failed, or there is none) is written here.
     return [done[n] if n in done else jobs[n][1]() for n in range(len(jobs))]
 
 
 # Below this many rows, a fork costs more than the second core saves.
 _FORK_FROM = 2_000
-
-
-def _framed(n: int, book: Exported) -> bytes:
-    """A workbook as the child sends it: a line of JSON with its facts, then its bytes."""
-    facts = {"n": n, **{k: v for k, v in asdict(book).items() if k != "data"}}
-    facts["size"] = len(book.data)
-    return json.dumps(facts).encode() + b"\n" + book.data
-
-
-def _unframed(data: bytes) -> dict[int, Exported]:
-    """The workbooks a child sent, as far as they arrived whole."""
-    found: dict[int, Exported] = {}
-    at = 0
-    while at < len(data):
-        end = data.find(b"\n", at)
-        if end < 0:
-            break
-        facts = json.loads(data[at:end])
-        size = facts.pop("size")
-        body = data[end + 1 : end + 1 + size]
-        if len(body) < size:
-            break
-        n = facts.pop("n")
-        found[n] = Exported(body, **facts)
-        at = end + 1 + size
-    return found
