@@ -229,37 +229,36 @@ def _import(
     # with it); where the system cannot fork, or the workbook is refused, it is read
     # here, where the refusal is said.
     reading = started(partial(read_workbook, workbook, shown))
-    try:
-        with editing(folder):
+    with editing(folder):
+        try:
             tree = load_valid_tree(str(folder), today, lang.value if lang else "es")
             book = reading.result() if reading is not None else None
-            plan = plan_import(folder, tree, workbook, shown, today, country, book)
-            said = lang.value if lang is not None else plan.marks.lang
-            if dry_run:
-                if plan.edit is not None:
-                    typer.echo(plan.edit.diff(), nl=False)
-                typer.echo(render_landed(plan, shown, said, True), nl=False)
-                return
-            if plan.edit is None:
-                typer.echo(render_landed(plan, shown, said, False), nl=False)
-                return
-            if repo is not None:
-                from mirps_cli.sheet.commit import land_committed
+        finally:
+            if reading is not None:
+                reading.close()  # stopped if the plans were refused first
+        plan = plan_import(folder, tree, workbook, shown, today, country, book)
+        said = lang.value if lang is not None else plan.marks.lang
+        if dry_run:
+            if plan.edit is not None:
+                typer.echo(plan.edit.diff(), nl=False)
+            typer.echo(render_landed(plan, shown, said, True), nl=False)
+            return
+        if plan.edit is None:
+            typer.echo(render_landed(plan, shown, said, False), nl=False)
+            return
+        if repo is not None:
+            from mirps_cli.sheet.commit import land_committed
 
-                done = land_committed(repo, plan, shown, branch)
-                typer.echo(render_landed(plan, shown, said, False), nl=False)
-                typer.echo(
-                    Message(
-                        f"committed as {done.commit}"
-                        + (f" on the new branch {done.branch}" if done.branch else ""),
-                        f"confirmado como {done.commit}"
-                        + (f" en la rama nueva {done.branch}" if done.branch else ""),
-                    ).in_lang(said)
-                )
-                return
-            apply_edit(plan.edit)
-        typer.echo(render_landed(plan, shown, said, False), nl=False)
-
-    finally:
-        if reading is not None:
-            reading.close()
+            done = land_committed(repo, plan, shown, branch)
+            typer.echo(render_landed(plan, shown, said, False), nl=False)
+            typer.echo(
+                Message(
+                    f"committed as {done.commit}"
+                    + (f" on the new branch {done.branch}" if done.branch else ""),
+                    f"confirmado como {done.commit}"
+                    + (f" en la rama nueva {done.branch}" if done.branch else ""),
+                ).in_lang(said)
+            )
+            return
+        apply_edit(plan.edit)
+    typer.echo(render_landed(plan, shown, said, False), nl=False)
