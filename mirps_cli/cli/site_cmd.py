@@ -129,8 +129,8 @@ def _write_site(
     base: str | None,
 ) -> int:
     """Every file of the site, each written as it is made; the number of pages. With two
-    languages and two cores, a forked child writes the second language and the data while
-    this process writes the first."""
+    languages and two cores, a forked child writes the second language while this process
+    writes the first; then this process writes the data."""
     import json
 
     from mirps_cli.forked import at_once
@@ -141,20 +141,19 @@ def _write_site(
 
     first, *rest = site_of.langs
 
-    # The data after the pages, whose views are gone by then: the export's copy of the
-    # largest plan is the other peak of memory (tens of MB at 10,000 commitments). In the
-    # child, whose language is the quicker to write (Spanish dates and numbers cost more).
     def mine() -> int:
         return _write_language(out, tree, site_of, first, template_dir, base)
 
     def theirs() -> int:
-        count = sum(_write_language(out, tree, site_of, lang, template_dir, base) for lang in rest)
-        _write_json(out, tree, site_of)
-        return count
+        return sum(_write_language(out, tree, site_of, lang, template_dir, base) for lang in rest)
 
     out.write(paths.STYLE, template_file("site.css", template_dir))
     out.write(paths.SCRIPT, template_file("site-filter.js", template_dir))
     count = sum(at_once(mine, theirs))
+    # The data once the child has ended and this process's views are gone: the export's
+    # copy of the largest plan is the other peak of memory (tens of MB at 10,000
+    # commitments), and made beside the pages of both languages it was the site's peak.
+    _write_json(out, tree, site_of)
     out.write_chunks(
         paths.HOME, site_html.render(Chooser(), paths.HOME, first, site_of, template_dir, base)
     )
