@@ -213,7 +213,7 @@ def _import(
     from mirps_cli.forked import started
     from mirps_cli.members import find_member
     from mirps_cli.output.sheet_landed import render as render_landed
-    from mirps_cli.sheet.land import plan_import, read_workbook
+    from mirps_cli.sheet.land import plan_import, read_rows
     from mirps_cli.update import apply_edit
 
     if country is not None:
@@ -225,18 +225,18 @@ def _import(
         from mirps_cli.sheet.commit import check_can_commit
 
         repo = check_can_commit(folder, branch)
-    # The workbook is read by a forked child while the plans load (openpyxl's memory goes
-    # with it); where the system cannot fork, or the workbook is refused, it is read
-    # here, where the refusal is said.
-    reading = started(partial(read_workbook, workbook, shown))
+    # The workbook is read by a forked child while the plans load, which sends back its
+    # filled rows alone (openpyxl's memory and every cell's go with it); where the system
+    # cannot fork, or the workbook is refused, it is read here, where the refusal is said.
+    reading = started(partial(read_rows, workbook, shown))
     with editing(folder):
         try:
             tree = load_valid_tree(str(folder), today, lang.value if lang else "es")
-            book = reading.result() if reading is not None else None
+            filled = reading.result() if reading is not None else None
         finally:
             if reading is not None:
                 reading.close()  # stopped if the plans were refused first
-        plan = plan_import(folder, tree, workbook, shown, today, country, book)
+        plan = plan_import(folder, tree, workbook, shown, today, country, filled)
         said = lang.value if lang is not None else plan.marks.lang
         if dry_run:
             if plan.edit is not None:

@@ -25,7 +25,7 @@ from mirps_cli.sheet.cells import CellRefused
 from mirps_cli.sheet.export import indicator_id
 from mirps_cli.sheet.layout import INDICATORS
 from mirps_cli.sheet.marks import Marks, fingerprint
-from mirps_cli.sheet.read import FilledRow, SheetProblem, read_filled
+from mirps_cli.sheet.read import Filled, FilledRow, SheetProblem, read_filled
 from mirps_cli.tree import PlanFile, Tree
 from mirps_cli.update import Additions, prepare_additions
 from mirps_cli.update.text import Addition
@@ -89,6 +89,13 @@ def read_workbook(book_path: Path, shown: str) -> ReadBook:
     return read_book(book_path, shown, MAX_BOOK_SIZE, MAX_UNPACKED)
 
 
+def read_rows(book_path: Path, shown: str) -> Filled:
+    """The rows of a national workbook that have news, and its marks; BookRefused when it
+    is not one. Every cell is read, and let go here: at 10,000 commitments a workbook's
+    cells are 27 MB, its filled rows a few."""
+    return read_filled(read_workbook(book_path, shown), shown)
+
+
 def plan_import(
     root: Path,
     tree: Tree,
@@ -96,16 +103,15 @@ def plan_import(
     shown: str,
     today: dt.date,
     country: str | None = None,
-    book: ReadBook | None = None,
+    filled: Filled | None = None,
 ) -> ImportPlan:
     """Every row of the workbook checked, and the one edit that adds them; SheetRefused
-    with every problem when any row has one. `tree` is the plans, valid; `book`, the
-    workbook where it was read already (`read_workbook`)."""
+    with every problem when any row has one. `tree` is the plans, valid; `filled`, the
+    workbook's rows where they were read already (`read_rows`)."""
     from mirps_cli.xlsx import BookRefused
 
-    if book is None:
-        book = read_workbook(book_path, shown)
-    filled = read_filled(book, shown)
+    if filled is None:
+        filled = read_rows(book_path, shown)
     marks = filled.marks
     member = MEMBERS.get(marks.country)
     name = member.name if member else Message.same(marks.country)

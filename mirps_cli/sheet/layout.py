@@ -49,6 +49,11 @@ class SheetKind:
     def column(self, key: str) -> Col:
         return next(c for c in self.columns if c.key == key)
 
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        # One of the three below, by identity (`row.kind is INDICATORS`): rows a forked
+        # child read come back naming the same one, not a copy.
+        return _kind_by_key, (self.key,)
+
 
 COMMITMENTS = SheetKind(
     "commitments",
@@ -100,6 +105,12 @@ INDICATORS = SheetKind(
 )
 
 KINDS = (COMMITMENTS, MILESTONES, INDICATORS)
+
+
+def _kind_by_key(key: str) -> SheetKind:
+    return next(k for k in KINDS if k.key == key)
+
+
 INSTRUCTIONS = Message("Instructions", "Instrucciones")
 
 # The date forms a cell takes, as Excel and LibreOffice show them; whether a date typed as

@@ -132,7 +132,7 @@ def prepare_update(root: Path, update: StatusUpdate, today: dt.date) -> Edit:
                 f"informante desconocido '{update.reporter}': use uno de {choices}",
             )
 
-    before = validate_tree(Folder(root), today)
+    before = validate_tree(Folder(root), today, errors_only=True)
     if before.errors:
         raise _findings(
             Message(
@@ -189,7 +189,9 @@ def prepare_update(root: Path, update: StatusUpdate, today: dt.date) -> Edit:
     spliced, first, last_line = splice(text, loc, {**entry, "update": update})
     new = bom + spliced.encode("utf-8")
 
-    after = validate_tree(WithText(Folder(root), {plan_file.path: spliced}), today)
+    after = validate_tree(
+        WithText(Folder(root), {plan_file.path: spliced}), today, errors_only=True
+    )
     if after.errors:
         raise _findings(
             Message(
@@ -232,7 +234,9 @@ def prepare_additions(
     old = plan_file.path.read_bytes()
     bom = _BOM.encode() if old.startswith(_BOM.encode()) else b""
     spliced, spans = splice_many(old.decode("utf-8-sig"), additions)
-    after = validate_tree(WithText(Folder(root), {plan_file.path: spliced}), today)
+    after = validate_tree(
+        WithText(Folder(root), {plan_file.path: spliced}), today, errors_only=True
+    )
     if after.errors:
         raise _findings(
             Message(
