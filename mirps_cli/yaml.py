@@ -17,7 +17,7 @@ from array import array
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from sys import intern
-from typing import Any, ClassVar
+from typing import Any, ClassVar, NamedTuple
 
 from ruamel.yaml.composer import Composer
 from ruamel.yaml.constructor import SafeConstructor
@@ -631,27 +631,44 @@ def spans(text: str, locs: Collection[tuple[str | int, ...]]) -> dict[Any, tuple
 
     For a plain document only (no anchor, alias or explicit tag, one document, keys that are
     text); raises ValueError for any other, and the caller composes it."""
+    return {loc: (shape.start, shape.end) for loc, shape in shapes(text, locs).items()}
+
+
+class Shape(NamedTuple):
+    """A value's place in the text (`shapes`), as its node would say it."""
+
+    start: Point
+    end: Point  # where its own text ends, as in `spans`
+    kind: str  # "scalar", "mapping" or "list"
+    flow: bool  # a collection written [ ... ] or { ... }
+    items: int  # a list's number of items; 0 for the others
+    last: Point | None  # where a collection's last value starts; None when it has none
+
+
+def shapes(text: str, locs: Collection[tuple[str | int, ...]]) -> dict[Any, Shape]:
+    """`spans`, with what an edit in place needs to know of each value besides: whether it
+    is a mapping, a list or a scalar, written in flow style or not, and where its last value
+    starts. The same documents only (ValueError for any other)."""
     if not C_PARSER:
         raise ValueError("the pure-Python parser: compose")
     import _ruamel_yaml
 
     wanted = set(locs)
-    found: dict[Any, tuple[Point, Point]] = {}
+    found: dict[Any, Shape] = {}
     parser = CParser(text)
     get = parser.get_event
     try:
         with light.light_events(_ruamel_yaml):
-            _walk_spans(get, wanted, found)
+            _walk_shapes(get, wanted, found)
     except YAMLError as error:
         raise ValueError(str(error)) from None
     return found
 
 
-def _walk_spans(
-    get: Callable[[], Any], wanted: set[Any], found: dict[Any, tuple[Point, Point]]
-) -> None:
+def _walk_shapes(get: Callable[[], Any], wanted: set[Any], found: dict[Any, Shape]) -> None:
     # Each open collection: [is a mapping, flow style, its path, its start, the next key
-    # (a mapping) or item number (a list), whether a key comes next].
+    # (a mapping) or item number (a list), whether a key comes next, where its last value
+    # started].
     open_: list[list[Any]] = []
     last_end: Point = (0, 0)  # the end of the last scalar or flow collection read
     path: tuple[str | int, ...]
@@ -661,11 +678,18 @@ def _walk_spans(
         event = get()
         kind = type(event)
         if kind is light.MappingEnd or kind is light.SequenceEnd:
-            _, flow, path, start, _, _ = open_.pop()
+            is_map, flow, path, start, count, _, last = open_.pop()
             if flow:
                 last_end = (event.end_mark.line, event.end_mark.column)
             if path in wanted and path not in found:
-                found[path] = (start, last_end)
+                found[path] = Shape(
+                    start,
+                    last_end,
+                    "mapping" if is_map else "list",
+                    flow,
+                    0 if is_map else count,
+                    last,
+                )
             continue
         if kind is light.DocumentEnd:
             break
@@ -673,6 +697,7 @@ def _walk_spans(
             raise ValueError("an anchor, alias or tag: compose")
         if not open_:
             path = ()
+            start = (event.start_mark.line, event.start_mark.column)
         else:
             parent = open_[-1]
             if parent[0]:  # a mapping: a key, then its value
@@ -685,14 +710,14 @@ def _walk_spans(
             else:
                 path = (*parent[2], parent[4])
                 parent[4] += 1
-        start = (event.start_mark.line, event.start_mark.column)
+            start = parent[6] = (event.start_mark.line, event.start_mark.column)
         if kind is light.Scalar:
             last_end = (event.end_mark.line, event.end_mark.column)
             if path in wanted and path not in found:
-                found[path] = (start, last_end)
+                found[path] = Shape(start, last_end, "scalar", False, 0, None)
         else:
             is_map = kind is light.MappingStart
-            open_.append([is_map, bool(event.flow_style), path, start, 0, is_map])
+            open_.append([is_map, bool(event.flow_style), path, start, 0, is_map, None])
     if type(get()) is not light.StreamEnd:
         raise ValueError("more than one document")
 

@@ -660,3 +660,74 @@ def test_a_spanish_refusal_names_the_statuses_in_spanish(
     result = mirps("update", "PA-02", "--status", "terminado", "--lang", "es")
     assert result.exit_code == 1
     assert "cumplido (fulfilled)" in result.stderr and "en curso (in_progress)" in result.stderr
+
+
+def _tracked_groups(text: str) -> list[tuple[tuple[str | int, ...], str]]:
+    """Every list a sheet import or an update can add to in a national plan's text: each
+    commitment's and milestone's history, each indicator's values."""
+    from mirps_cli.yaml import parse
+
+    data = parse(text).data
+    groups: list[tuple[tuple[str | int, ...], str]] = []
+    for n, commitment in enumerate(data.get("commitments") or []):
+        groups.append((("commitments", n), "status_history"))
+        for m, _ in enumerate(commitment.get("milestones") or []):
+            groups.append((("commitments", n, "milestones", m), "status_history"))
+        for i, _ in enumerate(commitment.get("indicators") or []):
+            groups.append((("commitments", n, "indicators", i), "values"))
+    return groups
+
+
+ODD_PLANS = [
+    CRLF_PLAN,
+    "country: SV\ncommitments:\n  - id: SV-01\n    title: T",
+    "country: SV\ncommitments:\n  - id: SV-01\n    status_history: []\n    title: T\n",
+    "country: SV\ncommitments:\n  - id: SV-01\n    title: T\n    status_history:\n"
+    "      - date: 2022\n        status: planned\n        sources: [\n"
+    '          "https://example.org/a"\n        ]\n',
+    "country: SV\ncommitments:\n-   # a comment first\n    id: SV-01\n    title: T\n"
+    "    status_history:\n    -     date: 2022\n          status: planned\n\n# end\n",
+    "country: SV\ncommitments:\n  - id: SV-01\n    title: T\n    status_history:\n"
+    "    - {date: 2022, status: planned}\n    milestones:\n    - id: SV-01.1\n"
+    "      title: M\n      status_history: [  ]   # none yet\n",
+]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [p.read_text(encoding="utf-8") for p in sorted((SHIPPED_PLANS / "national").glob("*.yaml"))]
+    + ODD_PLANS,
+    ids=lambda t: t.split("\n", 1)[0][:20],
+)
+def test_places_told_by_the_parsers_events_are_the_node_trees(text: str) -> None:
+    """Where each list's new entries go, their lines, and the line that changes: the same
+    from yaml.shapes as from the composed nodes, for every list of the plan at once."""
+    from mirps_cli.update.text import _place, _places_from_events, parser_lines
+    from mirps_cli.yaml import compose
+
+    groups = _tracked_groups(text)
+    assert groups
+    lines = parser_lines(text)
+    newline = "\r\n" if "\r\n" in text else "\n"
+    renders = [lambda dash, keys: [f"{' ' * dash}- at {dash}, keys at {keys}"]]
+    told = _places_from_events(text, lines, [(loc, key, renders) for loc, key in groups], newline)
+    root = compose(text)
+    composed = [_place(lines, root, loc, key, renders, newline) for loc, key in groups]
+    assert told == composed
+
+
+def test_a_plan_with_an_alias_is_placed_from_its_nodes() -> None:
+    """The events do not tell an alias's text: those places come from the node tree, which
+    refuses an aliased history by name."""
+    from mirps_cli.update.text import Addition, _places_from_events, parser_lines, splice_many
+
+    text = (
+        "country: SV\ncommitments:\n  - id: SV-01\n    title: T\n    status_history: &h\n"
+        "      - date: 2022\n        status: planned\n  - id: SV-02\n    title: U\n"
+        "    status_history: *h\n"
+    )
+    groups = [(("commitments", 0), "status_history", [lambda d, k: ["x"]])]
+    assert _places_from_events(text, parser_lines(text), groups, "\n") is None
+    added = [Addition(("commitments", 1), "status_history", (("date", "2023"),))]
+    with pytest.raises(UpdateRefused, match="alias"):
+        splice_many(text, added)

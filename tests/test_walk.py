@@ -93,3 +93,63 @@ def test_a_copy_with_the_same_fields_given_shares_their_set() -> None:
     other = updated(plan, {"language": "es"} if plan.language is None else {"figures": []})
     assert other.__pydantic_fields_set__ >= plan.__pydantic_fields_set__
     assert marked("a", "es").__pydantic_fields_set__ is marked("b", "es").__pydantic_fields_set__
+
+
+def _dumped_and_validated(plan: BaseModel, changes: list[tuple[tuple[str | int, ...], object]]):
+    """The way the edits' safety net built what a plan must be before `rebuilt`: the whole
+    plan dumped, changed and validated again."""
+    data = plan.model_dump()
+    for place, value in changes:
+        item = data
+        for step in place[:-1]:
+            item = item[step]
+        item[place[-1]] = value(item[place[-1]]) if callable(value) else value
+    return type(plan).model_validate(data)
+
+
+def test_a_rebuilt_plan_is_the_plan_dumped_changed_and_validated_again() -> None:
+    """Entries added to a commitment and to one of its milestones (in either order), an
+    indicator's value, a text in both languages: the same plan as the whole dump gives,
+    and every commitment left alone is the old plan's own object."""
+    from mirps_cli.dates import PartialDate
+    from mirps_cli.loader import load_tree
+    from mirps_cli.model.walk import rebuilt
+    from tests.helpers import SHIPPED_PLANS
+
+    tree, _ = load_tree(SHIPPED_PLANS, use_cache=False)
+    plan = next(p for _, p in tree.national_plans() if any(c.milestones for c in p.commitments))
+    n = next(i for i, c in enumerate(plan.commitments) if c.milestones)
+    entry = {"date": PartialDate(2026, 11, None), "status": "in_progress", "note": "Avance."}
+
+    def appended(entries: object) -> list[object]:
+        return [*(entries or []), entry]  # type: ignore[misc]
+
+    changes: list[tuple[tuple[str | int, ...], object]] = [
+        (("commitments", n, "milestones", 0, "status_history"), appended),
+        (("commitments", n, "status_history"), appended),
+        (("commitments", 0, "title"), {"en": "A title", "es": "Un título"}),
+    ]
+    with_indicator = [i for i, c in enumerate(plan.commitments) if c.indicators]
+    if with_indicator:
+        value = {"value": 12, "date": PartialDate(2026, 1, None)}
+        changes.append(
+            (
+                ("commitments", with_indicator[0], "indicators", 0, "values"),
+                lambda v: [*(v or []), value],
+            )
+        )
+    as_rebuilt = rebuilt(
+        plan,
+        [(place, v if callable(v) else (lambda _, v=v: v)) for place, v in changes],
+    )
+    assert as_rebuilt == _dumped_and_validated(plan, changes)
+    assert as_rebuilt != plan
+    touched = {0, n, *with_indicator[:1]}
+    for i, commitment in enumerate(as_rebuilt.commitments):
+        assert (commitment is plan.commitments[i]) == (i not in touched)
+    assert as_rebuilt.commitments[n].milestones[0].status_history[-1].note == "Avance."
+    assert as_rebuilt.commitments[n].status_history[-1].note == "Avance."
+    # The old plan is unchanged: its models are shared, never written into.
+    old, new = plan.commitments[n], as_rebuilt.commitments[n]
+    assert len(old.status_history) + 1 == len(new.status_history)
+    assert len(old.milestones[0].status_history) + 1 == len(new.milestones[0].status_history)

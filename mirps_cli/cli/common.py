@@ -264,14 +264,29 @@ def load_view(
 
 @contextlib.contextmanager
 def editing(folder: Path) -> Iterator[None]:
-    """An edit of the plans: under their lock (a second edit waits for this one), and every
-    file the edit reads again once changed (to validate the result) taken from its first
-    read when its text is the same: parsed once and held once. At 10,000 commitments the
-    second tree of a sheet import cost as much time and memory as the first."""
-    from mirps_cli.loader import shared_reads
+    """An edit of the plans: under their lock (`locked`), every file read once (`read_once`)."""
+    with locked(folder), read_once():
+        yield
+
+
+@contextlib.contextmanager
+def locked(folder: Path) -> Iterator[None]:
+    """Under the plans' lock: a second edit waits for this one."""
     from mirps_cli.update.lock import plans_locked
 
-    with plans_locked(folder), shared_reads():
+    with plans_locked(folder):
+        yield
+
+
+@contextlib.contextmanager
+def read_once() -> Iterator[None]:
+    """Every file an edit reads again once changed (to validate the result) taken from its
+    first read when its text is the same: parsed once and held once. At 10,000 commitments
+    the second tree of a sheet import cost as much time and memory as the first. What was
+    read is held until the block ends."""
+    from mirps_cli.loader import shared_reads
+
+    with shared_reads():
         yield
 
 

@@ -3,13 +3,16 @@
 import datetime as dt
 from functools import partial
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from mirps_cli.cli.common import PlansOption, country_option, fail, guarded
 from mirps_cli.errors import MirpsError
 from mirps_cli.i18n import Lang, Message, counted
+
+if TYPE_CHECKING:
+    from mirps_cli.sheet.land import ImportPlan
 
 sheet_app = typer.Typer(
     help="A national team's workbook: export it to fill in, import it filled.",
@@ -199,6 +202,35 @@ def import_(
         raise fail(error.message.in_lang(said), error.exit_code) from None
 
 
+def _planned(
+    folder: Path,
+    workbook: Path,
+    shown: str,
+    lang: Lang | None,
+    today: dt.date,
+    country: str | None,
+) -> "ImportPlan":
+    """The import's plan, from the plans and the workbook; the plans' trees are let go on
+    return, before the diff is made or the file written (at 10,000 commitments they are
+    most of the memory)."""
+    from mirps_cli.cli.common import load_valid_tree, read_once
+    from mirps_cli.forked import started
+    from mirps_cli.sheet.land import plan_import, read_rows
+
+    # The workbook is read by a forked child while the plans load, which sends back its
+    # filled rows alone (openpyxl's memory and every cell's go with it); where the system
+    # cannot fork, or the workbook is refused, it is read here, where the refusal is said.
+    reading = started(partial(read_rows, workbook, shown))
+    with read_once():
+        try:
+            tree = load_valid_tree(str(folder), today, lang.value if lang else "es")
+            filled = reading.result() if reading is not None else None
+        finally:
+            if reading is not None:
+                reading.close()  # stopped if the plans were refused first
+        return plan_import(folder, tree, workbook, shown, today, country, filled)
+
+
 def _import(
     folder: Path,
     workbook: Path,
@@ -209,11 +241,9 @@ def _import(
     branch: str | None,
     country: str | None,
 ) -> None:
-    from mirps_cli.cli.common import editing, load_valid_tree
-    from mirps_cli.forked import started
+    from mirps_cli.cli.common import locked
     from mirps_cli.members import find_member
     from mirps_cli.output.sheet_landed import render as render_landed
-    from mirps_cli.sheet.land import plan_import, read_rows
     from mirps_cli.update import apply_edit
 
     if country is not None:
@@ -225,18 +255,8 @@ def _import(
         from mirps_cli.sheet.commit import check_can_commit
 
         repo = check_can_commit(folder, branch)
-    # The workbook is read by a forked child while the plans load, which sends back its
-    # filled rows alone (openpyxl's memory and every cell's go with it); where the system
-    # cannot fork, or the workbook is refused, it is read here, where the refusal is said.
-    reading = started(partial(read_rows, workbook, shown))
-    with editing(folder):
-        try:
-            tree = load_valid_tree(str(folder), today, lang.value if lang else "es")
-            filled = reading.result() if reading is not None else None
-        finally:
-            if reading is not None:
-                reading.close()  # stopped if the plans were refused first
-        plan = plan_import(folder, tree, workbook, shown, today, country, filled)
+    with locked(folder):
+        plan = _planned(folder, workbook, shown, lang, today, country)
         said = lang.value if lang is not None else plan.marks.lang
         if dry_run:
             if plan.edit is not None:

@@ -7,7 +7,7 @@ shared set of given fields per content for the models a file holds."""
 from __future__ import annotations
 
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import cache
 from typing import Any, TypeVar
 
@@ -15,6 +15,8 @@ from pydantic import BaseModel
 
 Wanted = Callable[[type[BaseModel]], bool]
 M = TypeVar("M", bound=BaseModel)
+Place = tuple[str | int, ...]  # ("commitments", 3, "status_history"): fields and items
+Change = Callable[[Any], Any]  # a value's dump to its new dump
 
 
 def model_types(annotation: Any) -> tuple[type[BaseModel], ...]:
@@ -99,3 +101,57 @@ def share_fields_sets(model: BaseModel) -> None:
             stack.extend(getattr(item, name) for name in _model_fields(type(item)))
         elif isinstance(item, list):
             stack.extend(item)
+
+
+def rebuilt(model: M, changes: Sequence[tuple[Place, Change]]) -> M:
+    """`model` with the value at each place changed, as validating its dump with those
+    changes would give it: the nearest model around each place (a commitment, a milestone)
+    is dumped, changed and validated anew, and put in place along its path by copies; the
+    rest is the model's own objects. An edit's safety net compares the file it wrote with
+    this: a whole national plan dumped and validated again cost 25 MB and a tenth of a
+    second at 10,000 commitments, for a thousand entries."""
+    owners: dict[Place, list[tuple[Place, Change]]] = {}
+    for place, change in changes:
+        owner = _owner(model, place)
+        owners.setdefault(place[:owner], []).append((place[owner:], change))
+    # The outer models first: one changed inside them later is taken from the new outer.
+    for at in sorted(owners, key=len):
+        item = _value_at(model, at)
+        assert isinstance(item, BaseModel)
+        data = item.model_dump()
+        for rest, change in owners[at]:
+            parent: Any = data
+            for step in rest[:-1]:
+                parent = parent[step]
+            parent[rest[-1]] = change(parent[rest[-1]])
+        model = _put(model, at, type(item).model_validate(data))
+    return model
+
+
+def _owner(model: BaseModel, place: Place) -> int:
+    """How long the path to the nearest model holding `place` is (not `place` itself)."""
+    found = 0
+    item: Any = model
+    for depth, step in enumerate(place[:-1], start=1):
+        item = item[step] if isinstance(step, int) else getattr(item, step)
+        if isinstance(item, BaseModel):
+            found = depth
+    return found
+
+
+def _value_at(model: BaseModel, place: Place) -> Any:
+    item: Any = model
+    for step in place:
+        item = item[step] if isinstance(step, int) else getattr(item, step)
+    return item
+
+
+def _put(item: Any, place: Place, new: BaseModel) -> Any:
+    if not place:
+        return new
+    step, rest = place[0], place[1:]
+    if isinstance(step, int):
+        items = list(item)
+        items[step] = _put(items[step], rest, new)
+        return type(item)(items)
+    return updated(item, {step: _put(getattr(item, step), rest, new)})

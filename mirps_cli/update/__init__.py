@@ -13,6 +13,7 @@ import datetime as dt
 import difflib
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,7 @@ from mirps_cli.errors import MirpsError, UpdateRefused
 from mirps_cli.i18n import Message
 from mirps_cli.loader.locate import Loc
 from mirps_cli.loader.sources import Folder, WithText, leaves_folder
+from mirps_cli.model.walk import rebuilt
 from mirps_cli.problems import Invalid
 from mirps_cli.tree import PlanFile
 from mirps_cli.update.text import Addition, editor_lines, splice, splice_many
@@ -101,13 +103,13 @@ def _with_entries(
     plan: BaseModel, additions: list[tuple[Loc, str, dict[str, object]]]
 ) -> BaseModel:
     """What the plan must be after the update: the old one plus exactly these entries."""
-    data = plan.model_dump()
-    for loc, key, entry in additions:
-        item: Any = data
-        for step in loc:
-            item = item[step]
-        item[key] = [*(item.get(key) or []), entry]
-    return type(plan).model_validate(data)
+    return rebuilt(
+        plan, [((*loc, key), partial(_appended, entry)) for loc, key, entry in additions]
+    )
+
+
+def _appended(entry: dict[str, object], entries: list[object] | None) -> list[object]:
+    return [*(entries or []), entry]
 
 
 def _findings(intro: Message, validation: Validation) -> UpdateRefused:

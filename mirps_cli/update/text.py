@@ -19,9 +19,11 @@ from mirps_cli.yaml import (
     Node,
     ScalarNode,
     SequenceNode,
+    Shape,
     compose,
     is_c_parser_active,
     scalar,
+    shapes,
 )
 
 # An entry's keys and values, in the order they are written.
@@ -184,9 +186,11 @@ def _insert(
 ) -> tuple[str, list[tuple[int, int]]]:
     lines = parser_lines(text)
     newline = "\r\n" if "\r\n" in text else "\r" if "\r" in text and "\n" not in text else "\n"
-    root = compose(text)
-    assert root is not None
-    places = [_place(lines, root, loc, key, renders, newline) for loc, key, renders in groups]
+    places = _places_from_events(text, lines, groups, newline)
+    if places is None:
+        root = compose(text)
+        assert root is not None
+        places = [_place(lines, root, loc, key, renders, newline) for loc, key, renders in groups]
     # From the bottom up, so that each place's line index still holds when it is used.
     order = sorted(range(len(places)), key=lambda n: places[n][0], reverse=True)
     blocks: dict[int, list[str]] = {}
@@ -218,9 +222,71 @@ def _insert(
     return "".join(lines), spans
 
 
+Place = tuple[int, list[str], tuple[int, str] | None]
+
+
+def _places_from_events(
+    text: str, lines: list[str], groups: Sequence[tuple[Loc, str, Sequence[Render]]], newline: str
+) -> list[Place] | None:
+    """Each group's place (`_place`), from the parser's events (yaml.shapes) rather than a
+    node tree: at 10,000 commitments composing a national plan's nodes cost half a second
+    and 80 MB. None for a document the events do not tell (an alias, a tag, a flow-style
+    item): the caller composes it, and `_place` says what is wrong, if anything."""
+    wanted = [w for loc, key, _ in groups for w in (tuple(loc), (*loc, key))]
+    try:
+        found = shapes(text, wanted)
+    except ValueError:
+        return None
+    places = []
+    for loc, key, renders in groups:
+        item = found.get(tuple(loc))
+        if item is None or item.kind != "mapping" or item.flow:
+            return None
+        places.append(_shaped_place(lines, item, found.get((*loc, key)), key, renders, newline))
+    return places
+
+
+def _shaped_place(
+    lines: list[str],
+    item: Shape,
+    history: Shape | None,
+    key: str,
+    renders: Sequence[Render],
+    newline: str,
+) -> Place:
+    """`_place`, told by shapes: the same places, lines and changed line."""
+    if history is not None and history.kind == "list" and history.items and not history.flow:
+        assert history.last is not None
+        line, column = history.last
+        dash = lines[line].rfind("-", 0, column)
+        new = [line for render in renders for line in render(dash, column)]
+        return _after(history.end), new, None
+    if history is None or (history.kind == "list" and not history.items):
+        keys = item.start[1]  # a block mapping starts at its first key
+        written = [line for render in renders for line in render(keys + 2, keys + 4)]
+        if history is None:
+            return _after(item.end), [" " * keys + f"{key}:", *written], None
+        row = history.start[0]
+        start, end = history.start[1], history.end[1]
+        changed = (lines[row][:start].rstrip() + lines[row][end:]).rstrip(" ")
+        if not changed.endswith(("\n", "\r")):
+            changed += newline
+        return row + 1, written, (row, changed)
+    raise _flow_list(key)
+
+
+def _flow_list(key: str) -> UpdateRefused:
+    return UpdateRefused(
+        f"{key} is written as a flow list [ ... ]; write it as a block list "
+        "(one '- ' item per entry) to update it with mirps",
+        f"{key} está escrito como lista en línea [ ... ]; escríbalo como lista "
+        "en bloque (un elemento '- ' por entrada) para actualizarlo con mirps",
+    )
+
+
 def _place(
     lines: list[str], root: Node, loc: Loc, key: str, renders: Sequence[Render], newline: str
-) -> tuple[int, list[str], tuple[int, str] | None]:
+) -> Place:
     """Where the new entries of the list `key` go (a line index), their lines, and the one
     line that changes (its index and new text) where `key: []` becomes a block list."""
     item = _find_item(root, loc)
@@ -256,9 +322,4 @@ def _place(
         if not changed.endswith(("\n", "\r")):
             changed += newline
         return row + 1, written, (row, changed)
-    raise UpdateRefused(
-        f"{key} is written as a flow list [ ... ]; write it as a block list "
-        "(one '- ' item per entry) to update it with mirps",
-        f"{key} está escrito como lista en línea [ ... ]; escríbalo como lista "
-        "en bloque (un elemento '- ' por entrada) para actualizarlo con mirps",
-    )
+    raise _flow_list(key)
