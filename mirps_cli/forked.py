@@ -16,12 +16,13 @@ import os
 import pickle
 import signal
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Generic, TypeVar
 
 from mirps_cli.loader.ahead import can_fork
 
 T = TypeVar("T")
+R = TypeVar("R")
 
 
 def at_once(mine: Callable[[], int], theirs: Callable[[], int]) -> tuple[int, int]:
@@ -40,6 +41,35 @@ def at_once(mine: Callable[[], int], theirs: Callable[[], int]) -> tuple[int, in
         raise
     there = pending.result()
     return here, there if there is not None else theirs()
+
+
+def mapped(work: Callable[[T], R], items: Sequence[T], size: Callable[[T], int]) -> list[R]:
+    """`work` of each item, in order: about half of them (by `size`) by a forked child while
+    this process does the rest, where the system can fork and has two cores. A child that
+    fails costs only time: its share is done again here, where its error is raised."""
+    if len(items) < 2 or os.cpu_count() == 1:
+        return [work(item) for item in items]
+    mine: list[int] = []
+    theirs: list[int] = []
+    load = [0, 0]
+    for n in sorted(range(len(items)), key=lambda n: -size(items[n])):
+        side = 0 if load[0] <= load[1] else 1
+        (mine if side == 0 else theirs).append(n)
+        load[side] += size(items[n])
+    pending = started(lambda: [work(items[n]) for n in theirs])
+    if pending is None:
+        return [work(item) for item in items]
+    results: dict[int, R] = {}
+    try:
+        for n in mine:
+            results[n] = work(items[n])
+    except BaseException:
+        pending.close()
+        raise
+    there = pending.result()
+    for n, result in zip(theirs, there if there is not None else [], strict=False):
+        results[n] = result
+    return [results[n] if n in results else work(items[n]) for n in range(len(items))]
 
 
 class Pending(Generic[T]):

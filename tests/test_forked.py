@@ -44,3 +44,36 @@ def test_without_fork_the_work_is_left_to_the_caller(monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(forked, "can_fork", lambda: False)
     assert forked.started(lambda: calls.append(1)) is None
     assert calls == []
+
+
+def test_mapped_work_comes_back_in_order_from_both_processes() -> None:
+    items = list(range(9))
+    done = forked.mapped(lambda n: (n * n, os.getpid()), items, lambda n: n + 1)
+    assert [square for square, _ in done] == [n * n for n in items]
+    assert len({pid for _, pid in done}) == 2  # about half of it in the child
+
+
+def test_mapped_work_a_child_failed_is_done_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    here = os.getpid()
+
+    def only_here(n: int) -> int:
+        if os.getpid() != here:
+            raise RuntimeError("the child fails")
+        return -n
+
+    assert forked.mapped(only_here, [1, 2, 3, 4], lambda n: n) == [-1, -2, -3, -4]
+    monkeypatch.setattr(forked, "can_fork", lambda: False)
+    assert forked.mapped(only_here, [5, 6], lambda n: n) == [-5, -6]
+
+
+def test_mapped_work_that_fails_here_stops_the_child() -> None:
+    def fails_here(n: int) -> int:
+        if n == 0:
+            raise ValueError("here")
+        time.sleep(60 if n == 1 else 0)
+        return n
+
+    started = time.monotonic()
+    with pytest.raises(ValueError, match="here"):
+        forked.mapped(fails_here, [0, 1], lambda n: 1 if n == 0 else 0)
+    assert time.monotonic() - started < 30  # the child sleeping a minute was stopped

@@ -13,6 +13,7 @@ import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from babel.messages.pofile import read_po, write_po
 
 from tests.helpers import Run, system_tool
@@ -290,3 +291,37 @@ def test_the_same_texts_round_trip_through_a_spreadsheet_form(
     assert refused.stderr == (
         "mirps: other.xlsx: no es un formulario de traducción hecho con mirps translations export\n"
     )
+
+
+def test_the_file_read_in_a_child_lands_as_one_read_here(
+    mirps: Mirps, plans_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The PO file is read by a forked child while the texts' places are found; where the
+    system cannot fork, here: the same dry run either way, and a refused file said once."""
+    import os
+
+    from mirps_cli import forked, po
+
+    done = _fill(_export(mirps, plans_copy), lambda _c, source: "Traducido: " + source)
+    readers: list[int] = []
+    real = po.read_po
+
+    def recorded(path: Path, shown: str) -> object:
+        readers.append(os.getpid())
+        return real(path, shown)
+
+    monkeypatch.setattr(po, "read_po", recorded)
+    command = ("translations", "import", str(done), "--dry-run", "--plans", str(plans_copy))
+    there = mirps(*command)
+    assert readers == []  # read in the child: its list is its own
+    monkeypatch.setattr(forked, "can_fork", lambda: False)
+    here = mirps(*command)
+    assert readers == [os.getpid()]
+    assert (there.exit_code, there.stdout, there.stderr) == (here.exit_code, here.stdout, "")
+    assert here.exit_code == 0 and "+++ " in here.stdout
+    monkeypatch.setattr(forked, "can_fork", lambda: True)
+    bad = plans_copy.parent / "roto.po"
+    bad.write_text('msgid "a"\nmsgstr "b"\nesto no es PO\n', encoding="utf-8")
+    refused = mirps("translations", "import", str(bad), "--plans", str(plans_copy))
+    assert refused.exit_code == 1 and refused.stdout == ""
+    assert len(refused.stderr.strip().splitlines()) == 1, refused.stderr

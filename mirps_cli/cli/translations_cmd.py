@@ -2,14 +2,18 @@
 
 import datetime as dt
 from enum import StrEnum
+from functools import partial
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from mirps_cli.cli.common import LangOption, PlansOption, fail, guarded
 from mirps_cli.errors import MirpsError
 from mirps_cli.i18n import Lang, Message
+
+if TYPE_CHECKING:
+    from mirps_cli.po import PoFile
 
 translations_app = typer.Typer(
     help="Which plan texts have both languages; a PO file out to translators and back in.",
@@ -123,37 +127,34 @@ def import_(
     its text. Entries whose place is gone, whose source changed since the export, or marked
     fuzzy are named and not applied; the rest land in every file at once, or in none."""
     from mirps_cli.cli.common import editing, load_valid_tree, resolve_plans_dir
+    from mirps_cli.forked import started
     from mirps_cli.i18n import printable
-    from mirps_cli.po import read_po
-    from mirps_cli.translations.land import apply_all, plan_translations
+    from mirps_cli.translations.land import apply_all, places, plan_translations
 
     if not po_file.is_file():
         problem = "is a folder" if po_file.is_dir() else "does not exist"
         raise typer.BadParameter(f"{str(po_file)!r} {problem}", param_hint="'FILE'")
     folder = resolve_plans_dir(plans)
     shown = printable(po_file.name)
-    if po_file.suffix.lower() == ".xlsx":
-        from mirps_cli.translations.form import read_form
-
-        po = read_form(po_file, shown)
-    else:
-        po = read_po(po_file, shown)
-    target = po.lang.split("_")[0] if po.lang else ""
-    if target not in ("en", "es"):
-        raise fail(
-            Message(
-                f"{shown}: its Language header says '{po.lang}', not es or en; export the file "
-                "again with mirps translations export",
-                f"{shown}: su encabezado Language dice '{po.lang}', no es ni en; exporte el "
-                "archivo otra vez con mirps translations export",
-            ).in_lang(lang),
-            1,
-        )
     today = dt.date.today()
     with editing(folder):
         tree = load_valid_tree(str(folder), today, lang)
+        # The file is read by a forked child while this process finds every text's place
+        # (at 10,000 commitments half a second each, on one core: the plans load on both);
+        # where the system cannot fork, or the file is refused, it is read here, where the
+        # refusal is said.
+        reading = started(partial(_read_translated, po_file, shown))
         try:
-            plan = plan_translations(folder, tree, po, target, today)
+            by_context = places(tree)
+            po = reading.result() if reading is not None else None
+        finally:
+            if reading is not None:
+                reading.close()
+        if po is None:
+            po = _read_translated(po_file, shown)
+        target = _language(po, shown, lang)
+        try:
+            plan = plan_translations(folder, tree, po, target, today, by_context)
         except MirpsError as error:
             from mirps_cli.errors import UpdateRefused
 
@@ -179,3 +180,30 @@ def import_(
         f"{plan.untranslated} sin traducir",
     )
     typer.echo(said.in_lang(lang))
+
+
+def _read_translated(path: Path, shown: str) -> "PoFile":
+    """A translated PO file, or its spreadsheet form (.xlsx)."""
+    if path.suffix.lower() == ".xlsx":
+        from mirps_cli.translations.form import read_form
+
+        return read_form(path, shown)
+    from mirps_cli.po import read_po
+
+    return read_po(path, shown)
+
+
+def _language(po: "PoFile", shown: str, lang: str) -> str:
+    """The language the file translates into, from its Language header: es or en."""
+    target = po.lang.split("_")[0] if po.lang else ""
+    if target not in ("en", "es"):
+        raise fail(
+            Message(
+                f"{shown}: its Language header says '{po.lang}', not es or en; export the file "
+                "again with mirps translations export",
+                f"{shown}: su encabezado Language dice '{po.lang}', no es ni en; exporte el "
+                "archivo otra vez con mirps translations export",
+            ).in_lang(lang),
+            1,
+        )
+    return target

@@ -19,13 +19,14 @@ from pydantic import BaseModel
 
 from mirps_cli.atomic import write_atomic
 from mirps_cli.errors import MirpsError, UpdateRefused
+from mirps_cli.forked import mapped
 from mirps_cli.i18n import Message, other_lang
 from mirps_cli.loader.sources import Folder, WithText
 from mirps_cli.po import PoFile
 from mirps_cli.translations import TextAt, texts
 from mirps_cli.translations.po_out import context
 from mirps_cli.translations.text import with_translations
-from mirps_cli.tree import PlanFile, Tree
+from mirps_cli.tree import Tree
 from mirps_cli.update import FileEdit, apply_edit
 from mirps_cli.validate import validate_tree
 
@@ -81,12 +82,24 @@ class TranslationPlan:
     edits: list[FileEdit] = field(default_factory=list)
 
 
+def places(tree: Tree) -> dict[str, TextAt]:
+    """Every text of the tree by the context a PO file names it by."""
+    return {context(t, tree.root): t for t in texts(tree)}
+
+
 def plan_translations(
-    root: Path, tree: Tree, po: PoFile, lang: str, today: dt.date
+    root: Path,
+    tree: Tree,
+    po: PoFile,
+    lang: str,
+    today: dt.date,
+    by_context: dict[str, TextAt] | None = None,
 ) -> TranslationPlan:
-    """What the PO file changes, checked and validated, without writing anything."""
+    """What the PO file changes, checked and validated, without writing anything.
+    `by_context`: the tree's `places`, where they are known already."""
     result = TranslationPlan(lang)
-    by_context = {context(t, tree.root): t for t in texts(tree)}
+    if by_context is None:
+        by_context = places(tree)
     changes: dict[Path, list[tuple[TextAt, str]]] = defaultdict(list)
     for entry in po.entries:
         if not entry.translation.strip():
@@ -134,15 +147,19 @@ def plan_translations(
             result.already += 1
             continue
         changes[text.file.path].append((text, translation))
-    texts_by_file: dict[Path, str] = {}
-    regions: dict[Path, list[tuple[int, int]]] = {}
-    files: dict[Path, PlanFile] = {}
-    for path, found in changes.items():
-        plan_file = found[0][0].file
-        files[path] = plan_file
+    files = {path: found[0][0].file for path, found in changes.items()}
+
+    def rewritten(path: Path) -> tuple[str, list[tuple[int, int]]]:
         old = path.read_text(encoding="utf-8-sig")
-        written = [(t.loc, *_both(t, lang, translation)) for t, translation in found]
-        texts_by_file[path], regions[path] = with_translations(old, written)
+        found = changes[path]
+        return with_translations(old, [(t.loc, *_both(t, lang, s)) for t, s in found])
+
+    # The files on two cores: finding where each text is takes a walk of the parser's
+    # events over every changed file (1.5 s at 10,000 commitments on one).
+    paths = list(changes)
+    done = mapped(rewritten, paths, lambda path: len(changes[path]))
+    texts_by_file = {path: text for path, (text, _) in zip(paths, done, strict=True)}
+    regions = {path: spans for path, (_, spans) in zip(paths, done, strict=True)}
     if not texts_by_file:
         return result
     after = validate_tree(WithText(Folder(root), texts_by_file), today, errors_only=True)
@@ -154,11 +171,19 @@ def plan_translations(
             len(after.tree.files),
         )
     new_models = {f.path: f.model for f in after.tree.files}
+
+    def as_expected(path: Path) -> bool:
+        model = files[path].model
+        assert model is not None
+        found = changes[path]
+        return new_models.get(path) == _with_texts(
+            model, [(t.loc, *_both(t, lang, s)) for t, s in found]
+        )
+
+    same = dict(zip(paths, mapped(as_expected, paths, lambda p: len(changes[p])), strict=True))
     for path, found in changes.items():
         plan_file = files[path]
-        assert plan_file.model is not None
-        expected = _with_texts(plan_file.model, [(t.loc, *_both(t, lang, s)) for t, s in found])
-        if new_models.get(path) != expected:
+        if not same[path]:
             raise UpdateRefused(
                 f"mirps could not write the translations into {plan_file.display} without "
                 "changing something else, so no file was changed; write them by hand",
