@@ -26,6 +26,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -124,15 +126,38 @@ def scratch_repository(plans: Path, folder: Path) -> Path:
     return repo
 
 
+def apart(work: Callable[[], object]) -> None:
+    """`work` in a forked child, so that this process stays small: a command started later
+    is forked from it, and the kernel's peak for the command counts this process's pages
+    at the fork (until 8 December, openpyxl's and Babel's memory from filling the
+    workbooks and the PO files showed as 125-181 MB in every smaller row after them)."""
+    pid = os.fork()
+    if pid == 0:
+        code = 1
+        try:
+            work()
+            code = 0
+        finally:
+            os._exit(code)
+    _, status = os.waitpid(pid, 0)
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit("preparing a benchmark's input failed")
+
+
 def filled_workbook(plans: Path, folder: Path, country: str, rows: int) -> tuple[Path, Path]:
     """A copy of `plans` and a workbook of `country` exported from it with `rows` rows
     filled as a team fills them (a status, a date, a note), for `mirps sheet import`."""
-    import openpyxl
-
     # Named after the tree too: a run with --heavy fills one of each shape.
     copy = folder / f"sheet-{plans.name}-{country}-{rows}"
     shutil.copytree(plans, copy)
     book = folder / f"{plans.name}-{country}-{rows}.xlsx"
+    apart(lambda: _fill_workbook(copy, book, country, rows))
+    return copy, book
+
+
+def _fill_workbook(copy: Path, book: Path, country: str, rows: int) -> None:
+    import openpyxl
+
     subprocess.run(
         [*MIRPS, "sheet", "export", "-c", country, "-o", str(book), "--plans", str(copy)],
         check=True,
@@ -147,29 +172,32 @@ def filled_workbook(plans: Path, folder: Path, country: str, rows: int) -> tuple
         sheet.cell(row, date).value = f"2026-11-{1 + n % 28:02d}"
         sheet.cell(row, note).value = f"Avance {n}."
     workbook.save(book)
-    return copy, book
 
 
 def translated_po(plans: Path, folder: Path) -> Path:
     """A PO file of every text of `plans` lacking Spanish, each translated (as "ES" and its
     source), as a translator sends it back."""
-    from babel.messages.pofile import read_po, write_po
-
     po = folder / f"es-{plans.name}.po"
     subprocess.run(
         [*MIRPS, "translations", "export", "--lang", "es", "-o", str(po), "--plans", str(plans)],
         check=True,
         capture_output=True,
     )
+    done = po.with_name(f"es-{plans.name}-done.po")
+    apart(lambda: _translate(po, done))
+    return done
+
+
+def _translate(po: Path, done: Path) -> None:
+    from babel.messages.pofile import read_po, write_po
+
     with po.open("rb") as stream:
         catalog = read_po(stream)
     for message in catalog:
         if message.id:
             message.string = f"ES {message.id}"
-    done = po.with_name(f"es-{plans.name}-done.po")
     with done.open("wb") as stream:
         write_po(stream, catalog)
-    return done
 
 
 def import_fresh(plans: Path, po: Path, folder: Path) -> list[str]:
@@ -345,7 +373,8 @@ def main() -> None:
         if args.heavy:
             shapes += [(size, True) for size in sizes]
         for size, heavy in shapes:
-            plans = generate(size, folder / f"plans-{size}{'-heavy' if heavy else ''}", heavy=heavy)
+            plans = folder / f"plans-{size}{'-heavy' if heavy else ''}"
+            apart(partial(generate, size, plans, heavy=heavy))
             label = f"{size:,}" + (" heavy" if heavy else "")
             p = ["--plans", str(plans)]
             for name, command in (
