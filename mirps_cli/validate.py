@@ -37,18 +37,29 @@ def validate_tree(
     max_file_size: int = DEFAULT_MAX_FILE_SIZE,
     use_cache: bool | None = None,
     errors_only: bool = False,
+    positions: bool = True,
 ) -> Validation:
     """Every problem of the tree a source holds (a folder, a revision, unwritten text).
     Files read before come from the cache unless `use_cache` is False (cache.py). With
-    `errors_only`, the checks across the tree look for errors alone (a view needs no more)."""
+    `errors_only`, the checks across the tree look for errors alone (a view needs no more).
+    Without `positions`, the files let their positions go as they are read (`load_tree`):
+    for a command that shows none of a valid tree; where the checks find anything, the tree
+    is read again with them, so that every finding is placed."""
     use_cache = cache.enabled() if use_cache is None else use_cache
-    tree, problems = load_tree(source, max_file_size, use_cache)
+    tree, problems = load_tree(source, max_file_size, use_cache, positions)
     key = checks_key(tree, as_of, errors_only) if use_cache else None
     found = cache.load_checks(key) if key is not None else None
     if found is None:
         from mirps_cli.checks import run_checks  # the rules import the models: only now
 
         found = run_checks(tree, as_of, errors_only)
+        if found and not positions:
+            from mirps_cli.loader import shared_reads
+
+            with shared_reads():  # anew: what was read before has let its positions go
+                return validate_tree(
+                    source, as_of, max_file_size, use_cache, errors_only, positions=True
+                )
         if key is not None:
             cache.store_checks(key, found)
     return Validation(tree, sorted(problems + found, key=Problem.sort_key))

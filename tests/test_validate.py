@@ -320,3 +320,33 @@ def test_memory_exhaustion_and_panics_are_the_one_unexpected_error_line(
     assert result.exit_code == 3 and result.stdout == ""
     assert result.stderr.count("\n") == 1 and "unexpected error (" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_tree_read_without_positions_still_places_every_error(plans_copy: Path) -> None:
+    """A command that shows no position reads the plans without keeping them (a third less
+    memory); where the checks find an error, the tree is read again with them: the same
+    findings, at the same lines, as a reading that kept them."""
+    from mirps_cli.loader import load_tree, shared_reads
+
+    today = dt.date(2026, 11, 26)
+    valid = validate_tree(plans_copy, today, errors_only=True, use_cache=False, positions=False)
+    assert valid.errors == []
+    assert all(f.positions_let_go and f.raw is None for f in valid.tree.files)
+    assert all(f.model is not None for f in valid.tree.files)
+    hn = plans_copy / "national" / "HN.yaml"
+    text = hn.read_text()
+    lines = text.splitlines()
+    first, second = (lines.index(f"  - id: HN-0{n}") + 1 for n in (1, 2))
+    hn.write_text(text.replace("  - id: HN-02\n", "  - id: HN-01\n", 1))
+    kept = validate_tree(plans_copy, today, errors_only=True, use_cache=False)
+    let_go = validate_tree(plans_copy, today, errors_only=True, use_cache=False, positions=False)
+    # The duplicate is placed at its line, and names the other's (found by its position).
+    assert [(p.code, p.line) for p in kept.errors] == [("M301", second)]
+    assert f"line {first}" in kept.errors[0].message.en
+    assert let_go.errors == kept.errors
+    # A file read once without its positions is read again where they are asked for.
+    with shared_reads():
+        first, _ = load_tree(plans_copy, use_cache=False, positions=False)
+        again, _ = load_tree(plans_copy, use_cache=False)
+    assert all(f.positions_let_go for f in first.files if f.path != hn)
+    assert all(f.raw is not None for f in again.files)

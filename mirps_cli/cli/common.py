@@ -290,9 +290,15 @@ def read_once() -> Iterator[None]:
         yield
 
 
-def load_valid_tree(plans: str | None, as_of: dt.date | None = None, lang: str = "en") -> Tree:
-    """The tree, or the validate findings on stderr and exit 1 when it has errors."""
-    found = valid_tree(resolve_plans_dir(plans), as_of)
+def load_valid_tree(
+    plans: str | None,
+    as_of: dt.date | None = None,
+    lang: str = "en",
+    positions: bool = False,
+) -> Tree:
+    """The tree, or the validate findings on stderr and exit 1 when it has errors. Its files
+    keep their positions only with `positions` (a command that shows where a text is)."""
+    found = valid_tree(resolve_plans_dir(plans), as_of, positions)
     if isinstance(found, Invalid):
         refuse_invalid(found, lang)
     return found
@@ -306,12 +312,15 @@ class Invalid:
     files: int
 
 
-def valid_tree(folder: Path, as_of: dt.date | None = None) -> Tree | Invalid:
+def valid_tree(
+    folder: Path, as_of: dt.date | None = None, positions: bool = False
+) -> Tree | Invalid:
     """The tree of a plans folder, or its errors; nothing said (the report asks this of a
-    child process, which leaves the saying to its parent)."""
+    child process, which leaves the saying to its parent). Errors are placed in any case;
+    the files of a valid tree keep their positions only with `positions`."""
     from mirps_cli.validate import validate_tree
 
-    result = validate_tree(folder, as_of or dt.date.today(), errors_only=True)
+    result = validate_tree(folder, as_of or dt.date.today(), errors_only=True, positions=positions)
     return Invalid(result.errors, len(result.tree.files)) if result.errors else result.tree
 
 

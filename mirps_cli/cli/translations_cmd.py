@@ -88,7 +88,8 @@ def export(
 
     folder = resolve_plans_dir(plans)
     check_output(output, folder)
-    tree = load_valid_tree(plans, dt.date.today(), target)
+    # Each entry says the line its text is on: the files keep their positions.
+    tree = load_valid_tree(plans, dt.date.today(), target, positions=True)
     if output is not None and output.suffix.lower() == ".xlsx":
         # The same entries as a workbook, for translators who work in a spreadsheet.
         from mirps_cli.translations.form import form_bytes

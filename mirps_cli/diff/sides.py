@@ -88,7 +88,7 @@ def load_sides(old: Side, new: Side, today: dt.date) -> tuple[Tree, Tree]:
     with shared_reads():  # a file the two sides share is parsed once
         for side in (old, new):
             if side.whole_tree:
-                result = validate_tree(side.source, today, errors_only=True)
+                result = validate_tree(side.source, today, errors_only=True, positions=False)
                 tree, errors = result.tree, result.errors
             else:
                 tree, problems = load_tree(side.source)

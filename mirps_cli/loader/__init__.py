@@ -49,10 +49,12 @@ def load_file(
     use_cache: bool = False,
     helper: ahead.Helper | None = None,
     to_store: list[ahead.Entry] | None = None,
+    positions: bool = True,
 ) -> tuple[PlanFile, list[Problem]]:
     """Parse and validate one file of a plan kind; its reading problems come with it.
     A file a helper process parsed is read from the entry it wrote (see ahead.py). The
-    cache entry of a file parsed here is written now, or added to `to_store`."""
+    cache entry of a file parsed here is written now, or added to `to_store`. Without
+    `positions`, a file with no problem lets its positions go once it is read."""
     assert file.kind is not None
     plan = PlanFile(path=file.path, display=file.display, kind=file.kind)
     if file.text is None:
@@ -60,7 +62,7 @@ def load_file(
     plan.digest = cache.text_digest(file.text)
     key = (file.kind.name, file.text)
     seen = _SEEN.get(key) if _SEEN is not None else None
-    if seen is not None:
+    if seen is not None and not (positions and seen[0].positions_let_go):
         first, problems = seen
         return first.moved(plan.path, plan.display), [
             *file.problems,
@@ -81,6 +83,8 @@ def load_file(
             to_store.append(entry)
         elif use_cache:
             cache.store(*entry)
+    if not positions and not problems:
+        plan.let_positions_go()
     if _SEEN is not None:
         _SEEN[key] = (plan, list(problems))
     # What is said of the file itself (a link out of the plans folder) is no part of what its
@@ -186,10 +190,15 @@ def _share_key(file: SourceFile) -> tuple[str, str] | None:
 
 
 def load_tree(
-    source: Source | Path, max_size: int = DEFAULT_MAX_FILE_SIZE, use_cache: bool | None = None
+    source: Source | Path,
+    max_size: int = DEFAULT_MAX_FILE_SIZE,
+    use_cache: bool | None = None,
+    positions: bool = True,
 ) -> tuple[Tree, list[Problem]]:
     """Every plan of a source (a folder, a git revision, text not yet written), and every
-    problem found reading, parsing and validating each file on its own."""
+    problem found reading, parsing and validating each file on its own. Without
+    `positions`, each file with no problem lets its positions go as soon as it is read
+    (`load_file`): a command that shows none holds a third less at 10,000 commitments."""
     source = folder_or_source(source)
     use_cache = cache.enabled() if use_cache is None else use_cache
     tree = Tree(root=source.root)
@@ -219,7 +228,7 @@ def load_tree(
                 )
                 problems.append(file_problem(file.display, "M111", stray))
                 continue
-            loaded[index] = load_file(file, use_cache, helper, to_store)
+            loaded[index] = load_file(file, use_cache, helper, to_store, positions)
         ahead.write_behind(to_store)
         for index in sorted(loaded):
             plan, found = loaded[index]

@@ -177,10 +177,6 @@ def plan_import(
     if problems:
         raise SheetRefused(sorted(problems, key=_problem_order), marks.lang)
     if accepted:
-        # The old text's positions are not asked for again (the edit is checked on the new
-        # text): let go before the new text is parsed, whose own take their place (18 MB
-        # for a national plan at 10,000 commitments).
-        plan_file.raw = None
         result.edit = prepare_additions(
             root,
             plan_file,

@@ -134,7 +134,7 @@ def prepare_update(root: Path, update: StatusUpdate, today: dt.date) -> Edit:
                 f"informante desconocido '{update.reporter}': use uno de {choices}",
             )
 
-    before = validate_tree(Folder(root), today, errors_only=True)
+    before = validate_tree(Folder(root), today, errors_only=True, positions=False)
     if before.errors:
         raise _findings(
             Message(
@@ -192,7 +192,7 @@ def prepare_update(root: Path, update: StatusUpdate, today: dt.date) -> Edit:
     new = bom + spliced.encode("utf-8")
 
     after = validate_tree(
-        WithText(Folder(root), {plan_file.path: spliced}), today, errors_only=True
+        WithText(Folder(root), {plan_file.path: spliced}), today, errors_only=True, positions=False
     )
     if after.errors:
         raise _findings(
@@ -237,7 +237,7 @@ def prepare_additions(
     bom = _BOM.encode() if old.startswith(_BOM.encode()) else b""
     spliced, spans = splice_many(old.decode("utf-8-sig"), additions)
     after = validate_tree(
-        WithText(Folder(root), {plan_file.path: spliced}), today, errors_only=True
+        WithText(Folder(root), {plan_file.path: spliced}), today, errors_only=True, positions=False
     )
     if after.errors:
         raise _findings(
