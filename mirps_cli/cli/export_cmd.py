@@ -34,7 +34,7 @@ def export(
     Each commitment carries its current "status". A tree with errors prints the
     validate findings on stderr and exits 1.
     """
-    from mirps_cli.cli.common import load_valid_tree, load_view
+    from mirps_cli.cli.loading import load_valid_tree, load_view
     from mirps_cli.export import exported
     from mirps_cli.output import export_json
 

@@ -11,9 +11,9 @@ from mirps_cli.cli.common import (
     ViewFormat,
     echo,
     guarded,
-    load_view,
     parse_as_of,
 )
+from mirps_cli.cli.loading import load_view
 from mirps_cli.cli.outputs import Outputs
 from mirps_cli.i18n import Lang
 

@@ -20,7 +20,7 @@ from mirps_cli.i18n import Lang
 if TYPE_CHECKING:
     import datetime as dt
 
-    from mirps_cli.cli.common import Invalid
+    from mirps_cli.cli.loading import Invalid
     from mirps_cli.cli.outputs import Document
     from mirps_cli.report.views import Report
     from mirps_cli.tree import Tree
@@ -111,13 +111,8 @@ def report(
     """
 
     from mirps_cli import git
-    from mirps_cli.cli.common import (
-        Invalid,
-        build_day,
-        check_folder_option,
-        refuse_invalid,
-        resolve_plans_dir,
-    )
+    from mirps_cli.cli.common import build_day, check_folder_option, resolve_plans_dir
+    from mirps_cli.cli.loading import Invalid, refuse_invalid
     from mirps_cli.cli.targets import check_output, write_output
     from mirps_cli.forked import started
     from mirps_cli.members import resolve_member
@@ -163,7 +158,7 @@ def _drafted(
     folder: Path, end: "dt.date | None", draft: "Callable[[Tree], Report]"
 ) -> "Report | Invalid":
     """In the child: the plans loaded and the draft made, or their errors; nothing said."""
-    from mirps_cli.cli.common import Invalid, valid_tree
+    from mirps_cli.cli.loading import Invalid, valid_tree
 
     found = valid_tree(folder, end)
     return found if isinstance(found, Invalid) else draft(found)
@@ -176,7 +171,7 @@ def _drafted_here(
     memory is used again for the document's."""
     import gc
 
-    from mirps_cli.cli.common import load_valid_tree
+    from mirps_cli.cli.loading import load_valid_tree
 
     view = draft(load_valid_tree(plans, end, lang))
     # The tree's files refer to themselves through their lazy loaders, and the loader froze

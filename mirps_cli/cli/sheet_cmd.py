@@ -70,7 +70,8 @@ def export(
     """Write a workbook for a national team to fill in: instructions, its commitments,
     milestones and indicators with their current status (locked), and the columns to fill
     (new status, date, who reports, note, source). Nothing in the plans changes."""
-    from mirps_cli.cli.common import load_valid_tree, resolve_plans_dir
+    from mirps_cli.cli.common import resolve_plans_dir
+    from mirps_cli.cli.loading import load_valid_tree
     from mirps_cli.cli.targets import workbook_targets, write_file
     from mirps_cli.members import MEMBERS, find_member
     from mirps_cli.model import NationalPlan
@@ -213,7 +214,7 @@ def _planned(
     """The import's plan, from the plans and the workbook; the plans' trees are let go on
     return, before the diff is made or the file written (at 10,000 commitments they are
     most of the memory)."""
-    from mirps_cli.cli.common import load_valid_tree, read_once
+    from mirps_cli.cli.loading import load_valid_tree, read_once
     from mirps_cli.forked import started
     from mirps_cli.sheet.land import plan_import, read_rows
 
@@ -241,7 +242,7 @@ def _import(
     branch: str | None,
     country: str | None,
 ) -> None:
-    from mirps_cli.cli.common import locked
+    from mirps_cli.cli.loading import locked
     from mirps_cli.members import find_member
     from mirps_cli.output.sheet_landed import render as render_landed
     from mirps_cli.update import apply_edit

@@ -77,12 +77,8 @@ def site(
 
     from mirps_cli import git
     from mirps_cli.atomic import NewFolder
-    from mirps_cli.cli.common import (
-        build_day,
-        check_folder_option,
-        load_valid_tree,
-        resolve_plans_dir,
-    )
+    from mirps_cli.cli.common import build_day, check_folder_option, resolve_plans_dir
+    from mirps_cli.cli.loading import load_valid_tree
     from mirps_cli.cli.targets import check_site_folder
     from mirps_cli.i18n import Message, language_of_locale
     from mirps_cli.site import paths, site_map

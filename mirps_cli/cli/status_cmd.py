@@ -111,7 +111,7 @@ def status(
     """
     when = parse_as_of(as_of)
 
-    from mirps_cli.cli.common import load_view
+    from mirps_cli.cli.loading import load_view
     from mirps_cli.members import find_member, looks_like_a_member, resolve_member
     from mirps_cli.status import activity_detail, country_status, regional_status
     from mirps_cli.status.commitment import commitment_detail

@@ -51,7 +51,7 @@ def timeline(
     """
     when = parse_as_of(as_of)
 
-    from mirps_cli.cli.common import load_view
+    from mirps_cli.cli.loading import load_view
     from mirps_cli.errors import UsageError
     from mirps_cli.timeline import parse_duration, timeline_view
 

@@ -45,7 +45,7 @@ def translations(
     English."""
     if ctx.invoked_subcommand is not None:
         return
-    from mirps_cli.cli.common import load_valid_tree
+    from mirps_cli.cli.loading import load_valid_tree
     from mirps_cli.translations import counts, texts
 
     tree = load_valid_tree(plans, dt.date.today(), lang)
@@ -82,7 +82,8 @@ def export(
     """Write the texts that lack a language as a gettext PO file for translators (Poedit,
     Weblate, CAT tools): the source text, its place in the plans as context and reference,
     the plan's comment above it as a note."""
-    from mirps_cli.cli.common import load_valid_tree, resolve_plans_dir
+    from mirps_cli.cli.common import resolve_plans_dir
+    from mirps_cli.cli.loading import load_valid_tree
     from mirps_cli.cli.targets import check_output, write_output
     from mirps_cli.translations.po_out import export_po, to_translate
 
@@ -127,7 +128,8 @@ def import_(
     """Write a translated PO file's entries into the plans, each as the other language of
     its text. Entries whose place is gone, whose source changed since the export, or marked
     fuzzy are named and not applied; the rest land in every file at once, or in none."""
-    from mirps_cli.cli.common import editing, load_valid_tree, resolve_plans_dir
+    from mirps_cli.cli.common import resolve_plans_dir
+    from mirps_cli.cli.loading import editing, load_valid_tree
     from mirps_cli.forked import started
     from mirps_cli.i18n import printable
     from mirps_cli.translations.land import apply_all, places, plan_translations

@@ -79,7 +79,8 @@ def update(
     status or id, a date before the latest entry) is refused with exit 1 and the file is
     left untouched. The write is atomic.
     """
-    from mirps_cli.cli.common import editing, resolve_plans_dir
+    from mirps_cli.cli.common import resolve_plans_dir
+    from mirps_cli.cli.loading import editing
     from mirps_cli.errors import UpdateRefused
     from mirps_cli.output import problems as findings
     from mirps_cli.update import StatusUpdate, apply_edit, prepare_update
