@@ -105,3 +105,20 @@ def test_the_code_map_lists_every_module() -> None:
     modules = {p.relative_to(package).as_posix() for p in package.rglob("*.py")}
     assert sorted(modules - listed) == [], "modules missing from the README's code map"
     assert sorted(listed - modules) == [], "the README's code map names modules that do not exist"
+
+
+def test_the_floors_run_installs_every_test_dependency() -> None:
+    """`.ci/floors` runs the whole suite on the lowest versions pyproject.toml allows; it names
+    the test tools it installs, and one left out failed its run (playwright)."""
+    import tomllib
+
+    extras = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]
+    wanted = {
+        re.split(r"[<>=;\[ ]", dep, maxsplit=1)[0].lower()
+        for dep in extras["optional-dependencies"]["test"]
+    }
+    floors = (REPO / ".ci" / "floors").read_text()
+    line = next(
+        x for x in floors.splitlines() if x.startswith(".venv-floors/bin/pip install pytest")
+    )
+    assert wanted <= set(line.lower().split()[2:])
