@@ -257,8 +257,8 @@ def _shaped_place(
     """`_place`, told by shapes: the same places, lines and changed line."""
     if history is not None and history.kind == "list" and history.items and not history.flow:
         assert history.last is not None
-        line, column = history.last
-        dash = lines[line].rfind("-", 0, column)
+        row, column = history.last  # where the last entry's first key is
+        dash = lines[row].rfind("-", 0, column)
         new = [line for render in renders for line in render(dash, column)]
         return _after(history.end), new, None
     if history is None or (history.kind == "list" and not history.items):
