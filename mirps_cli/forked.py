@@ -25,12 +25,13 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 
-def at_once(mine: Callable[[], int], theirs: Callable[[], int]) -> tuple[int, int]:
+def at_once(mine: Callable[[], T], theirs: Callable[[], R]) -> tuple[T, R]:
     """Both jobs' results: `theirs` in a forked child where the system can fork (`started`),
-    `mine` here meanwhile. A child that fails costs only time: its job
-    is done again here, where its error (a template's, a full disk) is raised as usual. If
-    `mine` fails, the child is stopped before the error goes on, so that nothing writes into
-    the folder being removed."""
+    `mine` here meanwhile (the site's two languages; a workbook or PO file read while the
+    plans load). A child that fails costs only time: its job is done again here, where its
+    error (a template's, a full disk, a refused file) is raised as usual. If `mine` fails,
+    the child is stopped before the error goes on, so that nothing writes into the folder
+    being removed."""
     pending = started(theirs) if os.cpu_count() != 1 else None
     if pending is None:
         return mine(), theirs()

@@ -215,21 +215,18 @@ def _planned(
     return, before the diff is made or the file written (at 10,000 commitments they are
     most of the memory)."""
     from mirps_cli.cli.loading import load_valid_tree, read_once
-    from mirps_cli.forked import started
+    from mirps_cli.forked import at_once
     from mirps_cli.sheet.land import plan_import, read_rows
 
     # The workbook is read by a forked child while the plans load, which sends back its
     # filled rows alone (openpyxl's memory and every cell's go with it); where the system
     # cannot fork, or the workbook is refused, it is read here, where the refusal is said.
-    reading = started(partial(read_rows, workbook, shown))
     with read_once():
-        try:
-            tree = load_valid_tree(str(folder), today, lang.value if lang else "es")
-            filled = reading.result() if reading is not None else None
-        finally:
-            if reading is not None:
-                reading.close()  # stopped if the plans were refused first
-        return plan_import(folder, tree, workbook, shown, today, country, filled)
+        tree, filled = at_once(
+            lambda: load_valid_tree(str(folder), today, lang.value if lang else "es"),
+            partial(read_rows, workbook, shown),
+        )
+        return plan_import(folder, tree, shown, today, filled, country)
 
 
 def _import(

@@ -130,7 +130,7 @@ def import_(
     fuzzy are named and not applied; the rest land in every file at once, or in none."""
     from mirps_cli.cli.common import resolve_plans_dir
     from mirps_cli.cli.loading import editing, load_valid_tree
-    from mirps_cli.forked import started
+    from mirps_cli.forked import at_once
     from mirps_cli.i18n import printable
     from mirps_cli.translations.land import apply_all, places, plan_translations
 
@@ -146,18 +146,10 @@ def import_(
         # (at 10,000 commitments half a second each, on one core: the plans load on both);
         # where the system cannot fork, or the file is refused, it is read here, where the
         # refusal is said.
-        reading = started(partial(_read_translated, po_file, shown))
-        try:
-            by_context = places(tree)
-            po = reading.result() if reading is not None else None
-        finally:
-            if reading is not None:
-                reading.close()
-        if po is None:
-            po = _read_translated(po_file, shown)
+        by_context, po = at_once(partial(places, tree), partial(_read_translated, po_file, shown))
         target = _language(po, shown, lang)
         try:
-            plan = plan_translations(folder, tree, po, target, today, by_context)
+            plan = plan_translations(folder, by_context, po, target, today)
         except MirpsError as error:
             from mirps_cli.errors import UpdateRefused
 

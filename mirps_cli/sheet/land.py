@@ -99,19 +99,16 @@ def read_rows(book_path: Path, shown: str) -> Filled:
 def plan_import(
     root: Path,
     tree: Tree,
-    book_path: Path,
     shown: str,
     today: dt.date,
+    filled: Filled,
     country: str | None = None,
-    filled: Filled | None = None,
 ) -> ImportPlan:
     """Every row of the workbook checked, and the one edit that adds them; SheetRefused
     with every problem when any row has one. `tree` is the plans, valid; `filled`, the
-    workbook's rows where they were read already (`read_rows`)."""
+    workbook's rows (`read_rows`)."""
     from mirps_cli.xlsx import BookRefused
 
-    if filled is None:
-        filled = read_rows(book_path, shown)
     marks = filled.marks
     member = MEMBERS.get(marks.country)
     name = member.name if member else Message.same(marks.country)

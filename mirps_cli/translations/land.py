@@ -88,18 +88,11 @@ def places(tree: Tree) -> dict[str, TextAt]:
 
 
 def plan_translations(
-    root: Path,
-    tree: Tree,
-    po: PoFile,
-    lang: str,
-    today: dt.date,
-    by_context: dict[str, TextAt] | None = None,
+    root: Path, by_context: dict[str, TextAt], po: PoFile, lang: str, today: dt.date
 ) -> TranslationPlan:
     """What the PO file changes, checked and validated, without writing anything.
-    `by_context`: the tree's `places`, where they are known already."""
+    `by_context`: every text of the plans by its context (`places`)."""
     result = TranslationPlan(lang)
-    if by_context is None:
-        by_context = places(tree)
     changes: dict[Path, list[tuple[TextAt, str]]] = defaultdict(list)
     for entry in po.entries:
         if not entry.translation.strip():
