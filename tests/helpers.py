@@ -6,7 +6,10 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
+
+if TYPE_CHECKING:
+    import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 SHIPPED_PLANS = REPO / "plans"
@@ -74,3 +77,20 @@ def not_run(why: str, install: str) -> NoReturn:
     if os.environ.get("MIRPS_REQUIRE_TOOLS") == "1":
         pytest.fail(reason)
     pytest.skip(reason)
+
+
+def readers_of(monkeypatch: pytest.MonkeyPatch, module: object, name: str) -> list[int]:
+    """The process ids that call `module.name` from now on, as the test's process sees them:
+    a forked child's calls go into its own copy of the list, so an empty list says the work
+    was done in a child."""
+    import os
+
+    readers: list[int] = []
+    real = getattr(module, name)
+
+    def recorded(*args: object, **kwargs: object) -> object:
+        readers.append(os.getpid())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(module, name, recorded)
+    return readers

@@ -18,7 +18,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from tests.helpers import SHIPPED_PLANS, Run, libreoffice_calc
+from tests.helpers import SHIPPED_PLANS, Run, libreoffice_calc, readers_of
 
 Mirps = Callable[..., Run]
 TODAY = dt.date.today()
@@ -324,14 +324,7 @@ def test_the_workbook_read_in_a_child_lands_as_one_read_here(
 
     path = _export(mirps, plans_copy, "HN")
     filled = _fill(path, "Compromisos", {"I3": "cumplido", "J3": "2023-03-15", "L3": "Hecho."})
-    readers: list[int] = []
-    real = land.read_workbook
-
-    def recorded(book: Path, shown: str) -> object:
-        readers.append(os.getpid())
-        return real(book, shown)
-
-    monkeypatch.setattr(land, "read_workbook", recorded)
+    readers = readers_of(monkeypatch, land, "read_workbook")
     forked_run = _import(mirps, plans_copy, filled, "--dry-run", "--lang", "en")
     assert readers == []  # read in the child: its list is its own
     monkeypatch.setattr(forked, "can_fork", lambda: False)

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po, write_po
 
-from tests.helpers import Run, system_tool
+from tests.helpers import Run, readers_of, system_tool
 
 Mirps = Callable[..., Run]
 
@@ -303,14 +303,7 @@ def test_the_file_read_in_a_child_lands_as_one_read_here(
     from mirps_cli import forked, po
 
     done = _fill(_export(mirps, plans_copy), lambda _c, source: "Traducido: " + source)
-    readers: list[int] = []
-    real = po.read_po
-
-    def recorded(path: Path, shown: str) -> object:
-        readers.append(os.getpid())
-        return real(path, shown)
-
-    monkeypatch.setattr(po, "read_po", recorded)
+    readers = readers_of(monkeypatch, po, "read_po")
     command = ("translations", "import", str(done), "--dry-run", "--plans", str(plans_copy))
     there = mirps(*command)
     assert readers == []  # read in the child: its list is its own
