@@ -95,7 +95,6 @@ def site(
     # --as-of fix the rest.
     built = build_day()
     site_of = site_map(tree, when, langs, built, git.describe(folder) or "")
-    tree.let_positions_go()  # the models are decoded (site_map walked them); a page has no line
     # The entry point turns the cyclic collector off (a command's objects live until it ends),
     # but a site makes thousands of pages, each leaving cycles behind (Jinja's contexts): at
     # 10,000 commitments 300 MB of them. Collected again, with the tree frozen out of its

@@ -212,13 +212,6 @@ class Tree:
             + (f"; ¿quiso decir {either(close, 'es')}?" if close else ""),
         )
 
-    def let_positions_go(self) -> None:
-        """Drop each file's raw data (PlanFile.let_positions_go), for a command that shows
-        no position and keeps the tree for long: the site holds tens of MB less at 10,000
-        commitments."""
-        for plan in self.files:
-            plan.let_positions_go()
-
     def national(self, country: str) -> NationalPlan | None:
         from mirps_cli.model import NationalPlan
 
