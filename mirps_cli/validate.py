@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mirps_cli import cache
-from mirps_cli.loader import DEFAULT_MAX_FILE_SIZE, load_tree
+from mirps_cli.loader import DEFAULT_MAX_FILE_SIZE, load_tree, shared_reads
 from mirps_cli.loader.sources import Source
 from mirps_cli.problems import Problem, Severity
 from mirps_cli.tree import Tree
@@ -54,8 +54,6 @@ def validate_tree(
 
         found = run_checks(tree, as_of, errors_only)
         if found and not positions:
-            from mirps_cli.loader import shared_reads
-
             with shared_reads():  # anew: what was read before has let its positions go
                 return validate_tree(
                     source, as_of, max_file_size, use_cache, errors_only, positions=True
